@@ -1,0 +1,62 @@
+// Package commands is the set of small request/response operations the
+// frontend calls: bound as Wails methods in the desktop shell and served as
+// POST /api/call/{Method} in the browser shell. Every exported method of
+// Commands is such a command; each recovers from panics and returns plain
+// JSON-safe DTOs, so a failing command can never take the app down.
+package commands
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"github.com/kubedeck/kubedeck/app/cluster"
+)
+
+// Timeout bounds every command that talks to a cluster.
+const Timeout = 10 * time.Second
+
+// Commands carries what commands need. In the browser shell each login
+// session has its own Commands (its own credentials); in the desktop, one.
+type Commands struct {
+	version  string
+	clusters *cluster.Manager
+	log      *slog.Logger
+}
+
+// New returns the commands over a cluster manager.
+func New(version string, clusters *cluster.Manager, log *slog.Logger) *Commands {
+	return &Commands{version: version, clusters: clusters, log: log}
+}
+
+// Clusters returns the connection manager (used by the stream handlers).
+func (c *Commands) Clusters() *cluster.Manager { return c.clusters }
+
+// guard runs fn, turning a panic into an error and logging it.
+func guard[T any](c *Commands, name string, fn func() (T, error)) (res T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.log.Error("command panicked", "command", name, "panic", r, "stack", string(debug.Stack()))
+			err = fmt.Errorf("internal error in %s: %v", name, r)
+		}
+	}()
+	return fn()
+}
+
+func timeout() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), Timeout)
+}
+
+// VersionInfo is the app's version.
+type VersionInfo struct {
+	Version string `json:"version"`
+}
+
+// Version returns the app's version.
+func (c *Commands) Version() (VersionInfo, error) {
+	return guard(c, "Version", func() (VersionInfo, error) {
+		return VersionInfo{Version: c.version}, nil
+	})
+}

@@ -1,0 +1,144 @@
+// Package testcluster gives Go tests a real local Kubernetes cluster (the
+// project's devcluster: etcd, kube-apiserver, controller-manager, scheduler
+// and kwok). With KUBEDECK_TEST_CLUSTER set to the file holding `devcluster
+// up`'s ready line, tests share that cluster (make test starts one for all
+// packages); otherwise the first test to ask starts one for its test binary,
+// and it stops when the binary exits.
+package testcluster
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Cluster is a running local cluster.
+type Cluster struct {
+	Kubeconfig string            `json:"kubeconfig"`
+	Server     string            `json:"server"`
+	Dir        string            `json:"dir"`
+	Contexts   map[string]string `json:"contexts"`
+	Tokens     map[string]string `json:"tokens"`
+}
+
+// Admin, Viewer and Developer name the roles of the kubeconfig's contexts.
+const (
+	Admin     = "admin"
+	Viewer    = "viewer"
+	Developer = "developer"
+)
+
+var (
+	once    sync.Once
+	shared  *Cluster
+	errOnce error
+	keep    *os.File // write end of the child's stdin: closes when we exit
+)
+
+// Get returns the shared cluster, starting it if needed. Tests that need a
+// cluster are skipped only with -short.
+func Get(t testing.TB) *Cluster {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("needs the local cluster; not run with -short")
+	}
+	once.Do(func() { shared, errOnce = start() })
+	if errOnce != nil {
+		t.Fatalf("local cluster: %v", errOnce)
+	}
+	return shared
+}
+
+func start() (*Cluster, error) {
+	if f := os.Getenv("KUBEDECK_TEST_CLUSTER"); f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read KUBEDECK_TEST_CLUSTER: %w", err)
+		}
+		return parse(b)
+	}
+	root, err := repoRoot()
+	if err != nil {
+		return nil, err
+	}
+	bin := filepath.Join(os.TempDir(), fmt.Sprintf("kubedeck-devcluster-%d", os.Getpid()))
+	build := exec.Command("go", "build", "-o", bin, "./cmd/devcluster")
+	build.Dir = filepath.Join(root, "devcluster")
+	if out, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("build devcluster: %v\n%s", err, out)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(bin, "up", "--exit-on-stdin-eof")
+	cmd.Stdin = r
+	cmd.Stderr = os.Stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start devcluster: %w", err)
+	}
+	_ = r.Close()
+	keep = w
+	line := make(chan []byte, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "{") {
+				line <- append([]byte(nil), sc.Bytes()...)
+				return
+			}
+		}
+		close(line)
+	}()
+	select {
+	case b, ok := <-line:
+		if !ok {
+			return nil, fmt.Errorf("devcluster exited before it was ready")
+		}
+		return parse(b)
+	case <-time.After(30 * time.Minute):
+		return nil, fmt.Errorf("devcluster not ready after 30 minutes")
+	}
+}
+
+func parse(b []byte) (*Cluster, error) {
+	var c Cluster
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("devcluster ready line: %w", err)
+	}
+	return &c, nil
+}
+
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "devcluster", "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("cannot find the repository root above the test")
+		}
+		dir = parent
+	}
+}
+
+// Context returns the kubeconfig context name of a role.
+func (c *Cluster) Context(role string) string { return c.Contexts[role] }

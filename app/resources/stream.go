@@ -1,0 +1,304 @@
+package resources
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	"k8s.io/client-go/rest"
+)
+
+// Message is one line of a list stream.
+type Message struct {
+	// Type is columns, rows, synced, events or error.
+	Type            string   `json:"type"`
+	Columns         []Column `json:"columns,omitempty"`
+	Rows            []Row    `json:"rows,omitempty"`
+	Upserts         []Row    `json:"upserts,omitempty"`
+	Deletes         []string `json:"deletes,omitempty"`
+	ResourceVersion string   `json:"resourceVersion,omitempty"`
+	Message         string   `json:"message,omitempty"`
+	Status          int      `json:"status,omitempty"`
+	// Retrying marks an error the stream recovers from by itself.
+	Retrying bool `json:"retrying,omitempty"`
+}
+
+// Sink receives stream messages; an error from it ends the stream.
+type Sink func(Message) error
+
+// Lister streams a resource list followed by its watch.
+type Lister struct {
+	REST rest.Interface
+	Log  *slog.Logger
+	// FirstPage is the size of the first page (one screen of rows).
+	FirstPage int64
+	// PageSize is the size of the pages after the first.
+	PageSize int64
+	// FlushInterval is how long watch updates are coalesced before sending.
+	FlushInterval time.Duration
+	// MaxBackoff caps the wait between reconnection attempts.
+	MaxBackoff time.Duration
+}
+
+func (l *Lister) defaults() {
+	if l.FirstPage == 0 {
+		l.FirstPage = 150
+	}
+	if l.PageSize == 0 {
+		l.PageSize = 2500
+	}
+	if l.FlushInterval == 0 {
+		l.FlushInterval = 100 * time.Millisecond
+	}
+	if l.MaxBackoff == 0 {
+		l.MaxBackoff = 30 * time.Second
+	}
+	if l.Log == nil {
+		l.Log = slog.Default()
+	}
+}
+
+// Stream lists q and then follows it until ctx ends or the sink fails. It
+// returns nil when ctx ends, the sink's error, or the error that ended the
+// stream (after sending it to the sink as an error message).
+func (l *Lister) Stream(ctx context.Context, q Query, sink Sink) error {
+	l.defaults()
+	known := map[string]string{}
+	rv, err := l.list(ctx, q, sink, known, true)
+	if err != nil {
+		return l.fail(ctx, sink, err)
+	}
+	backoff := newBackoff(l.MaxBackoff)
+	for ctx.Err() == nil {
+		next, werr := l.watch(ctx, q, rv, sink, known)
+		if next != "" {
+			rv = next
+		}
+		if ctx.Err() != nil || errors.Is(werr, errSink) {
+			return sinkErr(ctx, werr)
+		}
+		switch {
+		case werr == nil:
+			backoff.reset()
+			continue
+		case isGone(werr):
+			l.Log.Debug("watch expired, relisting", "path", q.Path(), "rv", rv)
+		case isTerminal(werr):
+			return l.fail(ctx, sink, werr)
+		default:
+			if err := sink(errorMessage(werr, true)); err != nil {
+				return err
+			}
+			if !sleep(ctx, backoff.next()) {
+				return nil
+			}
+		}
+		rv, err = l.relistUntilOK(ctx, q, sink, known, backoff)
+		if err != nil {
+			return sinkErr(ctx, err)
+		}
+	}
+	return nil
+}
+
+var errSink = errors.New("stream closed by the receiver")
+
+func sinkErr(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+func (l *Lister) fail(ctx context.Context, sink Sink, err error) error {
+	if ctx.Err() != nil || errors.Is(err, errSink) {
+		return sinkErr(ctx, err)
+	}
+	_ = sink(errorMessage(err, false))
+	return err
+}
+
+func (l *Lister) relistUntilOK(ctx context.Context, q Query, sink Sink, known map[string]string, b *backoff) (string, error) {
+	for {
+		rv, err := l.list(ctx, q, sink, known, false)
+		if err == nil {
+			b.reset()
+			return rv, nil
+		}
+		if ctx.Err() != nil || errors.Is(err, errSink) {
+			return "", err
+		}
+		if isTerminal(err) {
+			return "", l.fail(ctx, sink, err)
+		}
+		if err := sink(errorMessage(err, true)); err != nil {
+			return "", errSink
+		}
+		if !sleep(ctx, b.next()) {
+			return "", ctx.Err()
+		}
+	}
+}
+
+// list pages through the collection. The first (initial) list sends columns,
+// rows and synced; a relist sends only what changed against known, as events.
+func (l *Lister) list(ctx context.Context, q Query, sink Sink, known map[string]string, initial bool) (string, error) {
+	send := func(m Message) error {
+		if err := sink(m); err != nil {
+			return errSink
+		}
+		return nil
+	}
+	seen := make(map[string]struct{}, len(known))
+	var upserts []Row
+	cont, limit := "", l.FirstPage
+	for page := 0; ; page++ {
+		t, err := l.getPage(ctx, q, cont, limit)
+		if err != nil {
+			return "", err
+		}
+		rows := t.rows()
+		if initial && page == 0 {
+			if err := send(Message{Type: "columns", Columns: t.ColumnDefinitions}); err != nil {
+				return "", err
+			}
+		}
+		for _, r := range rows {
+			seen[r.Key] = struct{}{}
+			if !initial && known[r.Key] == r.resourceVersion {
+				continue
+			}
+			known[r.Key] = r.resourceVersion
+			if !initial {
+				upserts = append(upserts, r)
+			}
+		}
+		if initial && len(rows) > 0 {
+			if err := send(Message{Type: "rows", Rows: rows}); err != nil {
+				return "", err
+			}
+		}
+		if t.Metadata.Continue == "" {
+			if !initial {
+				if err := l.sendDiff(send, upserts, known, seen); err != nil {
+					return "", err
+				}
+			}
+			rv := t.Metadata.ResourceVersion
+			return rv, send(Message{Type: "synced", ResourceVersion: rv})
+		}
+		cont, limit = t.Metadata.Continue, l.PageSize
+	}
+}
+
+func (l *Lister) sendDiff(send func(Message) error, upserts []Row, known map[string]string, seen map[string]struct{}) error {
+	var deletes []string
+	for k := range known {
+		if _, ok := seen[k]; !ok {
+			deletes = append(deletes, k)
+			delete(known, k)
+		}
+	}
+	const chunk = 1000
+	for len(upserts) > 0 || len(deletes) > 0 {
+		n := min(chunk, len(upserts))
+		m := Message{Type: "events", Upserts: upserts[:n]}
+		upserts = upserts[n:]
+		if len(upserts) == 0 {
+			m.Deletes, deletes = deletes, nil
+		}
+		if err := send(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *Lister) getPage(ctx context.Context, q Query, cont string, limit int64) (*wireTable, error) {
+	req := l.REST.Get().AbsPath(q.Path()).SetHeader("Accept", TableAccept)
+	for k, vs := range q.params() {
+		req = req.Param(k, vs[0])
+	}
+	req = req.Param("limit", strconv.FormatInt(limit, 10))
+	if cont != "" {
+		req = req.Param("continue", cont)
+	}
+	body, err := req.DoRaw(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", q.GVR.Resource, err)
+	}
+	var t wireTable
+	if err := json.Unmarshal(body, &t); err != nil {
+		return nil, fmt.Errorf("list %s: decode table: %w", q.GVR.Resource, err)
+	}
+	if t.Kind != "Table" {
+		return nil, fmt.Errorf("list %s: the server answered %q, not a Table", q.GVR.Resource, t.Kind)
+	}
+	return &t, nil
+}
+
+// errorMessage turns an error into a stream error message with its HTTP status.
+func errorMessage(err error, retrying bool) Message {
+	m := Message{Type: "error", Message: err.Error(), Retrying: retrying}
+	var st apierrors.APIStatus
+	if errors.As(err, &st) {
+		m.Status = int(st.Status().Code)
+		if msg := st.Status().Message; msg != "" {
+			m.Message = msg
+		}
+	}
+	return m
+}
+
+func isGone(err error) bool {
+	return apierrors.IsGone(err) || apierrors.IsResourceExpired(err)
+}
+
+// isTerminal tells errors that retrying cannot fix.
+func isTerminal(err error) bool {
+	var st apierrors.APIStatus
+	if !errors.As(err, &st) {
+		return false
+	}
+	switch st.Status().Code {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusBadRequest, http.StatusMethodNotAllowed:
+		return true
+	}
+	return false
+}
+
+type backoff struct {
+	cur, max time.Duration
+}
+
+func newBackoff(max time.Duration) *backoff { return &backoff{max: max} }
+
+func (b *backoff) reset() { b.cur = 0 }
+
+func (b *backoff) next() time.Duration {
+	if b.cur == 0 {
+		b.cur = 250 * time.Millisecond
+	} else {
+		b.cur = min(b.cur*2, b.max)
+	}
+	jitter := time.Duration(rand.Int64N(int64(b.cur) / 4))
+	return b.cur + jitter
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

@@ -1,0 +1,113 @@
+// Command kubedeck is a desktop Kubernetes dashboard. Run without arguments
+// it opens the desktop window; `kubedeck serve` serves the same UI to a
+// browser behind a launch token.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/desktop"
+	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/serve"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+//go:embed all:frontend/dist
+var dist embed.FS
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "kubedeck:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	assets, err := fs.Sub(dist, "frontend/dist")
+	if err != nil {
+		return fmt.Errorf("embedded frontend: %w", err)
+	}
+	if len(args) > 0 && args[0] == "serve" {
+		return runServe(args[1:], assets, stdout, stderr)
+	}
+	fset := flag.NewFlagSet("kubedeck", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	kubeconfigPath := fset.String("kubeconfig", "", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")
+	showVersion := fset.Bool("version", false, "print the version and exit")
+	verbose := fset.Bool("v", false, "verbose logging")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "kubedeck", version)
+		return nil
+	}
+	log := newLogger(stderr, *verbose)
+	return desktop.Run(desktop.Options{
+		Version:  version,
+		Assets:   assets,
+		Commands: newCommands(*kubeconfigPath, log),
+		Log:      log,
+	})
+}
+
+func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
+	fset := flag.NewFlagSet("kubedeck serve", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	kubeconfigPath := fset.String("kubeconfig", "", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")
+	addr := fset.String("addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	verbose := fset.Bool("v", false, "verbose logging")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	log := newLogger(stderr, *verbose)
+	store := kubeconfig.NewStore(kubeconfig.Paths(*kubeconfigPath))
+	srv, err := serve.Listen(serve.Options{
+		Addr:   *addr,
+		Token:  os.Getenv("KUBEDECK_TOKEN"),
+		Assets: assets,
+		NewSession: func() *commands.Commands {
+			return commands.New(version, cluster.NewManager(store, userAgent(), log), log)
+		},
+		Log: log,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Kubedeck is serving at %s\n", srv.URL())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Serve(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
+}
+
+func newCommands(kubeconfigPath string, log *slog.Logger) *commands.Commands {
+	store := kubeconfig.NewStore(kubeconfig.Paths(kubeconfigPath))
+	return commands.New(version, cluster.NewManager(store, userAgent(), log), log)
+}
+
+func userAgent() string { return "kubedeck/" + version }
+
+func newLogger(w io.Writer, verbose bool) *slog.Logger {
+	level := slog.LevelInfo
+	if verbose {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}

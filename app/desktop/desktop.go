@@ -36,7 +36,11 @@ type Options struct {
 // Run opens the window and blocks until the app quits.
 func Run(opts Options) error {
 	applyWebKitDefaults()
-	shell := &shell{opts: opts}
+	shell := &shell{opts: opts, selfTest: newSelfTest()}
+	bind := []any{opts.Commands}
+	if shell.selfTest != nil {
+		bind = append(bind, shell.selfTest)
+	}
 	apiHandler := api.New(func(*http.Request) (*commands.Commands, error) { return opts.Commands, nil }, opts.Log)
 	err := wails.Run(&options.App{
 		Title:     "Kubedeck",
@@ -52,7 +56,7 @@ func Run(opts Options) error {
 		BackgroundColour: &options.RGBA{R: 15, G: 17, B: 21, A: 255},
 		OnStartup:        shell.startup,
 		OnDomReady:       shell.domReady,
-		Bind:             []any{opts.Commands},
+		Bind:             bind,
 		Linux:            &linux.Options{ProgramName: "kubedeck", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 		Logger:           wailsLogger{opts.Log},
 	})
@@ -79,8 +83,9 @@ func applyWebKitDefaults() {
 }
 
 type shell struct {
-	opts Options
-	ctx  context.Context
+	opts     Options
+	ctx      context.Context
+	selfTest *SelfTest
 }
 
 func (s *shell) startup(ctx context.Context) {
@@ -93,6 +98,9 @@ func (s *shell) domReady(ctx context.Context) {
 	// Go-friendly again so a nil dereference in a command stays a panic that
 	// the command recovers from, not a crash of the whole app.
 	resetSignalHandlers()
+	if s.selfTest != nil {
+		s.selfTest.run(ctx)
+	}
 }
 
 func (s *shell) menu() *menu.Menu {

@@ -221,7 +221,9 @@ func TestStreamSelectorsAndForbidden(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	l := &Lister{REST: rc}
-	go func() { _ = l.Stream(ctx, Query{GVR: podsGVR, Namespace: ns, LabelSelector: "app!=stream-test"}, rec.sink) }()
+	go func() {
+		_ = l.Stream(ctx, Query{GVR: podsGVR, Namespace: ns, LabelSelector: "app!=stream-test"}, rec.sink)
+	}()
 	waitFor(t, "sync", 10*time.Second, func() bool { rec.mu.Lock(); defer rec.mu.Unlock(); return rec.synced == 1 })
 	if rec.count() != 1 || !rec.has(ns+"/other") {
 		t.Errorf("label selector rows = %v", rec.rows)

@@ -1,0 +1,69 @@
+# Kubedeck's build, demo and test entry points. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+TAGS    := webkit2_41
+LDFLAGS := -X main.version=$(VERSION)
+CACHE   ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kubedeck
+DEVCLUSTER := $(CACHE)/bin/devcluster
+APP     := build/bin/kubedeck
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb imagemagick chromium xdotool xauth
+
+.PHONY: help deps sysdeps npmdeps build frontend devcluster demo run serve-demo test test-go test-frontend test-e2e test-desktop vet bench clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+deps: sysdeps npmdeps ## install everything a fresh machine lacks
+
+sysdeps: ## system packages (apt-get as root, else prints the command)
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "system packages: all present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "installing: $$missing"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Please run: sudo apt-get install -y $$missing"; exit 1; fi
+
+npmdeps: ## frontend and end-to-end test packages
+	@[ -d frontend/node_modules ] && [ frontend/node_modules/.package-lock.json -nt frontend/package-lock.json ] || (cd frontend && npm ci --no-audit --no-fund)
+	@[ -d e2e/node_modules ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ] || (cd e2e && npm ci --no-audit --no-fund)
+
+frontend: ## build the frontend into frontend/dist
+	cd frontend && npm run build
+
+build: npmdeps frontend ## build the desktop app into build/bin/kubedeck
+	go tool wails build -s -skipbindings -tags $(TAGS) -ldflags "$(LDFLAGS)" -o kubedeck
+
+devcluster: ## build the local cluster tool (its Kubernetes binaries are cached in $(CACHE))
+	cd devcluster && go build -o $(DEVCLUSTER) ./cmd/devcluster
+	$(DEVCLUSTER) build
+
+demo: deps build devcluster ## start the demo cluster and open Kubedeck on it; closing the app stops the cluster
+	$(DEVCLUSTER) exec -- $(APP) --kubeconfig '{kubeconfig}'
+
+serve-demo: deps build devcluster ## the browser shell on the demo cluster
+	$(DEVCLUSTER) exec -- $(APP) serve --kubeconfig '{kubeconfig}'
+
+run: deps build ## open Kubedeck on your own kubeconfig
+	$(APP)
+
+vet:
+	go vet ./...
+	cd devcluster && go vet ./...
+
+test: deps build devcluster vet ## run every test: Go, frontend, end to end, desktop smoke
+	cd frontend && npm run typecheck && npm test
+	cd devcluster && go test -count=1 ./...
+	$(DEVCLUSTER) exec -- $(MAKE) --no-print-directory test-on-cluster
+
+# Runs inside `devcluster exec`: one shared cluster for every suite.
+test-on-cluster:
+	go test -count=1 -timeout 20m ./...
+	cd e2e && npm test
+	scripts/desktop-smoke.sh
+
+bench: deps build devcluster ## speed and memory figures against kubectl and the raw API
+	$(DEVCLUSTER) exec --pods-bench 10000 --namespaces-bench 20 --events-bench 1000 -- node e2e/bench.mjs
+
+clean:
+	rm -rf build/bin frontend/dist/assets frontend/dist/index.html test-results

@@ -1,0 +1,103 @@
+// Shared set-up for the end-to-end tests: the local cluster (from
+// KUBEDECK_TEST_CLUSTER, written by `devcluster exec`), `kubedeck serve` on
+// it, Debian's Chromium through playwright-core, and kubectl as the oracle.
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+export const artifacts = path.join(root, 'test-results', 'e2e');
+mkdirSync(artifacts, { recursive: true });
+
+/** The running local cluster: kubeconfig, contexts by role, tokens. */
+export function cluster() {
+  const file = process.env.KUBEDECK_TEST_CLUSTER;
+  if (!file) throw new Error('KUBEDECK_TEST_CLUSTER is not set: run the tests with `make test`');
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Runs kubectl on the test cluster and returns its stdout. */
+export function kubectl(args, { context = cluster().contexts.admin, input } = {}) {
+  return execFileSync('kubectl', ['--kubeconfig', cluster().kubeconfig, '--context', context, ...args], {
+    encoding: 'utf8',
+    input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/** Starts `kubedeck serve` and resolves once it printed its URL. */
+export async function startServe({ kubeconfig = cluster().kubeconfig, env = {}, args = [] } = {}) {
+  const bin = process.env.KUBEDECK_APP ?? path.join(root, 'build', 'bin', 'kubedeck');
+  const proc = spawn(bin, ['serve', '--kubeconfig', kubeconfig, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; });
+  const first = await new Promise((resolve, reject) => {
+    const rl = createInterface({ input: proc.stdout });
+    rl.once('line', resolve);
+    proc.once('exit', (code) => reject(new Error(`kubedeck serve exited (${code}): ${stderr}`)));
+    setTimeout(() => reject(new Error('kubedeck serve printed nothing in 15 s')), 15000);
+  });
+  const m = /^Kubedeck is serving at (http:\/\/[^/]+)\/\?token=(\S+)$/.exec(first);
+  if (!m) throw new Error(`unexpected first line: ${first}`);
+  return {
+    url: `${m[1]}/?token=${m[2]}`,
+    base: m[1],
+    token: m[2],
+    proc,
+    stderr: () => stderr,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+    },
+  };
+}
+
+/** Launches Debian's Chromium headless. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'kubedeck-chromium-'))}`,
+    ],
+  });
+}
+
+/** Opens a signed-in page of the app. */
+export async function openApp(browser, serve, { colorScheme = 'dark', hash = '' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(serve.url);
+  if (hash) await page.goto(`${serve.base}/${hash}`);
+  return page;
+}
+
+export async function screenshot(page, name) {
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Waits until fn returns a truthy value. */
+export async function eventually(fn, { timeout = 5000, interval = 50, what = 'condition' } = {}) {
+  const t0 = Date.now();
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() - t0 > timeout) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}

@@ -18,9 +18,12 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/desktop"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/loginpath"
 	"github.com/kubedeck/kubedeck/app/serve"
+	"github.com/kubedeck/kubedeck/app/settings"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -57,10 +60,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	log := newLogger(stderr, *verbose)
+	loginpath.Apply(log)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	store := watchedStore(ctx, *kubeconfigPath, log)
 	return desktop.Run(desktop.Options{
 		Version:  version,
 		Assets:   assets,
-		Commands: newCommands(*kubeconfigPath, log),
+		Commands: newCommands(store, credentials.NewKeyring(), userSettings(log), log),
 		Log:      log,
 	})
 }
@@ -75,13 +82,17 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 		return err
 	}
 	log := newLogger(stderr, *verbose)
-	store := kubeconfig.NewStore(kubeconfig.Paths(*kubeconfigPath))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	store := watchedStore(ctx, *kubeconfigPath, log)
 	srv, err := serve.Listen(serve.Options{
 		Addr:   *addr,
 		Token:  os.Getenv("KUBEDECK_TOKEN"),
 		Assets: assets,
+		// Each browser session has its own tokens and remembers nothing on
+		// the server's disk.
 		NewSession: func() *commands.Commands {
-			return commands.New(version, cluster.NewManager(store, userAgent(), log), log)
+			return newCommands(store, credentials.NewMemory(), nil, log)
 		},
 		Log: log,
 	})
@@ -89,17 +100,37 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Kubedeck is serving at %s\n", srv.URL())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	if err := srv.Serve(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
 	return nil
 }
 
-func newCommands(kubeconfigPath string, log *slog.Logger) *commands.Commands {
-	store := kubeconfig.NewStore(kubeconfig.Paths(kubeconfigPath))
-	return commands.New(version, cluster.NewManager(store, userAgent(), log), log)
+// watchedStore returns the kubeconfig store, kept current by a file watch.
+func watchedStore(ctx context.Context, explicit string, log *slog.Logger) *kubeconfig.Store {
+	store := kubeconfig.NewStore(kubeconfig.Paths(explicit))
+	if err := store.Watch(ctx, log); err != nil {
+		log.Warn("kubeconfig changes will be seen on the next request only", "err", err)
+	}
+	return store
+}
+
+func newCommands(store *kubeconfig.Store, tokens *credentials.Tokens, prefs *settings.Store, log *slog.Logger) *commands.Commands {
+	return commands.New(commands.Deps{
+		Version:  version,
+		Clusters: cluster.NewManager(store, tokens, userAgent(), log),
+		Settings: prefs,
+		Log:      log,
+	})
+}
+
+func userSettings(log *slog.Logger) *settings.Store {
+	p, err := settings.DefaultPath()
+	if err != nil {
+		log.Warn("preferences will not be remembered", "err", err)
+		return nil
+	}
+	return settings.New(p)
 }
 
 func userAgent() string { return "kubedeck/" + version }

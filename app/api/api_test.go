@@ -13,6 +13,7 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 )
 
@@ -39,7 +40,7 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New("1.2.3", cluster.NewManager(kubeconfig.NewStore([]string{path}), "test", log), log)
+	cmds := commands.New(commands.Deps{Version: "1.2.3", Clusters: cluster.NewManager(kubeconfig.NewStore([]string{path}), credentials.NewMemory(), "test", log), Log: log})
 	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))
 	t.Cleanup(srv.Close)
 	return srv

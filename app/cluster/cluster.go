@@ -23,6 +23,7 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
+	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 )
 
@@ -45,11 +46,17 @@ type Conn struct {
 	Discovery discovery.CachedDiscoveryInterface
 	// REST is a raw client used for Table lists and watches on any path.
 	REST rest.Interface
+	// EnteredToken is true when a token the user entered is in use.
+	EnteredToken bool
+	// NeedsSignIn is true when neither the kubeconfig nor the user gave
+	// credentials.
+	NeedsSignIn bool
 }
 
 // Manager hands out connections by context name.
 type Manager struct {
 	store     *kubeconfig.Store
+	tokens    *credentials.Tokens
 	userAgent string
 	log       *slog.Logger
 
@@ -62,10 +69,14 @@ type entry struct {
 	key  string
 }
 
-// NewManager returns a manager over the kubeconfig store.
-func NewManager(store *kubeconfig.Store, userAgent string, log *slog.Logger) *Manager {
-	return &Manager{store: store, userAgent: userAgent, log: log, conns: map[string]*entry{}}
+// NewManager returns a manager over the kubeconfig store, using the tokens
+// the user entered (if any) in place of the kubeconfig's credentials.
+func NewManager(store *kubeconfig.Store, tokens *credentials.Tokens, userAgent string, log *slog.Logger) *Manager {
+	return &Manager{store: store, tokens: tokens, userAgent: userAgent, log: log, conns: map[string]*entry{}}
 }
+
+// Tokens returns the entered-token store.
+func (m *Manager) Tokens() *credentials.Tokens { return m.tokens }
 
 // Store returns the kubeconfig store the manager reads.
 func (m *Manager) Store() *kubeconfig.Store { return m.store }
@@ -77,13 +88,14 @@ func (m *Manager) Get(name string) (*Conn, error) {
 	if !ok {
 		return nil, fmt.Errorf("context %q: %w", name, ErrUnknownContext)
 	}
-	key := entryKey(snap.Config, name)
+	token, _ := m.tokens.Get(credentials.Key(name, kctx.Server))
+	key := entryKey(snap.Config, name) + "|" + credentials.Fingerprint(token)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if e, ok := m.conns[name]; ok && e.key == key {
 		return e.conn, nil
 	}
-	conn, err := m.connect(snap.Config, kctx)
+	conn, err := m.connect(snap.Config, kctx, token)
 	if err != nil {
 		return nil, err
 	}
@@ -91,12 +103,50 @@ func (m *Manager) Get(name string) (*Conn, error) {
 	return conn, nil
 }
 
-func (m *Manager) connect(cfg *clientcmdapi.Config, kctx kubeconfig.Context) (*Conn, error) {
-	cc := clientcmd.NewNonInteractiveClientConfig(*cfg, kctx.Name, &clientcmd.ConfigOverrides{}, nil)
+func (m *Manager) connect(cfg *clientcmdapi.Config, kctx kubeconfig.Context, token string) (*Conn, error) {
+	rc, err := RESTConfig(cfg, kctx.Name, token)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := m.clients(rc, kctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.EnteredToken = token != ""
+	conn.NeedsSignIn = token == "" && !hasCredentials(cfg, kctx.Name)
+	return conn, nil
+}
+
+// RESTConfig builds the rest.Config of a context; a non-empty token replaces
+// whatever credentials the kubeconfig user has.
+func RESTConfig(cfg *clientcmdapi.Config, contextName, token string) (*rest.Config, error) {
+	cc := clientcmd.NewNonInteractiveClientConfig(*cfg, contextName, &clientcmd.ConfigOverrides{}, nil)
 	rc, err := cc.ClientConfig()
 	if err != nil {
-		return nil, fmt.Errorf("context %q: %w", kctx.Name, err)
+		return nil, fmt.Errorf("context %q: %w", contextName, err)
 	}
+	if token != "" {
+		rc = rest.AnonymousClientConfig(rc)
+		rc.BearerToken = token
+	}
+	return rc, nil
+}
+
+// hasCredentials tells whether the context's kubeconfig user can sign in.
+func hasCredentials(cfg *clientcmdapi.Config, contextName string) bool {
+	c := cfg.Contexts[contextName]
+	if c == nil {
+		return false
+	}
+	u := cfg.AuthInfos[c.AuthInfo]
+	if u == nil {
+		return false
+	}
+	return u.Token != "" || u.TokenFile != "" || u.ClientCertificate != "" || len(u.ClientCertificateData) > 0 ||
+		u.Exec != nil || u.AuthProvider != nil || u.Username != "" || u.Impersonate != ""
+}
+
+func (m *Manager) clients(rc *rest.Config, kctx kubeconfig.Context) (*Conn, error) {
 	rc.UserAgent = m.userAgent
 	rc.QPS, rc.Burst = 50, 100
 	dialer := &net.Dialer{Timeout: DialTimeout, KeepAlive: 30 * time.Second}
@@ -148,6 +198,13 @@ func entryKey(cfg *clientcmdapi.Config, name string) string {
 		return ""
 	}
 	return fmt.Sprintf("%+v|%+v|%+v", *c, cfg.Clusters[c.Cluster], cfg.AuthInfos[c.AuthInfo])
+}
+
+// Forget drops the connection of a context (after sign-in or sign-out).
+func (m *Manager) Forget(name string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.conns, name)
 }
 
 // Ping checks the cluster answers within the context's deadline.

@@ -34,12 +34,7 @@ func (c *Commands) Namespaces(contextName string) (NamespaceList, error) {
 		defer cancel()
 		list, err := conn.Clientset.CoreV1().Namespaces().List(ctx, metav1.ListOptions{})
 		if apierrors.IsForbidden(err) {
-			out := NamespaceList{Namespaces: []string{}, Restricted: true,
-				Message: "You may not list namespaces in this cluster; showing the namespaces known to be yours."}
-			if ns := conn.Context.Namespace; ns != "" {
-				out.Namespaces = append(out.Namespaces, ns)
-			}
-			return out, nil
+			return c.knownNamespaces(ctx, conn)
 		}
 		if err != nil {
 			return NamespaceList{}, describe(conn, err)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/settings"
 )
 
 // Timeout bounds every command that talks to a cluster.
@@ -23,12 +24,25 @@ const Timeout = 10 * time.Second
 type Commands struct {
 	version  string
 	clusters *cluster.Manager
+	settings *settings.Store
 	log      *slog.Logger
 }
 
-// New returns the commands over a cluster manager.
-func New(version string, clusters *cluster.Manager, log *slog.Logger) *Commands {
-	return &Commands{version: version, clusters: clusters, log: log}
+// Deps are what Commands work with.
+type Deps struct {
+	Version  string
+	Clusters *cluster.Manager
+	// Settings may be nil (nothing is remembered).
+	Settings *settings.Store
+	Log      *slog.Logger
+}
+
+// New returns the commands over their dependencies.
+func New(d Deps) *Commands {
+	if d.Settings == nil {
+		d.Settings = settings.New("")
+	}
+	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, log: d.Log}
 }
 
 // Clusters returns the connection manager (used by the stream handlers).

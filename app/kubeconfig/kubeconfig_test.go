@@ -1,6 +1,9 @@
 package kubeconfig
 
 import (
+	"context"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,5 +129,56 @@ func TestStoreReloadsOnChange(t *testing.T) {
 	snap, _ = s.Snapshot()
 	if _, ok := snap.Context("renamed"); !ok {
 		t.Errorf("edit not seen: %+v", snap.Contexts)
+	}
+}
+
+func TestWatchSeesEditsWithin2s(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "later", "config")
+	other := filepath.Join(dir, "config")
+	s := NewStore([]string{other, p})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Watch(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		t.Fatal(err)
+	}
+	ch := s.Subscribe(ctx)
+	_, gen0 := s.Snapshot()
+
+	// A file created after start-up, then replaced the way editors save.
+	write(t, other, fileA)
+	wait := func(what string) uint64 {
+		t.Helper()
+		select {
+		case g := <-ch:
+			return g
+		case <-time.After(2 * time.Second):
+			t.Fatalf("no change notification within 2s after %s", what)
+		}
+		return 0
+	}
+	if g := wait("create"); g <= gen0 {
+		t.Errorf("generation did not move: %d", g)
+	}
+	tmp := p + ".tmp"
+	write(t, tmp, fileB)
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+	wait("rename")
+	snap, _ := s.Snapshot()
+	if _, ok := snap.Context("me@corp ünï"); !ok {
+		t.Errorf("context from the renamed-in file missing: %+v", snap.Contexts)
+	}
+	if err := os.Remove(other); err != nil {
+		t.Fatal(err)
+	}
+	wait("remove")
+	snap, _ = s.Snapshot()
+	if _, ok := snap.Context("arn:aws:eks:eu-west-1:123:cluster/prod"); ok {
+		t.Error("context of a removed file is still listed")
 	}
 }

@@ -13,6 +13,8 @@ type Store struct {
 	snap  *Snapshot
 	marks []fingerprint
 	gen   uint64
+
+	subs subscribers
 }
 
 // NewStore returns a store over paths (see Paths).

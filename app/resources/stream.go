@@ -17,7 +17,7 @@ import (
 
 // Message is one line of a list stream.
 type Message struct {
-	// Type is columns, rows, synced, events or error.
+	// Type is columns, rows, synced, events, heartbeat or error.
 	Type            string   `json:"type"`
 	Columns         []Column `json:"columns,omitempty"`
 	Rows            []Row    `json:"rows,omitempty"`

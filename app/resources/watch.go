@@ -173,6 +173,11 @@ func (c *coalescer) take() Message {
 	return m
 }
 
+// Heartbeat is how often a quiet stream says it is alive. Besides telling
+// the UI the stream is live, the write is how a stream notices its client
+// left: in the desktop webview an aborted request does not cancel its context.
+const Heartbeat = 10 * time.Second
+
 func (c *coalescer) flush(sink Sink) error {
 	m := c.take()
 	if len(m.Upserts) == 0 && len(m.Deletes) == 0 {
@@ -184,12 +189,22 @@ func (c *coalescer) flush(sink Sink) error {
 func (c *coalescer) run(ctx context.Context, every time.Duration, sink Sink) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	last := time.Now()
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-t.C:
-			if err := c.flush(sink); err != nil {
+		case now := <-t.C:
+			m := c.take()
+			switch {
+			case len(m.Upserts) > 0 || len(m.Deletes) > 0:
+			case now.Sub(last) >= Heartbeat:
+				m = Message{Type: "heartbeat"}
+			default:
+				continue
+			}
+			last = now
+			if err := sink(m); err != nil {
 				return err
 			}
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 )
 
@@ -23,7 +24,7 @@ func start(t *testing.T) *Server {
 		Addr:   "127.0.0.1:0",
 		Assets: fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}},
 		NewSession: func() *commands.Commands {
-			return commands.New("test", cluster.NewManager(store, "test", log), log)
+			return commands.New(commands.Deps{Version: "test", Clusters: cluster.NewManager(store, credentials.NewMemory(), "test", log), Log: log})
 		},
 		Log: log,
 	})

@@ -1,0 +1,178 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	authnv1 "k8s.io/api/authentication/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+
+	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/credentials"
+)
+
+// StatusTimeout bounds the reachability check: a cluster that accepts
+// connections and never answers is reported unreachable after it.
+const StatusTimeout = 5 * time.Second
+
+// Cluster states reported by ClusterStatus.
+const (
+	StateReady         = "ready"
+	StateSignedOut     = "signed-out"
+	StateUnreachable   = "unreachable"
+	StateMisconfigured = "misconfigured"
+)
+
+// ClusterStatus is what the UI needs to know about one cluster connection.
+type ClusterStatus struct {
+	Context    string   `json:"context"`
+	State      string   `json:"state"`
+	Message    string   `json:"message,omitempty"`
+	Server     string   `json:"server"`
+	GitVersion string   `json:"gitVersion,omitempty"`
+	User       string   `json:"user,omitempty"`
+	Groups     []string `json:"groups"`
+	// Auth is "kubeconfig" or "token" (a token the user entered).
+	Auth string `json:"auth"`
+	// TokenStorage is where entered tokens are kept: keyring or memory.
+	TokenStorage string `json:"tokenStorage"`
+}
+
+// ClusterStatus checks a cluster within StatusTimeout and says who the user
+// is there. It never fails for cluster trouble: that is in State.
+func (c *Commands) ClusterStatus(contextName string) (ClusterStatus, error) {
+	return guard(c, "ClusterStatus", func() (ClusterStatus, error) {
+		out := ClusterStatus{Context: contextName, Groups: []string{}, Auth: "kubeconfig",
+			TokenStorage: string(c.clusters.Tokens().Storage())}
+		conn, err := c.clusters.Get(contextName)
+		if errors.Is(err, cluster.ErrUnknownContext) {
+			return out, err
+		}
+		if err != nil {
+			out.State, out.Message = StateMisconfigured, err.Error()
+			return out, nil
+		}
+		out.Server = conn.Config.Host
+		if conn.EnteredToken {
+			out.Auth = "token"
+		}
+		if conn.NeedsSignIn {
+			out.State, out.Message = StateSignedOut, "This cluster's kubeconfig entry has no credentials: sign in with a token."
+			return out, nil
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), StatusTimeout)
+		defer cancel()
+		who, err := whoAmI(ctx, conn.Clientset)
+		if err != nil {
+			out.State, out.Message = classify(conn, err)
+			return out, nil
+		}
+		out.State, out.User, out.Groups = StateReady, who.Username, append(out.Groups, who.Groups...)
+		if v, err := conn.Clientset.Discovery().RESTClient().Get().AbsPath("/version").Do(ctx).Raw(); err == nil {
+			out.GitVersion = gitVersion(v)
+		}
+		return out, nil
+	})
+}
+
+func whoAmI(ctx context.Context, cs kubernetes.Interface) (authnv1.UserInfo, error) {
+	r, err := cs.AuthenticationV1().SelfSubjectReviews().Create(ctx, &authnv1.SelfSubjectReview{}, metav1.CreateOptions{})
+	if err != nil {
+		return authnv1.UserInfo{}, err
+	}
+	return r.Status.UserInfo, nil
+}
+
+// classify maps a failed request to a state and a message a user can act on.
+func classify(conn *cluster.Conn, err error) (string, string) {
+	msg := err.Error()
+	switch {
+	case apierrors.IsUnauthorized(err):
+		return StateSignedOut, "The cluster did not accept your credentials (they may have expired): sign in again."
+	case strings.Contains(msg, "getting credentials") || strings.Contains(msg, "exec plugin"):
+		return StateSignedOut, "The kubeconfig's credential plugin failed: " + msg
+	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(msg, "deadline exceeded") || strings.Contains(msg, "Client.Timeout"):
+		return StateUnreachable, fmt.Sprintf("%s did not answer within %s.", conn.Config.Host, StatusTimeout)
+	}
+	return StateUnreachable, fmt.Sprintf("Cannot reach %s: %s", conn.Config.Host, msg)
+}
+
+func gitVersion(raw []byte) string {
+	const key = `"gitVersion": "`
+	s := string(raw)
+	i := strings.Index(s, key)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(key):]
+	if j := strings.IndexByte(s, '"'); j >= 0 {
+		return s[:j]
+	}
+	return ""
+}
+
+// SignInResult says who the token belongs to.
+type SignInResult struct {
+	User    string   `json:"user"`
+	Groups  []string `json:"groups"`
+	Storage string   `json:"storage"`
+}
+
+// SignIn checks a bearer token against the cluster of a context at once
+// (SelfSubjectReview) and, if it is accepted, uses it for every request to
+// that cluster from now on. The token is never returned or logged.
+func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
+	return guard(c, "SignIn", func() (SignInResult, error) {
+		token = strings.TrimSpace(token)
+		if token == "" {
+			return SignInResult{}, errors.New("paste a token first")
+		}
+		snap, _ := c.clusters.Store().Snapshot()
+		kctx, ok := snap.Context(contextName)
+		if !ok {
+			return SignInResult{}, fmt.Errorf("context %q: %w", contextName, cluster.ErrUnknownContext)
+		}
+		rc, err := cluster.RESTConfig(snap.Config, contextName, token)
+		if err != nil {
+			return SignInResult{}, err
+		}
+		rc.Timeout = StatusTimeout
+		cs, err := kubernetes.NewForConfig(rc)
+		if err != nil {
+			return SignInResult{}, fmt.Errorf("sign in: %w", err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), StatusTimeout)
+		defer cancel()
+		who, err := whoAmI(ctx, cs)
+		if apierrors.IsUnauthorized(err) {
+			return SignInResult{}, errors.New("the cluster rejected this token (401): check it has not expired and belongs to this cluster")
+		}
+		if err != nil {
+			return SignInResult{}, fmt.Errorf("could not check the token: %w", err)
+		}
+		tokens := c.clusters.Tokens()
+		if err := tokens.Set(credentials.Key(contextName, kctx.Server), token); err != nil {
+			return SignInResult{}, err
+		}
+		c.clusters.Forget(contextName)
+		c.log.Info("signed in with a token", "context", contextName, "user", who.Username)
+		return SignInResult{User: who.Username, Groups: append([]string{}, who.Groups...), Storage: string(tokens.Storage())}, nil
+	})
+}
+
+// SignOut forgets the token entered for a context.
+func (c *Commands) SignOut(contextName string) (ClusterStatus, error) {
+	snap, _ := c.clusters.Store().Snapshot()
+	if kctx, ok := snap.Context(contextName); ok {
+		if err := c.clusters.Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
+			return ClusterStatus{}, err
+		}
+	}
+	c.clusters.Forget(contextName)
+	return c.ClusterStatus(contextName)
+}

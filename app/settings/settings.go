@@ -1,0 +1,127 @@
+// Package settings keeps the user's preferences and app state on disk, in
+// <UserConfigDir>/kubedeck/settings.json, written atomically (a temp file
+// renamed over the old one) so a crash never leaves half a file.
+package settings
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// Context holds what is remembered per kubeconfig context.
+type Context struct {
+	// Namespace is the namespace last shown ("" = all).
+	Namespace string `json:"namespace,omitempty"`
+	// ExtraNamespaces are namespaces the user added by hand (for users who
+	// may not list namespaces).
+	ExtraNamespaces []string `json:"extraNamespaces,omitempty"`
+	// ReadOnly turns every write action off for this context.
+	ReadOnly bool `json:"readOnly,omitempty"`
+}
+
+// Settings is the whole file.
+type Settings struct {
+	LastContext string             `json:"lastContext,omitempty"`
+	Contexts    map[string]Context `json:"contexts,omitempty"`
+}
+
+// Store reads and writes the settings file.
+type Store struct {
+	path string
+	mu   sync.Mutex
+}
+
+// DefaultPath is settings.json in the user's config folder.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the config folder: %w", err)
+	}
+	return filepath.Join(dir, "kubedeck", "settings.json"), nil
+}
+
+// New returns a store over path; the file need not exist.
+func New(path string) *Store { return &Store{path: path} }
+
+// Load returns the settings; a missing file gives empty settings.
+func (s *Store) Load() (Settings, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.load()
+}
+
+func (s *Store) load() (Settings, error) {
+	out := Settings{Contexts: map[string]Context{}}
+	if s.path == "" {
+		return out, nil
+	}
+	b, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return out, fmt.Errorf("read settings: %w", err)
+	}
+	if err := json.Unmarshal(b, &out); err != nil {
+		return Settings{Contexts: map[string]Context{}}, fmt.Errorf("settings file %s is damaged: %w", s.path, err)
+	}
+	if out.Contexts == nil {
+		out.Contexts = map[string]Context{}
+	}
+	return out, nil
+}
+
+// Update applies fn to the settings and saves them atomically.
+func (s *Store) Update(fn func(*Settings)) (Settings, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.load()
+	if err != nil {
+		return cur, err
+	}
+	fn(&cur)
+	if s.path == "" {
+		return cur, nil
+	}
+	return cur, writeAtomic(s.path, cur)
+}
+
+func writeAtomic(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode settings: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create settings folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".settings-*.json")
+	if err != nil {
+		return fmt.Errorf("write settings: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write settings: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write settings: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	return nil
+}
+
+// AddUnique appends v to list unless it is there.
+func AddUnique(list []string, v string) []string {
+	if slices.Contains(list, v) {
+		return list
+	}
+	return append(list, v)
+}

@@ -63,13 +63,20 @@ func run(args []string, stdout, stderr io.Writer) error {
 	loginpath.Apply(log)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	store := watchedStore(ctx, *kubeconfigPath, log)
-	return desktop.Run(desktop.Options{
+	managed := managedKubeconfig(log)
+	paths := kubeconfig.Paths(*kubeconfigPath)
+	if managed != nil {
+		paths = append(paths, managed.Path())
+	}
+	store := watchedStore(ctx, paths, log)
+	cmds := commands.New(commands.Deps{
 		Version:  version,
-		Assets:   assets,
-		Commands: newCommands(store, credentials.NewKeyring(), userSettings(log), log),
+		Clusters: cluster.NewManager(store, credentials.NewKeyring(), userAgent(), log),
+		Settings: userSettings(log),
+		Managed:  managed,
 		Log:      log,
 	})
+	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log})
 }
 
 func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
@@ -84,7 +91,7 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 	log := newLogger(stderr, *verbose)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	store := watchedStore(ctx, *kubeconfigPath, log)
+	store := watchedStore(ctx, kubeconfig.Paths(*kubeconfigPath), log)
 	srv, err := serve.Listen(serve.Options{
 		Addr:   *addr,
 		Token:  os.Getenv("KUBEDECK_TOKEN"),
@@ -92,7 +99,11 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 		// Each browser session has its own tokens and remembers nothing on
 		// the server's disk.
 		NewSession: func() *commands.Commands {
-			return newCommands(store, credentials.NewMemory(), nil, log)
+			return commands.New(commands.Deps{
+				Version:  version,
+				Clusters: cluster.NewManager(store, credentials.NewMemory(), userAgent(), log),
+				Log:      log,
+			})
 		},
 		Log: log,
 	})
@@ -107,21 +118,21 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 }
 
 // watchedStore returns the kubeconfig store, kept current by a file watch.
-func watchedStore(ctx context.Context, explicit string, log *slog.Logger) *kubeconfig.Store {
-	store := kubeconfig.NewStore(kubeconfig.Paths(explicit))
+func watchedStore(ctx context.Context, paths []string, log *slog.Logger) *kubeconfig.Store {
+	store := kubeconfig.NewStore(paths)
 	if err := store.Watch(ctx, log); err != nil {
 		log.Warn("kubeconfig changes will be seen on the next request only", "err", err)
 	}
 	return store
 }
 
-func newCommands(store *kubeconfig.Store, tokens *credentials.Tokens, prefs *settings.Store, log *slog.Logger) *commands.Commands {
-	return commands.New(commands.Deps{
-		Version:  version,
-		Clusters: cluster.NewManager(store, tokens, userAgent(), log),
-		Settings: prefs,
-		Log:      log,
-	})
+func managedKubeconfig(log *slog.Logger) *kubeconfig.Managed {
+	p, err := kubeconfig.DefaultManagedPath()
+	if err != nil {
+		log.Warn("clusters cannot be added in the app", "err", err)
+		return nil
+	}
+	return kubeconfig.NewManaged(p)
 }
 
 func userSettings(log *slog.Logger) *settings.Store {

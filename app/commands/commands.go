@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
 
@@ -25,6 +26,7 @@ type Commands struct {
 	version  string
 	clusters *cluster.Manager
 	settings *settings.Store
+	managed  *kubeconfig.Managed
 	log      *slog.Logger
 }
 
@@ -34,7 +36,10 @@ type Deps struct {
 	Clusters *cluster.Manager
 	// Settings may be nil (nothing is remembered).
 	Settings *settings.Store
-	Log      *slog.Logger
+	// Managed is the app's own kubeconfig for clusters added in the app;
+	// nil where adding clusters is not offered (the browser shell).
+	Managed *kubeconfig.Managed
+	Log     *slog.Logger
 }
 
 // New returns the commands over their dependencies.
@@ -42,7 +47,7 @@ func New(d Deps) *Commands {
 	if d.Settings == nil {
 		d.Settings = settings.New("")
 	}
-	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, log: d.Log}
+	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed, log: d.Log}
 }
 
 // Clusters returns the connection manager (used by the stream handlers).

@@ -1,0 +1,76 @@
+package commands
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kubedeck/kubedeck/app/credentials"
+)
+
+var errNoManaged = errors.New("adding clusters is only available in the desktop app")
+
+// AddKubeconfig adds every context of a pasted kubeconfig to the app's own
+// kubeconfig file, and returns their names.
+func (c *Commands) AddKubeconfig(pasted string) ([]string, error) {
+	return guard(c, "AddKubeconfig", func() ([]string, error) {
+		if c.managed == nil {
+			return nil, errNoManaged
+		}
+		snap, _ := c.clusters.Store().Snapshot()
+		added, err := c.managed.AddKubeconfig([]byte(pasted), func(name string) bool {
+			_, ok := snap.Context(name)
+			return ok
+		})
+		if err != nil {
+			return nil, err
+		}
+		c.log.Info("clusters added from a pasted kubeconfig", "contexts", added)
+		return added, nil
+	})
+}
+
+// AddServer adds a cluster by server URL, CA certificate (PEM, may be empty
+// to use the system roots) and bearer token. The token is checked at once
+// and kept like any entered token; the cluster is not added if it fails.
+func (c *Commands) AddServer(name, server, caPEM, token string) (SignInResult, error) {
+	return guard(c, "AddServer", func() (SignInResult, error) {
+		if c.managed == nil {
+			return SignInResult{}, errNoManaged
+		}
+		snap, _ := c.clusters.Store().Snapshot()
+		if _, ok := snap.Context(name); ok {
+			return SignInResult{}, fmt.Errorf("a context named %q exists already", name)
+		}
+		if err := c.managed.AddServer(name, server, caPEM, false); err != nil {
+			return SignInResult{}, err
+		}
+		res, err := c.SignIn(name, token)
+		if err != nil {
+			_ = c.managed.Remove(name)
+			return SignInResult{}, err
+		}
+		return res, nil
+	})
+}
+
+// RemoveCluster removes a context that was added in the app, and forgets
+// its token.
+func (c *Commands) RemoveCluster(name string) (ContextList, error) {
+	return guard(c, "RemoveCluster", func() (ContextList, error) {
+		if c.managed == nil {
+			return ContextList{}, errNoManaged
+		}
+		snap, _ := c.clusters.Store().Snapshot()
+		if kctx, ok := snap.Context(name); ok {
+			if kctx.Source != c.managed.Path() {
+				return ContextList{}, fmt.Errorf("%q comes from %s; Kubedeck never edits your own kubeconfig files", name, kctx.Source)
+			}
+			_ = c.clusters.Tokens().Delete(credentials.Key(name, kctx.Server))
+		}
+		if err := c.managed.Remove(name); err != nil {
+			return ContextList{}, err
+		}
+		c.clusters.Forget(name)
+		return c.Contexts()
+	})
+}

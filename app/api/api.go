@@ -34,6 +34,8 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 	h.mux.HandleFunc("POST /api/call/{method}", h.call)
 	h.mux.HandleFunc("GET /api/stream/list", h.streamList)
 	h.mux.HandleFunc("GET /api/stream/contexts", h.streamContexts)
+	h.mux.HandleFunc("GET /api/stream/object", h.streamObject)
+	h.mux.HandleFunc("GET /api/stream/apiresources", h.streamAPIResources)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no such API endpoint: "+r.URL.Path))
 	})

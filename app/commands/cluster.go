@@ -140,8 +140,11 @@ func describe(conn *cluster.Conn, err error) error {
 	switch {
 	case apierrors.IsUnauthorized(err):
 		return fmt.Errorf("the cluster at %s did not accept your credentials (401): sign in again", conn.Config.Host)
-	case apierrors.IsForbidden(err):
-		return fmt.Errorf("forbidden: %s", apierrors.ReasonForError(err))
+	}
+	var st apierrors.APIStatus
+	if errors.As(err, &st) {
+		// The server answered: its message says what went wrong.
+		return err
 	}
 	return fmt.Errorf("cannot reach the cluster at %s: %w", conn.Config.Host, err)
 }

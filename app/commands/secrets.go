@@ -1,0 +1,31 @@
+package commands
+
+import (
+	"context"
+
+	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/resources"
+)
+
+// RevealSecret returns one decoded value of a Secret, fetched only now: list
+// and details views never carry secret values.
+func (c *Commands) RevealSecret(contextName, namespace, name, key string) (string, error) {
+	return guard(c, "RevealSecret", func() (string, error) {
+		conn, err := c.clusters.Get(contextName)
+		if err != nil {
+			return "", err
+		}
+		ctx, cancel := timeout()
+		defer cancel()
+		v, err := resourcesReveal(ctx, conn, namespace, name, key)
+		if err != nil {
+			return "", describe(conn, err)
+		}
+		c.log.Info("secret value revealed", "context", contextName, "namespace", namespace, "secret", name, "key", key)
+		return v, nil
+	})
+}
+
+func resourcesReveal(ctx context.Context, conn *cluster.Conn, namespace, name, key string) (string, error) {
+	return resources.RevealSecretValue(ctx, conn.Dynamic, namespace, name, key)
+}

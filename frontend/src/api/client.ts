@@ -1,0 +1,65 @@
+// The one place that knows how commands reach the Go core: Wails bindings in the
+// desktop shell, POST /api/call/<Method> in the browser shell.
+import { ApiError, errorMessage, networkError, responseError } from './errors';
+import type { CommandArgs, CommandName, CommandResult, Commands } from './types';
+
+export { ApiError } from './errors';
+
+type Bound = { [M in CommandName]?: (...args: CommandArgs<M>) => Promise<CommandResult<M>> };
+
+declare global {
+  interface Window {
+    go?: { commands?: { Commands?: Bound } };
+  }
+}
+
+export type Transport = 'desktop' | 'http';
+
+function wailsCommands(): Bound | undefined {
+  return typeof window === 'undefined' ? undefined : window.go?.commands?.Commands;
+}
+
+/** Which transport commands use: desktop when Wails injected its bindings. */
+export function transport(): Transport {
+  return wailsCommands() ? 'desktop' : 'http';
+}
+
+/** Calls a command of the Go core. Rejects with ApiError. */
+export async function call<M extends CommandName>(method: M, ...args: CommandArgs<M>): Promise<CommandResult<M>> {
+  const bound = wailsCommands();
+  if (bound) {
+    const fn = bound[method];
+    if (!fn) throw new ApiError(`The desktop shell does not provide ${method}`);
+    try {
+      return await fn(...args);
+    } catch (e) {
+      throw e instanceof ApiError ? e : new ApiError(errorMessage(e));
+    }
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/api/call/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(args),
+      credentials: 'same-origin',
+    });
+  } catch (e) {
+    throw networkError(e);
+  }
+  if (!res.ok) throw await responseError(res);
+  try {
+    return (await res.json()) as CommandResult<M>;
+  } catch (e) {
+    throw new ApiError(`The backend answered ${method} with invalid JSON (${errorMessage(e)})`, res.status);
+  }
+}
+
+/** A typed object view of the commands: api.Contexts(), api.Namespaces(ctx)… */
+export const api: { [M in CommandName]: (...args: Parameters<Commands[M]>) => Promise<ReturnType<Commands[M]>> } = {
+  Version: () => call('Version'),
+  Contexts: () => call('Contexts'),
+  Namespaces: (context) => call('Namespaces', context),
+  APIResources: (context) => call('APIResources', context),
+  ClusterInfo: (context) => call('ClusterInfo', context),
+};

@@ -1,0 +1,121 @@
+// DTOs mirroring the Go JSON of app/commands and app/resources.
+
+export interface VersionInfo {
+  version: string;
+}
+
+export interface ContextInfo {
+  name: string;
+  cluster: string;
+  user: string;
+  namespace: string;
+  server: string;
+  /** Path of the kubeconfig file the context comes from. */
+  source: string;
+}
+
+export interface KubeconfigFile {
+  path: string;
+  exists: boolean;
+  error?: string;
+}
+
+export interface ContextList {
+  contexts: ContextInfo[];
+  current: string;
+  files: KubeconfigFile[];
+}
+
+export interface NamespaceList {
+  namespaces: string[];
+  /** True when the user may not list namespaces; namespaces then holds the known ones. */
+  restricted: boolean;
+  message?: string;
+}
+
+export interface APIResource {
+  group: string;
+  version: string;
+  kind: string;
+  /** Plural resource name, as in URLs: "pods". */
+  resource: string;
+  namespaced: boolean;
+  verbs: string[];
+  shortNames?: string[];
+}
+
+export interface APIResourceList {
+  resources: APIResource[];
+  /** API group/versions that could not be discovered. */
+  partial?: string[];
+}
+
+export interface ClusterInfo {
+  server: string;
+  gitVersion: string;
+  user: string;
+  groups: string[];
+}
+
+/** The commands the Go core exposes, method name → signature. */
+export interface Commands {
+  Version(): VersionInfo;
+  Contexts(): ContextList;
+  Namespaces(context: string): NamespaceList;
+  APIResources(context: string): APIResourceList;
+  ClusterInfo(context: string): ClusterInfo;
+}
+
+export type CommandName = keyof Commands;
+export type CommandArgs<M extends CommandName> = Parameters<Commands[M]>;
+export type CommandResult<M extends CommandName> = ReturnType<Commands[M]>;
+
+// ---- list streams ----
+
+/** A server-side Table column definition (what `kubectl get` prints). */
+export interface Column {
+  name: string;
+  type: string;
+  format: string;
+  /** > 0: shown only with -o wide. */
+  priority: number;
+  description: string;
+}
+
+export type Cell = string | number | boolean | null;
+
+export interface Row {
+  /** "<namespace>/<name>" or "<name>" for cluster-scoped objects. */
+  key: string;
+  uid: string;
+  namespace?: string;
+  name: string;
+  /** RFC 3339 creation timestamp. */
+  created?: string;
+  /** Set when the object has a deletionTimestamp. */
+  deleting?: boolean;
+  cells: Cell[];
+}
+
+export type ListMessage =
+  | { type: 'columns'; columns: Column[] }
+  | { type: 'rows'; rows: Row[] }
+  | { type: 'synced'; resourceVersion: string }
+  | { type: 'events'; upserts: Row[]; deletes: string[] }
+  | { type: 'reset' }
+  | { type: 'error'; message: string; status?: number; retrying?: boolean };
+
+/** Identifies a resource collection: group "" is the core group. */
+export interface GVR {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+export interface ListQuery extends GVR {
+  context: string;
+  /** Empty for all namespaces. */
+  namespace: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { listRoute, parseHash, routeHash } from './router';
+
+const pods = { group: '', version: 'v1', resource: 'pods' };
+
+describe('router', () => {
+  it.each([
+    'arn:aws:eks:eu-west-1:123:cluster/prod',
+    'me@corp',
+    'ünïcode ctx',
+    'gke_project_europe-west1_cluster-1',
+    'with?query#hash&and=equals%percent',
+    'a/b/c',
+  ])('round-trips the context %s', (context) => {
+    const route = listRoute(context, pods, 'team-a');
+    const hash = routeHash(route);
+    expect(hash.startsWith('#/c/')).toBe(true);
+    // One path segment for the context whatever it holds.
+    expect(hash.split('?')[0]?.split('/')).toHaveLength(7);
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it('writes the core group as "core" and omits ns for all namespaces', () => {
+    expect(routeHash(listRoute('kind-kind', pods, ''))).toBe('#/c/kind-kind/r/core/v1/pods');
+    expect(routeHash(listRoute('kind-kind', { group: 'apps', version: 'v1', resource: 'deployments' }, 'team-a'))).toBe(
+      '#/c/kind-kind/r/apps/v1/deployments?ns=team-a',
+    );
+  });
+
+  it('parses the documented shapes', () => {
+    expect(parseHash('')).toEqual({ name: 'home' });
+    expect(parseHash('#/')).toEqual({ name: 'home' });
+    expect(parseHash('#/c/arn%3Aaws%3Aeks%3Aeu-west-1%3A123%3Acluster%2Fprod')).toEqual({
+      name: 'context',
+      context: 'arn:aws:eks:eu-west-1:123:cluster/prod',
+    });
+    expect(parseHash('#/c/me%40corp/r/cert-manager.io/v1/certificates?ns=')).toEqual({
+      name: 'list',
+      context: 'me@corp',
+      gvr: { group: 'cert-manager.io', version: 'v1', resource: 'certificates' },
+      namespace: '',
+    });
+    expect(parseHash('#/c/x/r/core/v1/pods?foo=1&ns=kube-system')).toMatchObject({ namespace: 'kube-system' });
+  });
+
+  it('refuses malformed routes', () => {
+    expect(parseHash('#/nope').name).toBe('notFound');
+    expect(parseHash('#/c/%E0%A4%A/r/core/v1/pods').name).toBe('notFound');
+    expect(parseHash('#/c/x/r/core/v1').name).toBe('notFound');
+    expect(parseHash('#/c/x/r/core/v1/pods/extra').name).toBe('notFound');
+  });
+});

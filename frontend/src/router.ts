@@ -1,0 +1,110 @@
+// Hash routes, so they work in both shells (no server routing) and survive reloads:
+//   #/                                   → home (pick the last used context)
+//   #/c/<context>                        → a context's default view
+//   #/c/<context>/r/<group|core>/<version>/<resource>[?ns=<namespace>]
+// Every dynamic segment is encodeURIComponent'ed: context names hold ':', '/', '@', spaces…
+// A missing or empty ns means all namespaces.
+import { useMemo, useSyncExternalStore } from 'react';
+import type { GVR } from './api/types';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'context'; context: string }
+  | { name: 'list'; context: string; gvr: GVR; namespace: string }
+  | { name: 'notFound'; path: string };
+
+export const CORE_GROUP_SEGMENT = 'core';
+export const DEFAULT_GVR: GVR = { group: '', version: 'v1', resource: 'pods' };
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}
+
+function dec(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** The hash (with its leading '#') of a route. */
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'context':
+      return `#/c/${enc(route.context)}`;
+    case 'list': {
+      const g = route.gvr.group || CORE_GROUP_SEGMENT;
+      const q = route.namespace ? `?ns=${enc(route.namespace)}` : '';
+      return `#/c/${enc(route.context)}/r/${enc(g)}/${enc(route.gvr.version)}/${enc(route.gvr.resource)}${q}`;
+    }
+    case 'notFound':
+      return `#${route.path}`;
+  }
+}
+
+/** Parses a location hash ("#/c/…", "/c/…" or ""). */
+export function parseHash(hash: string): Route {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const qi = raw.indexOf('?');
+  const path = qi === -1 ? raw : raw.slice(0, qi);
+  const query = qi === -1 ? '' : raw.slice(qi + 1);
+  const parts = path.split('/').filter((p) => p !== '');
+  if (parts.length === 0) return { name: 'home' };
+  const decoded = parts.map(dec);
+  if (decoded.some((p) => p === null)) return { name: 'notFound', path };
+  const [c, context, r, group, version, resource, ...rest] = decoded as string[];
+  if (c !== 'c' || context === undefined || context === '') return { name: 'notFound', path };
+  if (r === undefined) return { name: 'context', context };
+  if (r !== 'r' || !group || !version || !resource || rest.length > 0) return { name: 'notFound', path };
+  let namespace = '';
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const k = eq === -1 ? pair : pair.slice(0, eq);
+    if (k === 'ns') namespace = dec(eq === -1 ? '' : pair.slice(eq + 1).replace(/\+/g, ' ')) ?? '';
+  }
+  return {
+    name: 'list',
+    context,
+    gvr: { group: group === CORE_GROUP_SEGMENT ? '' : group, version, resource },
+    namespace,
+  };
+}
+
+export function listRoute(context: string, gvr: GVR, namespace: string): Route {
+  return { name: 'list', context, gvr, namespace };
+}
+
+// ---- the live location ----
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
+}
+
+const getHash = () => window.location.hash;
+
+/** The current route; re-renders on navigation (back/forward included). */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, getHash, () => '');
+  return useMemo(() => parseHash(hash), [hash]);
+}
+
+/** Goes to a route: pushes a history entry, or replaces the current one. */
+export function navigate(route: Route, options?: { replace?: boolean }): void {
+  const hash = routeHash(route);
+  if (hash === window.location.hash) return;
+  if (options?.replace) {
+    const url = `${window.location.pathname}${window.location.search}${hash}`;
+    window.history.replaceState(window.history.state, '', url);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  } else {
+    window.location.hash = hash;
+  }
+}

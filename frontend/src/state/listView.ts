@@ -1,0 +1,145 @@
+// Turning stream state into what the table shows: columns, filter, sort.
+import type { Cell, Column, Row } from '../api/types';
+import { parseTime } from '../lib/age';
+import { cellText } from '../lib/format';
+
+export type ColumnKind = 'namespace' | 'age' | 'cell';
+
+export interface DisplayColumn {
+  /** Stable id for sorting: "namespace" or "col:<name>". */
+  id: string;
+  label: string;
+  kind: ColumnKind;
+  /** Index into Row.cells for kind "cell" (and "age" as a fallback). */
+  index: number;
+  type: string;
+  format: string;
+  description: string;
+  /** True for -o wide columns. */
+  wide: boolean;
+}
+
+export const NAMESPACE_COLUMN_ID = 'namespace';
+
+export interface ColumnOptions {
+  /** Show the -o wide columns. */
+  wide: boolean;
+  /** Prepend a Namespace column (namespaced kinds listed across all namespaces). */
+  namespaceColumn: boolean;
+}
+
+export function displayColumns(columns: readonly Column[], opts: ColumnOptions): DisplayColumn[] {
+  const out: DisplayColumn[] = [];
+  if (opts.namespaceColumn && !columns.some((c) => c.name.toLowerCase() === 'namespace')) {
+    out.push({
+      id: NAMESPACE_COLUMN_ID,
+      label: 'Namespace',
+      kind: 'namespace',
+      index: -1,
+      type: 'string',
+      format: '',
+      description: 'The namespace of the object.',
+      wide: false,
+    });
+  }
+  columns.forEach((c, index) => {
+    if (c.priority > 0 && !opts.wide) return;
+    const isAge = c.name.toLowerCase() === 'age';
+    out.push({
+      id: `col:${c.name}`,
+      label: c.name,
+      kind: isAge ? 'age' : 'cell',
+      index,
+      type: c.type,
+      format: c.format,
+      description: c.description,
+      wide: c.priority > 0,
+    });
+  });
+  return out;
+}
+
+/** The id of the column a list sorts by when the user picked none. */
+export function defaultSortColumn(cols: readonly DisplayColumn[]): string | null {
+  const ns = cols.find((c) => c.kind === 'namespace');
+  if (ns) return ns.id;
+  const name = cols.find((c) => c.format === 'name') ?? cols.find((c) => c.label.toLowerCase() === 'name');
+  return name?.id ?? null;
+}
+
+export type SortDir = 'asc' | 'desc';
+export interface SortSpec {
+  column: string;
+  dir: SortDir;
+}
+
+// ---- filter ----
+
+/** Keeps rows whose "namespace/name" holds every word of the filter (case-insensitive). */
+export function filterRows(rows: Iterable<Row>, text: string): Row[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const out: Row[] = [];
+  if (words.length === 0) {
+    for (const r of rows) out.push(r);
+    return out;
+  }
+  for (const r of rows) {
+    const hay = r.namespace ? `${r.namespace}/${r.name}`.toLowerCase() : r.name.toLowerCase();
+    if (words.every((w) => hay.includes(w))) out.push(r);
+  }
+  return out;
+}
+
+// ---- sort ----
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+type SortKey = number | string;
+
+function numberOf(v: Cell | undefined): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') {
+    const n = Number.parseFloat(v); // "3 (5m ago)" → 3
+    return Number.isNaN(n) ? Number.NEGATIVE_INFINITY : n;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+function sortKeyOf(col: DisplayColumn): (r: Row) => SortKey {
+  switch (col.kind) {
+    case 'namespace':
+      return (r) => r.namespace ?? '';
+    case 'age':
+      // Ascending age = youngest first = latest creation first.
+      return (r) => {
+        const t = parseTime(r.created);
+        return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : -t;
+      };
+    case 'cell':
+      if (col.type === 'integer' || col.type === 'number') return (r) => numberOf(r.cells[col.index]);
+      return (r) => cellText(r.cells[col.index]);
+  }
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  return collator.compare(String(a), String(b));
+}
+
+/** Sorts rows by a column (stable; ties by namespace, then name). Returns a new array. */
+export function sortRows(rows: readonly Row[], cols: readonly DisplayColumn[], sort: SortSpec | null): Row[] {
+  const col = sort ? cols.find((c) => c.id === sort.column) : undefined;
+  const sign = sort?.dir === 'desc' ? -1 : 1;
+  const keyOf = col ? sortKeyOf(col) : null;
+  // Decorate once: computing keys inside the comparator would redo it n log n times.
+  const decorated = rows.map((r) => ({ r, k: keyOf ? keyOf(r) : 0, ns: r.namespace ?? '' }));
+  decorated.sort((a, b) => {
+    const c = keyOf ? compareKeys(a.k, b.k) : 0;
+    if (c !== 0) return sign * c;
+    const n = a.ns === b.ns ? 0 : collator.compare(a.ns, b.ns);
+    if (n !== 0) return n;
+    return collator.compare(a.r.name, b.r.name);
+  });
+  return decorated.map((d) => d.r);
+}

@@ -32,5 +32,7 @@ describe('statusTone', () => {
     expect(isStatusColumn('Status')).toBe(true);
     expect(isStatusColumn('STATUS')).toBe(true);
     expect(isStatusColumn('Name')).toBe(false);
+    // Readiness fractions stay plain: 0/1 is normal for a completed pod.
+    expect(isStatusColumn('Ready')).toBe(false);
   });
 });

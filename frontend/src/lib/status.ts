@@ -29,7 +29,7 @@ function toneOfWord(word: string): Tone {
 
 /** Columns whose values are statuses to colour. */
 export function isStatusColumn(name: string): boolean {
-  return /^(status|phase|state|ready|conditions?|available|synced|health|type)$/i.test(name.trim());
+  return /^(status|phase|state|conditions?|available|synced|health|type)$/i.test(name.trim());
 }
 
 /**

@@ -75,6 +75,20 @@ export interface SortSpec {
 
 // ---- filter ----
 
+// Per-row derived strings, cached by row object: a watch update replaces the
+// row object, so the cache never goes stale, and unchanged rows cost nothing
+// when the list is filtered or sorted again after each batch of updates.
+const haystacks = new WeakMap<Row, string>();
+
+function haystackOf(r: Row): string {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = (r.namespace ? `${r.namespace}/${r.name}` : r.name).toLowerCase();
+    haystacks.set(r, h);
+  }
+  return h;
+}
+
 /** Keeps rows whose "namespace/name" holds every word of the filter (case-insensitive). */
 export function filterRows(rows: Iterable<Row>, text: string): Row[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -84,7 +98,7 @@ export function filterRows(rows: Iterable<Row>, text: string): Row[] {
     return out;
   }
   for (const r of rows) {
-    const hay = r.namespace ? `${r.namespace}/${r.name}`.toLowerCase() : r.name.toLowerCase();
+    const hay = haystackOf(r);
     if (words.every((w) => hay.includes(w))) out.push(r);
   }
   return out;
@@ -92,9 +106,16 @@ export function filterRows(rows: Iterable<Row>, text: string): Row[] {
 
 // ---- sort ----
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 type SortKey = number | string;
+
+/**
+ * A string that sorts "naturally" with plain < comparison: case-folded, digit
+ * runs zero-padded (web-2 < web-10). Much faster than Intl.Collator on 10,000s
+ * of rows.
+ */
+export function naturalKey(s: string): string {
+  return s.toLowerCase().replace(/\d+/g, (d) => (d.length >= 15 ? d : d.padStart(15, '0')));
+}
 
 function numberOf(v: Cell | undefined): number {
   if (typeof v === 'number') return v;
@@ -106,10 +127,10 @@ function numberOf(v: Cell | undefined): number {
   return Number.NEGATIVE_INFINITY;
 }
 
-function sortKeyOf(col: DisplayColumn): (r: Row) => SortKey {
+function sortKeyFn(col: DisplayColumn): (r: Row) => SortKey {
   switch (col.kind) {
     case 'namespace':
-      return (r) => r.namespace ?? '';
+      return (r) => naturalKey(r.namespace ?? '');
     case 'age':
       // Ascending age = youngest first = latest creation first.
       return (r) => {
@@ -118,28 +139,38 @@ function sortKeyOf(col: DisplayColumn): (r: Row) => SortKey {
       };
     case 'cell':
       if (col.type === 'integer' || col.type === 'number') return (r) => numberOf(r.cells[col.index]);
-      return (r) => cellText(r.cells[col.index]);
+      return (r) => naturalKey(cellText(r.cells[col.index]));
   }
 }
 
-function compareKeys(a: SortKey, b: SortKey): number {
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  return collator.compare(String(a), String(b));
+const keyCaches = new Map<string, WeakMap<Row, SortKey>>();
+
+function cachedKey(cacheId: string, fn: (r: Row) => SortKey): (r: Row) => SortKey {
+  let cache = keyCaches.get(cacheId);
+  if (!cache) keyCaches.set(cacheId, (cache = new WeakMap()));
+  const c = cache;
+  return (r) => {
+    let k = c.get(r);
+    if (k === undefined) {
+      k = fn(r);
+      c.set(r, k);
+    }
+    return k;
+  };
 }
+
+const tieKey = cachedKey('\u0000tie', (r) => `${naturalKey(r.namespace ?? '')}\u0000${naturalKey(r.name)}`);
 
 /** Sorts rows by a column (stable; ties by namespace, then name). Returns a new array. */
 export function sortRows(rows: readonly Row[], cols: readonly DisplayColumn[], sort: SortSpec | null): Row[] {
   const col = sort ? cols.find((c) => c.id === sort.column) : undefined;
   const sign = sort?.dir === 'desc' ? -1 : 1;
-  const keyOf = col ? sortKeyOf(col) : null;
+  const keyOf = col ? cachedKey(`${col.id}\u0000${col.kind}\u0000${col.type}\u0000${col.index}`, sortKeyFn(col)) : null;
   // Decorate once: computing keys inside the comparator would redo it n log n times.
-  const decorated = rows.map((r) => ({ r, k: keyOf ? keyOf(r) : 0, ns: r.namespace ?? '' }));
+  const decorated = rows.map((r) => ({ r, k: keyOf ? keyOf(r) : 0, t: tieKey(r) as string }));
   decorated.sort((a, b) => {
-    const c = keyOf ? compareKeys(a.k, b.k) : 0;
-    if (c !== 0) return sign * c;
-    const n = a.ns === b.ns ? 0 : collator.compare(a.ns, b.ns);
-    if (n !== 0) return n;
-    return collator.compare(a.r.name, b.r.name);
+    if (a.k !== b.k) return (a.k < b.k ? -1 : 1) * sign;
+    return a.t < b.t ? -1 : a.t > b.t ? 1 : 0;
   });
   return decorated.map((d) => d.r);
 }

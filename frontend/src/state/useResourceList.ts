@@ -1,6 +1,6 @@
 // Follows a list stream: keeps the rows (Map by key), applies message batches
 // once per animation frame, reconnects with backoff when the stream breaks.
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/errors';
 import { streamList } from '../api/stream';
 import type { ListMessage, ListQuery } from '../api/types';
@@ -87,7 +87,8 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
       if (queue.length === 0) return;
       const messages = queue;
       queue = [];
-      dispatch({ type: 'messages', messages });
+      // A transition: typing, scrolling and clicks stay ahead of list updates.
+      startTransition(() => dispatch({ type: 'messages', messages }));
     };
     const flushNow = () => {
       cancelFlush?.();

@@ -1,0 +1,192 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './App';
+import { resetSessionExpired } from './api/errors';
+import type { APIResource, ContextList } from './api/types';
+import { createQueryClient } from './state/queries';
+import { podColumns, podRow } from './test/fakeStream';
+
+const contexts: ContextList = {
+  current: 'kubedeck-admin',
+  files: [{ path: '/root/.kube/config', exists: true }],
+  contexts: [
+    { name: 'kubedeck-admin', cluster: 'kubedeck', user: 'admin', namespace: 'default', server: 'https://127.0.0.1:6443', source: '/root/.kube/config' },
+    { name: 'arn:aws:eks:eu-west-1:123:cluster/prod', cluster: 'prod', user: 'aws', namespace: '', server: 'https://eks', source: '/root/.kube/config' },
+  ],
+};
+
+const R = (group: string, kind: string, resource: string, namespaced = true): APIResource => ({
+  group,
+  version: 'v1',
+  kind,
+  resource,
+  namespaced,
+  verbs: ['list', 'watch'],
+});
+const resources = [R('', 'Pod', 'pods'), R('', 'Node', 'nodes', false), R('apps', 'Deployment', 'deployments'), R('example.com', 'Widget', 'widgets')];
+
+type Handler = (method: string, args: unknown[]) => unknown;
+
+function backend(handler: Handler) {
+  const streams: { url: URL; send: (...m: unknown[]) => void }[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (url.pathname.startsWith('/api/call/')) {
+      const args = JSON.parse(String(init?.body ?? '[]')) as unknown[];
+      try {
+        return Response.json(handler(url.pathname.slice('/api/call/'.length), args));
+      } catch (e) {
+        if (e instanceof Response) return e;
+        throw e;
+      }
+    }
+    const enc = new TextEncoder();
+    let ctl: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => void (ctl = c) });
+    init?.signal?.addEventListener('abort', () => ctl?.error(new DOMException('aborted', 'AbortError')));
+    streams.push({ url, send: (...m) => ctl?.enqueue(enc.encode(m.map((x) => `${JSON.stringify(x)}\n`).join(''))) });
+    return new Response(body, { status: 200 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { fetchMock, streams };
+}
+
+const normal: Handler = (method) => {
+  switch (method) {
+    case 'Contexts':
+      return contexts;
+    case 'Namespaces':
+      return { namespaces: ['default', 'team-a'], restricted: false };
+    case 'APIResources':
+      return { resources };
+    case 'ClusterInfo':
+      return { server: 'https://127.0.0.1:6443', gitVersion: 'v1.32.0', user: 'admin', groups: [] };
+    default:
+      throw Response.json({ error: 'nope' }, { status: 404 });
+  }
+};
+
+function renderApp() {
+  const client = createQueryClient();
+  client.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
+  return render(
+    <QueryClientProvider client={client}>
+      <App />
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  resetSessionExpired();
+});
+
+describe('App', () => {
+  it('opens the current context on pods, with the resource sidebar', async () => {
+    const b = backend(normal);
+    renderApp();
+    await waitFor(() => expect(window.location.hash).toBe('#/c/kubedeck-admin/r/core/v1/pods'));
+    const nav = await screen.findByRole('navigation', { name: 'Resources' });
+    const pods = await within(nav).findByRole('link', { name: 'Pods' });
+    expect(pods.getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'Deployments' }).getAttribute('href')).toBe('#/c/kubedeck-admin/r/apps/v1/deployments');
+    expect(within(nav).getByRole('link', { name: 'Widgets' })).toBeTruthy();
+    expect(within(nav).getByRole('heading', { name: 'Custom resources' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Context: kubedeck-admin' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Namespace: All namespaces' })).toBeTruthy();
+    await screen.findByText('v1.32.0');
+    await waitFor(() => expect(b.streams.length).toBeGreaterThan(0));
+    act(() => b.streams.at(-1)?.send(podColumns, { type: 'rows', rows: [podRow('default', 'web-1')] }, { type: 'synced', resourceVersion: '1' }));
+    await screen.findByRole('table', { name: 'Pods' });
+    expect(document.title).toBe('Pods · kubedeck-admin — Kubedeck');
+  });
+
+  it('follows the sidebar, the namespace picker and the context switcher in the URL', async () => {
+    backend(normal);
+    renderApp();
+    const nav = await screen.findByRole('navigation', { name: 'Resources' });
+    fireEvent.click(await within(nav).findByRole('link', { name: 'Deployments' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/c/kubedeck-admin/r/apps/v1/deployments'));
+    await waitFor(() => expect(document.title).toBe('Deployments · kubedeck-admin — Kubedeck'));
+
+    fireEvent.click(screen.getByRole('button', { name: /namespace/i }));
+    fireEvent.click(await screen.findByRole('option', { name: 'team-a' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/c/kubedeck-admin/r/apps/v1/deployments?ns=team-a'));
+    expect(screen.getByRole('button', { name: 'Namespace: team-a' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /context/i }));
+    const search = screen.getByRole('combobox', { name: 'Search contexts' });
+    fireEvent.change(search, { target: { value: 'prod' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() =>
+      expect(window.location.hash).toBe('#/c/arn%3Aaws%3Aeks%3Aeu-west-1%3A123%3Acluster%2Fprod/r/apps/v1/deployments'),
+    );
+    expect(await screen.findByRole('button', { name: 'Context: arn:aws:eks:eu-west-1:123:cluster/prod' })).toBeTruthy();
+    // The namespace picked in a context is remembered for it.
+    expect(window.localStorage.getItem('kubedeck.namespace:kubedeck-admin')).toBe('team-a');
+    expect(window.localStorage.getItem('kubedeck.lastContext')).toBe('arn:aws:eks:eu-west-1:123:cluster/prod');
+  });
+
+  it('reopens the last used context and its namespace', async () => {
+    window.localStorage.setItem('kubedeck.lastContext', 'arn:aws:eks:eu-west-1:123:cluster/prod');
+    window.localStorage.setItem('kubedeck.namespace:arn:aws:eks:eu-west-1:123:cluster/prod', 'team-a');
+    backend(normal);
+    renderApp();
+    await waitFor(() =>
+      expect(window.location.hash).toBe('#/c/arn%3Aaws%3Aeks%3Aeu-west-1%3A123%3Acluster%2Fprod/r/core/v1/pods?ns=team-a'),
+    );
+  });
+
+  it('says so when a link names a context that does not exist', async () => {
+    window.history.replaceState(null, '', '/#/c/gone/r/core/v1/pods');
+    backend(normal);
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'There is no context “gone” in your kubeconfig' })).toBeTruthy();
+  });
+
+  it('opens the namespace a restricted user has instead of all namespaces', async () => {
+    backend((method, args) =>
+      method === 'Namespaces'
+        ? { namespaces: ['team-a'], restricted: true, message: 'You may not list namespaces.' }
+        : normal(method, args),
+    );
+    renderApp();
+    await waitFor(() => expect(window.location.hash).toBe('#/c/kubedeck-admin/r/core/v1/pods?ns=team-a'));
+    fireEvent.click(screen.getByRole('button', { name: /namespace/i }));
+    expect(screen.getByRole('note').textContent).toContain('You may not list namespaces.');
+  });
+
+  it('explains where kubeconfig is looked for when there are no contexts', async () => {
+    backend((method) => (method === 'Contexts' ? { contexts: [], current: '', files: [{ path: '/root/.kube/config', exists: false }] } : {}));
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'No Kubernetes contexts found' })).toBeTruthy();
+    expect(screen.getByText('KUBECONFIG')).toBeTruthy();
+    expect(screen.getByText('~/.kube/config')).toBeTruthy();
+    expect(screen.getByText('does not exist')).toBeTruthy();
+  });
+
+  it('shows a session-expired page on 401', async () => {
+    backend(() => {
+      throw Response.json({ error: 'not signed in' }, { status: 401 });
+    });
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Session expired' })).toBeTruthy();
+    expect(screen.getByRole('main').textContent).toContain('Open the URL printed by kubedeck serve again.');
+  });
+
+  it('shows a retryable error when the backend is not there', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Kubedeck cannot reach its backend' })).toBeTruthy();
+    backend(normal);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('button', { name: 'Context: kubedeck-admin' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,76 @@
+package cluster
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// process is one component of the control plane.
+type process struct {
+	name string
+	cmd  *exec.Cmd
+	done chan struct{}
+	err  error
+}
+
+// startProcess runs bin with args, its output in logDir/name.log, in its own
+// process group, and killed by the kernel if this process dies first.
+func startProcess(log *slog.Logger, logDir, name, bin string, args ...string) (*process, error) {
+	out, err := os.Create(filepath.Join(logDir, name+".log"))
+	if err != nil {
+		return nil, fmt.Errorf("log file for %s: %w", name, err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = out, out
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		out.Close()
+		return nil, fmt.Errorf("start %s: %w", name, err)
+	}
+	p := &process{name: name, cmd: cmd, done: make(chan struct{})}
+	go func() {
+		p.err = cmd.Wait()
+		out.Close()
+		close(p.done)
+	}()
+	log.Debug("started", "component", name, "pid", cmd.Process.Pid)
+	return p, nil
+}
+
+func (p *process) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// stop ends the process group: SIGTERM, then SIGKILL after grace.
+func (p *process) stop(grace time.Duration) error {
+	if p.exited() {
+		return nil
+	}
+	pgid := -p.cmd.Process.Pid
+	_ = syscall.Kill(pgid, syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(grace):
+		_ = syscall.Kill(pgid, syscall.SIGKILL)
+		<-p.done
+	}
+	var ee *exec.ExitError
+	if p.err != nil && !errors.As(p.err, &ee) {
+		return p.err
+	}
+	return nil
+}
+
+// Pid is the process id.
+func (p *process) Pid() int { return p.cmd.Process.Pid }

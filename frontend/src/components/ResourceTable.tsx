@@ -103,7 +103,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
     // Recomputed per size bucket, not per update.
     [columns, sizeBucket],
   );
-  const totalCh = widths.reduce((a, b) => a + b, 0) + columns.length * 2;
+  const totalCh = widths.reduce((a, b) => a + b, 0);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -183,7 +183,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
       >
         <colgroup>
           {widths.map((w, i) => (
-            <col key={columns[i]?.id ?? i} style={i === widths.length - 1 ? undefined : { width: `${w + 2}ch` }} />
+            <col key={columns[i]?.id ?? i} style={i === widths.length - 1 ? undefined : { width: `${w}ch` }} />
           ))}
         </colgroup>
         <thead>

@@ -1,5 +1,6 @@
 import type { Row } from '../api/types';
 import { cellText } from '../lib/format';
+import { isStatusColumn } from '../lib/status';
 import type { DisplayColumn } from '../state/listView';
 
 const MIN_CH = 5;
@@ -27,8 +28,10 @@ export function columnWidths(cols: readonly DisplayColumn[], rows: readonly Row[
     const lengths = picked.map((r) => textOf(col, r).length).sort((a, b) => a - b);
     const p95 = lengths.length ? (lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.95))] ?? 0) : 8;
     const max = col.format === 'name' ? MAX_CH.name : col.kind === 'namespace' ? MAX_CH.namespace : MAX_CH.default;
-    const status = /^(status|ready)$/i.test(col.label) ? 2 : 0; // room for the status dot
-    const want = Math.max(col.label.length + 3, p95 + 2 + status);
+    const status = isStatusColumn(col.label) ? 2 : 0; // room for the status dot
+    // Headers are uppercase (wider letters) with a sort icon; cells have 10px padding a side.
+    const header = Math.ceil(col.label.length * 1.12) + 5;
+    const want = Math.max(header, p95 + 3 + status);
     return Math.max(MIN_CH, Math.min(max ?? 48, want));
   });
 }

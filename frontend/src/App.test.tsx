@@ -100,8 +100,10 @@ describe('App', () => {
     expect(screen.getByRole('button', { name: 'Context: kubedeck-admin' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Namespace: All namespaces' })).toBeTruthy();
     await screen.findByText('v1.32.0');
-    await waitFor(() => expect(b.streams.length).toBeGreaterThan(0));
-    act(() => b.streams.at(-1)?.send(podColumns, { type: 'rows', rows: [podRow('default', 'web-1')] }, { type: 'synced', resourceVersion: '1' }));
+    const list = () => b.streams.find((st) => st.url.pathname === '/api/stream/list');
+    await waitFor(() => expect(list()).toBeTruthy());
+    expect(list()?.url.searchParams.get('resource')).toBe('pods');
+    act(() => list()?.send(podColumns, { type: 'rows', rows: [podRow('default', 'web-1')] }, { type: 'synced', resourceVersion: '1' }));
     await screen.findByRole('table', { name: 'Pods' });
     expect(document.title).toBe('Pods · kubedeck-admin — Kubedeck');
   });
@@ -130,6 +132,18 @@ describe('App', () => {
     // The namespace picked in a context is remembered for it.
     expect(window.localStorage.getItem('kubedeck.namespace:kubedeck-admin')).toBe('team-a');
     expect(window.localStorage.getItem('kubedeck.lastContext')).toBe('arn:aws:eks:eu-west-1:123:cluster/prod');
+  });
+
+  it('follows kubeconfig changes from the contexts stream', async () => {
+    const b = backend(normal);
+    renderApp();
+    await screen.findByRole('button', { name: 'Context: kubedeck-admin' });
+    const stream = () => b.streams.find((st) => st.url.pathname === '/api/stream/contexts');
+    await waitFor(() => expect(stream()).toBeTruthy());
+    const added = { ...contexts.contexts[0]!, name: 'new-cluster', source: '/root/.kube/new.yaml' };
+    act(() => stream()?.send({ type: 'heartbeat' }, { type: 'contexts', list: { ...contexts, contexts: [...contexts.contexts, added] } }));
+    fireEvent.click(screen.getByRole('button', { name: /context/i }));
+    expect(await screen.findByRole('option', { name: 'new-cluster' })).toBeTruthy();
   });
 
   it('reopens the last used context and its namespace', async () => {

@@ -12,7 +12,9 @@ import { ThemeToggle } from './components/ThemeToggle';
 import { prefs } from './lib/storage';
 import { DEFAULT_GVR, listRoute, navigate, useRoute, type Route } from './router';
 import { buildCatalog, findEntry, isBuiltinGroup } from './state/catalog';
-import { useAPIResources, useContexts, useNamespaces } from './state/queries';
+import { apiResourcesStream, contextsStream } from './api/snapshots';
+import { queryKeys, useAPIResources, useContexts, useNamespaces } from './state/queries';
+import { useSnapshotStream } from './state/useSnapshotStream';
 import { BackendUnavailable, NoKubeconfig, SessionExpired, Starting } from './views/GlobalStates';
 import { ResourceListView } from './views/ResourceListView';
 
@@ -24,6 +26,8 @@ export function App() {
   const expired = useSessionExpired();
   const contexts = useContexts();
   const route = useRoute();
+  // Kubeconfig files are watched by the backend: follow the context list live.
+  useSnapshotStream(contexts.isSuccess && !expired ? contextsStream() : null, queryKeys.contexts);
   if (expired) return <SessionExpired />;
   if (contexts.isPending) return <Starting />;
   if (contexts.isError) {
@@ -78,6 +82,8 @@ function ContextShell({
   const known = info !== undefined;
   const namespaces = useNamespaces(known ? context : null);
   const resources = useAPIResources(known ? context : null);
+  // New CRDs appear in the sidebar as they are installed.
+  useSnapshotStream(known && resources.isSuccess ? apiResourcesStream(context) : null, queryKeys.apiResources(context));
   const sections = useMemo(() => buildCatalog(resources.data?.resources ?? []), [resources.data]);
   const entry = findEntry(sections, gvr);
 

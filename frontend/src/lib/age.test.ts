@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, humanDuration } from './age';
+import { formatAge, humanDuration, parseHumanDuration } from './age';
 
 const s = 1000;
 const m = 60 * s;
@@ -49,5 +49,15 @@ describe('formatAge', () => {
   it('copes with missing or bad timestamps', () => {
     expect(formatAge(undefined, 0)).toBe('<unknown>');
     expect(formatAge('yesterday', 0)).toBe('<unknown>');
+  });
+});
+
+describe('parseHumanDuration', () => {
+  it('reads what humanDuration writes', () => {
+    for (const ms of [5_000, 185_000, 18_180_000, 352_800_000, 64_195_200_000]) {
+      expect(parseHumanDuration(humanDuration(ms)) * 1000).toBe(ms);
+    }
+    expect(parseHumanDuration('<unknown>')).toBeNaN();
+    expect(parseHumanDuration('5 minutes')).toBeNaN();
   });
 });

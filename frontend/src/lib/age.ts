@@ -48,3 +48,14 @@ export function formatAge(created: string | undefined, now: number): string {
 export function ageTickMs(ageMs: number): number {
   return ageMs < 10 * 60_000 ? 1000 : ageMs < 3 * 3_600_000 ? 15_000 : 60_000;
 }
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, y: 365 * 86400 };
+
+/** Seconds in a kubectl-style duration ("5m3s", "4d", "2y13d"); NaN when it is not one. */
+export function parseHumanDuration(text: string): number {
+  const t = text.trim();
+  if (!/^(\d+[smhdy])+$/.test(t)) return Number.NaN;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+)([smhdy])/g)) total += Number(m[1]) * (UNIT_SECONDS[m[2] ?? 's'] ?? 1);
+  return total;
+}

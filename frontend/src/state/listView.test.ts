@@ -81,3 +81,18 @@ describe('sortRows', () => {
     expect(rows).toEqual(copy);
   });
 });
+
+describe('sorting durations', () => {
+  it('sorts "Last Seen" by time, not text', () => {
+    const evCols = displayColumns([{ name: 'Last Seen', type: 'string', format: '', priority: 0, description: '' }], {
+      wide: false,
+      namespaceColumn: false,
+    });
+    const ev = (name: string, seen: string): Row => ({ key: name, uid: name, name, cells: [seen] });
+    const got = sortRows([ev('a', '2m'), ev('b', '38s'), ev('c', '<unknown>'), ev('d', '4d2h'), ev('e', '90s')], evCols, {
+      column: 'col:Last Seen',
+      dir: 'asc',
+    });
+    expect(got.map((r) => r.cells[0])).toEqual(['38s', '90s', '2m', '4d2h', '<unknown>']);
+  });
+});

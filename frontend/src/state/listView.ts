@@ -1,6 +1,6 @@
 // Turning stream state into what the table shows: columns, filter, sort.
 import type { Cell, Column, Row } from '../api/types';
-import { parseTime } from '../lib/age';
+import { parseHumanDuration, parseTime } from '../lib/age';
 import { cellText } from '../lib/format';
 
 export type ColumnKind = 'namespace' | 'age' | 'cell';
@@ -127,6 +127,11 @@ function numberOf(v: Cell | undefined): number {
   return Number.NEGATIVE_INFINITY;
 }
 
+/** Columns whose text is a kubectl duration: Last Seen, Duration, Last Schedule… */
+export function isDurationColumn(label: string): boolean {
+  return /\b(seen|age|duration|last schedule)$/i.test(label.trim());
+}
+
 function sortKeyFn(col: DisplayColumn): (r: Row) => SortKey {
   switch (col.kind) {
     case 'namespace':
@@ -139,6 +144,13 @@ function sortKeyFn(col: DisplayColumn): (r: Row) => SortKey {
       };
     case 'cell':
       if (col.type === 'integer' || col.type === 'number') return (r) => numberOf(r.cells[col.index]);
+      if (isDurationColumn(col.label)) {
+        // "38s" < "2m" < "4d"; "<unknown>" and "<none>" last.
+        return (r) => {
+          const d = parseHumanDuration(cellText(r.cells[col.index]));
+          return Number.isNaN(d) ? Number.POSITIVE_INFINITY : d;
+        };
+      }
       return (r) => naturalKey(cellText(r.cells[col.index]));
   }
 }

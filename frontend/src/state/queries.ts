@@ -27,7 +27,14 @@ export const queryKeys = {
 };
 
 export function useContexts() {
-  return useQuery({ queryKey: queryKeys.contexts, queryFn: api.Contexts, refetchOnWindowFocus: true });
+  return useQuery({
+    queryKey: queryKeys.contexts,
+    queryFn: api.Contexts,
+    refetchOnWindowFocus: true,
+    retryDelay: 500,
+    // Without a backend, keep knocking: the page recovers when it is back.
+    refetchInterval: (q) => (q.state.status === 'error' ? 5000 : false),
+  });
 }
 
 export function useNamespaces(context: string | null) {

@@ -50,7 +50,7 @@ describe('ResourceListView', () => {
     expect(screen.getByText('Connecting')).toBeTruthy();
     act(() => f.last().send(podColumns, { type: 'rows', rows: [podRow('team-a', 'web-1'), podRow('team-b', 'db-0', 'Pending')] }));
     const table = await screen.findByRole('table', { name: 'Pods' });
-    expect(screen.getByText('2 loaded')).toBeTruthy();
+    expect(screen.getByText('Loading… 2 loaded')).toBeTruthy();
     act(() => f.last().send({ type: 'rows', rows: [podRow('team-a', 'web-2', 'CrashLoopBackOff')] }, { type: 'synced', resourceVersion: '10' }));
     await screen.findByText('3 pods');
     expect(screen.getByText('Live')).toBeTruthy();

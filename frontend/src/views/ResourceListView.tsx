@@ -112,7 +112,7 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
     ? ''
     : loading
     ? list.loaded > 0
-      ? `${formatCount(list.loaded)} loaded`
+      ? `Loading… ${formatCount(list.loaded)} loaded`
       : `Loading ${plural}…`
     : rows.length === total
       ? countLabel(total, entry.singular, plural)

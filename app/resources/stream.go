@@ -12,6 +12,7 @@ import (
 	"time"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/rest"
 )
 
@@ -232,7 +233,7 @@ func (l *Lister) getPage(ctx context.Context, q Query, cont string, limit int64)
 	}
 	body, err := req.DoRaw(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", q.GVR.Resource, err)
+		return nil, fmt.Errorf("list %s: %w", q.GVR.Resource, statusFromBody(body, err))
 	}
 	var t wireTable
 	if err := json.Unmarshal(body, &t); err != nil {
@@ -242,6 +243,16 @@ func (l *Lister) getPage(ctx context.Context, q Query, cont string, limit int64)
 		return nil, fmt.Errorf("list %s: the server answered %q, not a Table", q.GVR.Resource, t.Kind)
 	}
 	return &t, nil
+}
+
+// statusFromBody prefers the Status the server sent: client-go does not
+// decode it for requests that asked for a Table, and says "unknown".
+func statusFromBody(body []byte, err error) error {
+	var st metav1.Status
+	if len(body) > 0 && json.Unmarshal(body, &st) == nil && st.Kind == "Status" && st.Code != 0 {
+		return &apierrors.StatusError{ErrStatus: st}
+	}
+	return err
 }
 
 // errorMessage turns an error into a stream error message with its HTTP status.

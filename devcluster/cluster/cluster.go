@@ -45,9 +45,11 @@ type Cluster struct {
 	// SystemKubeconfig is an admin kubeconfig for the components and seeding.
 	SystemKubeconfig string
 	Server           string
-	Tokens           map[string]string
-	Contexts         map[string]string
-	LogFile          string
+	// Etcd is etcd's client URL (tests compact it to provoke 410 Gone).
+	Etcd     string
+	Tokens   map[string]string
+	Contexts map[string]string
+	LogFile  string
 
 	log   *slog.Logger
 	procs []*process
@@ -84,6 +86,7 @@ func Start(ctx context.Context, o Options) (c *Cluster, err error) {
 	}
 
 	etcdURL := "http://127.0.0.1:" + strconv.Itoa(etcdClient)
+	c.Etcd = etcdURL
 	peerURL := "http://127.0.0.1:" + strconv.Itoa(etcdPeer)
 	if err := c.run(logs, "etcd", o.Bin.Etcd,
 		"--data-dir", filepath.Join(o.Dir, "etcd"), "--name", "default",
@@ -108,6 +111,9 @@ func Start(ctx context.Context, o Options) (c *Cluster, err error) {
 		"--service-cluster-ip-range", "10.0.0.0/24",
 		"--cert-dir", filepath.Join(o.Dir, "pki", "generated"),
 		"--enable-priority-and-fairness=false",
+		// PodTemplates bypass the watch cache, so tests can provoke a real
+		// 410 Gone by compacting etcd (the cache would serve old versions).
+		"--watch-cache-sizes=podtemplates#0",
 		"--max-requests-inflight", "2000", "--max-mutating-requests-inflight", "1000",
 	); err != nil {
 		return nil, err

@@ -2,8 +2,7 @@
 // KUBEDECK_TEST_CLUSTER, written by `devcluster exec`), `kubedeck serve` on
 // it, Debian's Chromium through playwright-core, and kubectl as the oracle.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
@@ -58,14 +57,13 @@ export async function startServe({ kubeconfig = cluster().kubeconfig, env = {}, 
   };
 }
 
-/** Launches Debian's Chromium headless. */
+/** Launches Debian's Chromium headless (Playwright gives it a fresh profile). */
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'kubedeck-chromium-'))}`,
     ],
   });
 }

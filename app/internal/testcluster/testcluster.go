@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +25,7 @@ import (
 type Cluster struct {
 	Kubeconfig string            `json:"kubeconfig"`
 	Server     string            `json:"server"`
+	Etcd       string            `json:"etcd"`
 	Dir        string            `json:"dir"`
 	Contexts   map[string]string `json:"contexts"`
 	Tokens     map[string]string `json:"tokens"`
@@ -142,3 +144,35 @@ func repoRoot() (string, error) {
 
 // Context returns the kubeconfig context name of a role.
 func (c *Cluster) Context(role string) string { return c.Contexts[role] }
+
+// Compact compacts etcd up to its current revision, so watches from any
+// older resourceVersion get 410 Gone, as after a long disconnection.
+func (c *Cluster) Compact(t testing.TB) {
+	t.Helper()
+	if c.Etcd == "" {
+		t.Fatal("the cluster does not expose etcd")
+	}
+	resp, err := http.Post(c.Etcd+"/v3/kv/range", "application/json", strings.NewReader(`{"key":"AA=="}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Header struct {
+			Revision string `json:"revision"`
+		} `json:"header"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&r)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := fmt.Sprintf(`{"revision":%q,"physical":true}`, r.Header.Revision)
+	resp, err = http.Post(c.Etcd+"/v3/kv/compaction", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("etcd compaction: %s", resp.Status)
+	}
+}

@@ -37,6 +37,7 @@ import (
 type Ready struct {
 	Kubeconfig string            `json:"kubeconfig"`
 	Server     string            `json:"server"`
+	Etcd       string            `json:"etcd"`
 	Dir        string            `json:"dir"`
 	LogFile    string            `json:"logFile"`
 	Contexts   map[string]string `json:"contexts"`
@@ -155,7 +156,7 @@ func seedCluster(ctx context.Context, c *cluster.Cluster, o options, log *slog.L
 }
 
 func ready(c *cluster.Cluster) Ready {
-	return Ready{Kubeconfig: c.Kubeconfig, Server: c.Server, Dir: c.Dir, LogFile: c.LogFile,
+	return Ready{Kubeconfig: c.Kubeconfig, Server: c.Server, Etcd: c.Etcd, Dir: c.Dir, LogFile: c.LogFile,
 		Contexts: c.Contexts, Tokens: c.Tokens, Pids: c.Pids()}
 }
 

@@ -69,7 +69,7 @@ const selfTestJS = `(async () => {
   try { await st.NilDeref(); r = 'no error'; } catch (e) { r = 'error: ' + e; }
   await st.Report('panic', String(r));
   const t0 = Date.now();
-  const rows = () => document.querySelectorAll('[role=row]').length;
+  const rows = () => document.querySelectorAll('[role=row], tr').length;
   while (Date.now() - t0 < 60000 && rows() < 3) { await new Promise(f => setTimeout(f, 200)); }
   await new Promise(f => setTimeout(f, 1500));
   await st.Report('rows', String(rows()));

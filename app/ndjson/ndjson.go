@@ -5,6 +5,7 @@ package ndjson
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -41,7 +42,8 @@ func (s *Writer) Send(v any) error {
 		s.err = fmt.Errorf("write stream: %w", err)
 		return s.err
 	}
-	if err := s.rc.Flush(); err != nil && err != http.ErrNotSupported {
+	// The desktop's AssetServer writes straight to a pipe and has no Flush.
+	if err := s.rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
 		s.err = fmt.Errorf("flush stream: %w", err)
 	}
 	return s.err

@@ -23,6 +23,7 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
+	"github.com/kubedeck/kubedeck/app/access"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 )
@@ -46,6 +47,8 @@ type Conn struct {
 	Discovery discovery.CachedDiscoveryInterface
 	// REST is a raw client used for Table lists and watches on any path.
 	REST rest.Interface
+	// Access answers permission questions for this connection's identity.
+	Access *access.Reviewer
 	// EnteredToken is true when a token the user entered is in use.
 	EnteredToken bool
 	// NeedsSignIn is true when neither the kubeconfig nor the user gave
@@ -176,6 +179,7 @@ func (m *Manager) clients(rc *rest.Config, kctx kubeconfig.Context) (*Conn, erro
 		Dynamic:   dyn,
 		Discovery: memory.NewMemCacheClient(disc),
 		REST:      cs.CoreV1().RESTClient(),
+		Access:    access.New(cs),
 	}, nil
 }
 

@@ -1,0 +1,207 @@
+// Package logs streams container logs from the API server: one container or
+// every pod of a workload (by label selector, following pods as they come and
+// go), each line tagged with its pod and container. A followed stream that
+// ends (pod restarted, connection dropped) resumes from the last timestamp it
+// saw without repeating lines. Lines go out in batches; the UI keeps them in
+// a bounded ring buffer.
+package logs
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+)
+
+// maxLine bounds one log line (longer ones are cut).
+const maxLine = 256 << 10
+
+// Options choose what to stream.
+type Options struct {
+	Namespace string
+	// Pod streams one pod; Selector streams every pod it matches.
+	Pod      string
+	Selector string
+	// Container; empty means every container of the pod (init containers included).
+	Container    string
+	Previous     bool
+	Follow       bool
+	TailLines    *int64
+	SinceSeconds *int64
+}
+
+// Line is one log line.
+type Line struct {
+	Pod       string `json:"pod"`
+	Container string `json:"container"`
+	// Time is the line's RFC3339Nano timestamp from the kubelet.
+	Time string `json:"time"`
+	Text string `json:"text"`
+}
+
+// Message is one line of the NDJSON stream.
+type Message struct {
+	// Type is lines, status, heartbeat or error.
+	Type    string `json:"type"`
+	Lines   []Line `json:"lines,omitempty"`
+	Message string `json:"message,omitempty"`
+	Pod     string `json:"pod,omitempty"`
+}
+
+// Sink receives messages; an error ends the stream.
+type Sink func(Message) error
+
+// Streamer streams logs.
+type Streamer struct {
+	CS kubernetes.Interface
+	// Batch is how long lines are gathered before sending.
+	Batch time.Duration
+}
+
+// Stream sends logs until they end (without Follow), ctx ends, or the sink fails.
+func (s *Streamer) Stream(ctx context.Context, o Options, sink Sink) error {
+	if s.Batch == 0 {
+		s.Batch = 50 * time.Millisecond
+	}
+	b := newBatcher(sink)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		if err := b.run(ctx, s.Batch); err != nil {
+			cancel()
+		}
+	}()
+	var err error
+	if o.Selector != "" {
+		err = s.workload(ctx, o, b)
+	} else {
+		err = s.pod(ctx, o, o.Pod, b)
+	}
+	if ferr := b.flush(); ferr != nil {
+		return ferr
+	}
+	if err != nil && ctx.Err() == nil {
+		_ = sink(Message{Type: "error", Message: err.Error()})
+		return err
+	}
+	return b.sinkErr()
+}
+
+// pod streams every chosen container of one pod, concurrently.
+func (s *Streamer) pod(ctx context.Context, o Options, pod string, b *batcher) error {
+	p, err := s.CS.CoreV1().Pods(o.Namespace).Get(ctx, pod, metav1.GetOptions{})
+	if err != nil {
+		return fmt.Errorf("pod %s/%s: %w", o.Namespace, pod, err)
+	}
+	containers := []string{o.Container}
+	if o.Container == "" {
+		containers = containerNames(p)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(containers))
+	for i, c := range containers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.container(ctx, o, pod, c, b)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func containerNames(p *corev1.Pod) []string {
+	var out []string
+	for _, c := range p.Spec.InitContainers {
+		out = append(out, c.Name)
+	}
+	for _, c := range p.Spec.Containers {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+// container streams one container, resuming a followed stream that ends
+// early from the last timestamp, skipping lines already sent.
+func (s *Streamer) container(ctx context.Context, o Options, pod, container string, b *batcher) error {
+	var last string
+	seenAtLast := 0
+	for attempt := 0; ; attempt++ {
+		opts := &corev1.PodLogOptions{Container: container, Follow: o.Follow, Previous: o.Previous, Timestamps: true,
+			TailLines: o.TailLines, SinceSeconds: o.SinceSeconds}
+		if last != "" {
+			t, err := time.Parse(time.RFC3339Nano, last)
+			if err == nil {
+				st := metav1.NewTime(t)
+				opts.SinceTime, opts.SinceSeconds, opts.TailLines = &st, nil, nil
+			}
+		}
+		rc, err := s.CS.CoreV1().Pods(o.Namespace).GetLogs(pod, opts).Stream(ctx)
+		if err != nil {
+			if last != "" && ctx.Err() == nil && attempt < 30 {
+				// The pod may be restarting: wait and resume.
+				if !sleep(ctx, time.Second) {
+					return nil
+				}
+				continue
+			}
+			return fmt.Errorf("logs of %s/%s: %w", pod, container, err)
+		}
+		skip := 0
+		if last != "" {
+			skip = seenAtLast // lines at exactly `last` were sent already
+		}
+		last, seenAtLast, err = read(rc, pod, container, last, skip, seenAtLast, b)
+		rc.Close()
+		if ctx.Err() != nil || !o.Follow {
+			return nil
+		}
+		if err == nil && attempt > 0 && last == "" {
+			return nil
+		}
+		_ = b.status(pod, fmt.Sprintf("log stream of %s/%s ended; resuming", pod, container))
+		if !sleep(ctx, 500*time.Millisecond) {
+			return nil
+		}
+	}
+}
+
+// read copies lines from r into b. It returns the last timestamp seen and
+// how many lines carried it (to skip them when resuming from it).
+func read(r io.Reader, pod, container, last string, skip, seenAtLast int, b *batcher) (string, int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	for sc.Scan() {
+		ts, text, _ := strings.Cut(sc.Text(), " ")
+		if ts == last && skip > 0 {
+			skip--
+			continue
+		}
+		if ts == last {
+			seenAtLast++
+		} else {
+			last, seenAtLast = ts, 1
+		}
+		b.add(Line{Pod: pod, Container: container, Time: ts, Text: text})
+	}
+	return last, seenAtLast, sc.Err()
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/settings"
+	"github.com/kubedeck/kubedeck/app/terminal"
 )
 
 // Timeout bounds every command that talks to a cluster.
@@ -27,6 +28,7 @@ type Commands struct {
 	clusters *cluster.Manager
 	settings *settings.Store
 	managed  *kubeconfig.Managed
+	terms    *terminal.Manager
 	log      *slog.Logger
 }
 
@@ -47,8 +49,15 @@ func New(d Deps) *Commands {
 	if d.Settings == nil {
 		d.Settings = settings.New("")
 	}
-	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed, log: d.Log}
+	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed,
+		terms: terminal.NewManager(), log: d.Log}
 }
+
+// Close ends what the commands started (terminal sessions); for app exit.
+func (c *Commands) Close() { c.terms.Close() }
+
+// Terminals returns the terminal sessions (used by the stream handler).
+func (c *Commands) Terminals() *terminal.Manager { return c.terms }
 
 // Clusters returns the connection manager (used by the stream handlers).
 func (c *Commands) Clusters() *cluster.Manager { return c.clusters }

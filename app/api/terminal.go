@@ -1,0 +1,47 @@
+package api
+
+import (
+	"encoding/base64"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/kubedeck/kubedeck/app/ndjson"
+)
+
+// streamTerminal serves GET /api/stream/terminal?id= : the session's output
+// as {"type":"output","data":base64} lines, then {"type":"exit","code":N}.
+func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
+	cmds, err := h.resolve(r)
+	if err != nil {
+		writeError(w, http.StatusUnauthorized, err)
+		return
+	}
+	s, err := cmds.Terminals().Get(r.URL.Query().Get("id"))
+	if err != nil {
+		writeError(w, http.StatusNotFound, err)
+		return
+	}
+	out := ndjson.New(w)
+	ctx := r.Context()
+	for {
+		data, dropped, err := s.Read(ctx)
+		if errors.Is(err, io.EOF) {
+			code, msg := s.Exit()
+			_ = out.Send(map[string]any{"type": "exit", "code": code, "message": msg})
+			return
+		}
+		if err != nil {
+			return
+		}
+		m := map[string]any{"type": "output", "data": base64.StdEncoding.EncodeToString(data)}
+		if dropped {
+			m["dropped"] = true
+		}
+		if err := out.Send(m); err != nil {
+			// The reader left (in the desktop a write error is how we learn
+			// it): the terminal stays until closed or its command ends.
+			return
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/kubedeck/kubedeck/app/internal/testcluster"
+	"github.com/kubedeck/kubedeck/app/terminal"
+)
+
+func TestTerminalRunsACommandWithInput(t *testing.T) {
+	cmds, c := fixture(t, "apiVersion: v1\nkind: Config\n")
+	pods, err := cmds.Namespaces(c.Context(testcluster.Admin)) // warm the connection
+	if err != nil || len(pods.Namespaces) == 0 {
+		t.Fatal(err)
+	}
+	conn, _ := cmds.clusters.Get(c.Context(testcluster.Admin))
+	list, err := conn.Clientset.CoreV1().Pods("team-a").List(context.Background(), listOptions("app=web"))
+	if err != nil || len(list.Items) == 0 {
+		t.Fatal(err)
+	}
+	sess, err := cmds.TerminalStart(c.Context(testcluster.Admin), terminal.Request{
+		Namespace: "team-a", Pod: list.Items[0].Name, Container: "nginx",
+		Command: []string{"sh", "-c", "echo ready; read line; echo got:$line; exit 3"}, Cols: 80, Rows: 24,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := cmds.Terminals().Get(sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	readUntil := func(want string) {
+		t.Helper()
+		for !strings.Contains(out.String(), want) {
+			b, _, err := s.Read(ctx)
+			if err != nil {
+				t.Fatalf("waiting for %q: %v (output %q)", want, err, out.String())
+			}
+			out.Write(b)
+		}
+	}
+	readUntil("ready")
+	if _, err := cmds.TerminalInput(sess.ID, "hello\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cmds.TerminalResize(sess.ID, 120, 40); err != nil {
+		t.Fatal(err)
+	}
+	readUntil("got:hello")
+	for {
+		if _, _, err := s.Read(ctx); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A kubelet reports the exit code in the exec protocol; kwok (which runs
+	// the command locally) reports it as an error message instead.
+	if code, msg := s.Exit(); code != 3 && !strings.Contains(msg, "exit status 3") {
+		t.Errorf("exit = %d %q, want 3", code, msg)
+	}
+	if _, err := cmds.Terminals().Get(sess.ID); err == nil {
+		t.Error("an ended session is still listed")
+	}
+}
+
+func listOptions(selector string) metav1.ListOptions {
+	return metav1.ListOptions{LabelSelector: selector}
+}

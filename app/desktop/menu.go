@@ -1,0 +1,73 @@
+package desktop
+
+import (
+	"github.com/wailsapp/wails/v2/pkg/menu"
+	"github.com/wailsapp/wails/v2/pkg/menu/keys"
+)
+
+// DocsURL is what Help > Documentation opens in the user's browser.
+const DocsURL = "https://github.com/kubedeck/kubedeck#readme"
+
+// menuActions are what the menu items do; the shell implements them.
+type menuActions interface {
+	quit()
+	edit(command string) // "cut", "copy", "paste", "selectAll"
+	reload()
+	zoom(dir int) // +1 in, -1 out, 0 back to 100%
+	setTheme(theme string)
+	toggleFullscreen()
+	openDocs()
+	about()
+}
+
+// buildMenu makes the application menu. On macOS the standard app and Edit
+// menus come from Wails' roles (Quit, Hide, and the native Cut/Copy/Paste
+// that WKWebView handles). Wails 2.9.2 has no menu roles on Linux and
+// Windows, so there File has Quit and Edit has real items that run the
+// editing commands in the page.
+func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
+	m := menu.NewMenu()
+	if goos == "darwin" {
+		m.Append(menu.AppMenu())
+		m.Append(menu.EditMenu())
+	} else {
+		file := m.AddSubmenu("File")
+		file.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { a.quit() })
+		edit := m.AddSubmenu("Edit")
+		edit.AddText("Cut", keys.CmdOrCtrl("x"), func(*menu.CallbackData) { a.edit("cut") })
+		edit.AddText("Copy", keys.CmdOrCtrl("c"), func(*menu.CallbackData) { a.edit("copy") })
+		edit.AddText("Paste", keys.CmdOrCtrl("v"), func(*menu.CallbackData) { a.edit("paste") })
+		edit.AddSeparator()
+		edit.AddText("Select All", keys.CmdOrCtrl("a"), func(*menu.CallbackData) { a.edit("selectAll") })
+	}
+
+	view := m.AddSubmenu("View")
+	view.AddText("Reload", keys.CmdOrCtrl("r"), func(*menu.CallbackData) { a.reload() })
+	view.AddSeparator()
+	view.AddText("Zoom In", keys.CmdOrCtrl("="), func(*menu.CallbackData) { a.zoom(+1) })
+	view.AddText("Zoom Out", keys.CmdOrCtrl("-"), func(*menu.CallbackData) { a.zoom(-1) })
+	view.AddText("Actual Size", keys.CmdOrCtrl("0"), func(*menu.CallbackData) { a.zoom(0) })
+	view.AddSeparator()
+	themes := view.AddSubmenu("Theme")
+	for _, t := range []struct{ label, value string }{
+		{"System", themeSystem}, {"Light", themeLight}, {"Dark", themeDark},
+	} {
+		value := t.value
+		themes.AddRadio(t.label, theme == value, nil, func(*menu.CallbackData) { a.setTheme(value) })
+	}
+	view.AddSeparator()
+	fullscreen := keys.Key("f11")
+	if goos == "darwin" {
+		fullscreen = keys.Combo("f", keys.CmdOrCtrlKey, keys.ControlKey)
+	}
+	view.AddText("Toggle Full Screen", fullscreen, func(*menu.CallbackData) { a.toggleFullscreen() })
+
+	if goos == "darwin" {
+		m.Append(menu.WindowMenu())
+	}
+	help := m.AddSubmenu("Help")
+	help.AddText("Documentation", nil, func(*menu.CallbackData) { a.openDocs() })
+	help.AddSeparator()
+	help.AddText("About Kubedeck", nil, func(*menu.CallbackData) { a.about() })
+	return m
+}

@@ -1,0 +1,230 @@
+// Package terminal runs commands in containers (kubectl exec -it) through
+// client-go's remotecommand: the WebSocket executor, falling back to SPDY.
+// The webview has no WebSockets, so a Session's output is read as a stream
+// (NDJSON over HTTP) while input and resizes arrive as small requests. Every
+// session ends when its command exits, when it is closed, or when the
+// Manager closes (app exit).
+package terminal
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/util/httpstream"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/kubernetes/scheme"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/remotecommand"
+	utilexec "k8s.io/client-go/util/exec"
+)
+
+// maxSessions bounds the sessions one Manager keeps.
+const maxSessions = 32
+
+// Request says what to run where.
+type Request struct {
+	Namespace string   `json:"namespace"`
+	Pod       string   `json:"pod"`
+	Container string   `json:"container"`
+	Command   []string `json:"command"`
+	Cols      uint16   `json:"cols"`
+	Rows      uint16   `json:"rows"`
+}
+
+// Manager owns the sessions of one user scope.
+type Manager struct {
+	mu       sync.Mutex
+	sessions map[string]*Session
+}
+
+// NewManager returns an empty manager.
+func NewManager() *Manager { return &Manager{sessions: map[string]*Session{}} }
+
+// Start begins a session on the cluster of cfg.
+func (m *Manager) Start(cfg *rest.Config, cs kubernetes.Interface, r Request) (*Session, error) {
+	if r.Pod == "" || r.Namespace == "" || len(r.Command) == 0 {
+		return nil, errors.New("namespace, pod and command are required")
+	}
+	m.mu.Lock()
+	if len(m.sessions) >= maxSessions {
+		m.mu.Unlock()
+		return nil, fmt.Errorf("too many open terminals (%d): close one first", maxSessions)
+	}
+	m.mu.Unlock()
+	req := cs.CoreV1().RESTClient().Post().Resource("pods").Namespace(r.Namespace).Name(r.Pod).SubResource("exec").
+		VersionedParams(&corev1.PodExecOptions{Container: r.Container, Command: r.Command, Stdin: true, Stdout: true, TTY: true}, scheme.ParameterCodec)
+	exec, err := executor(cfg, req.URL().String())
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	stdinR, stdinW := io.Pipe()
+	s := &Session{
+		ID: randomID(), req: r, cancel: cancel, stdin: stdinW,
+		sizes: make(chan remotecommand.TerminalSize, 4), out: newOutput(), done: make(chan struct{}),
+	}
+	s.Resize(r.Cols, r.Rows)
+	m.mu.Lock()
+	m.sessions[s.ID] = s
+	m.mu.Unlock()
+	go func() {
+		defer close(s.done)
+		defer m.forget(s.ID)
+		err := exec.StreamWithContext(ctx, remotecommand.StreamOptions{
+			Stdin: stdinR, Stdout: s.out, Tty: true, TerminalSizeQueue: sizeQueue(s.sizes, ctx),
+		})
+		s.finish(err)
+	}()
+	return s, nil
+}
+
+func executor(cfg *rest.Config, url string) (remotecommand.Executor, error) {
+	ws, err := remotecommand.NewWebSocketExecutor(cfg, "GET", url)
+	if err != nil {
+		return nil, fmt.Errorf("exec: %w", err)
+	}
+	u, err := parseURL(url)
+	if err != nil {
+		return nil, err
+	}
+	spdy, err := remotecommand.NewSPDYExecutor(cfg, "POST", u)
+	if err != nil {
+		return nil, fmt.Errorf("exec: %w", err)
+	}
+	return remotecommand.NewFallbackExecutor(ws, spdy, func(err error) bool {
+		return httpstream.IsUpgradeFailure(err) || httpstream.IsHTTPSProxyError(err)
+	})
+}
+
+// Get returns an open session.
+func (m *Manager) Get(id string) (*Session, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.sessions[id]
+	if !ok {
+		return nil, fmt.Errorf("no terminal session %q (it may have ended)", id)
+	}
+	return s, nil
+}
+
+func (m *Manager) forget(id string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.sessions, id)
+}
+
+// Close ends every session.
+func (m *Manager) Close() {
+	m.mu.Lock()
+	list := make([]*Session, 0, len(m.sessions))
+	for _, s := range m.sessions {
+		list = append(list, s)
+	}
+	m.mu.Unlock()
+	for _, s := range list {
+		s.Close()
+	}
+}
+
+// Session is one running command.
+type Session struct {
+	ID     string
+	req    Request
+	cancel context.CancelFunc
+	stdin  *io.PipeWriter
+	sizes  chan remotecommand.TerminalSize
+	out    *output
+	done   chan struct{}
+
+	mu       sync.Mutex
+	exitCode int
+	exitMsg  string
+}
+
+// Input sends keystrokes to the command.
+func (s *Session) Input(data []byte) error {
+	select {
+	case <-s.done:
+		return errors.New("the terminal session has ended")
+	default:
+	}
+	_, err := s.stdin.Write(data)
+	return err
+}
+
+// Resize changes the terminal size.
+func (s *Session) Resize(cols, rows uint16) {
+	if cols == 0 || rows == 0 {
+		return
+	}
+	select {
+	case s.sizes <- remotecommand.TerminalSize{Width: cols, Height: rows}:
+	default: // a burst of resizes: the latest that fits wins
+	}
+}
+
+// Close ends the session.
+func (s *Session) Close() {
+	_ = s.stdin.Close()
+	s.cancel()
+	<-s.done
+}
+
+// Done is closed when the command has ended.
+func (s *Session) Done() <-chan struct{} { return s.done }
+
+// Exit returns the exit code and message once Done is closed.
+func (s *Session) Exit() (int, string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.exitCode, s.exitMsg
+}
+
+// Read waits for output and returns what arrived, or io.EOF after the end.
+func (s *Session) Read(ctx context.Context) ([]byte, bool, error) { return s.out.read(ctx) }
+
+func (s *Session) finish(err error) {
+	s.mu.Lock()
+	var ce utilexec.CodeExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ce):
+		s.exitCode = ce.ExitStatus()
+	case errors.Is(err, context.Canceled):
+		s.exitMsg = "closed"
+	default:
+		s.exitCode, s.exitMsg = -1, err.Error()
+	}
+	s.mu.Unlock()
+	s.out.close()
+}
+
+func randomID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+type sizes struct {
+	ch  chan remotecommand.TerminalSize
+	ctx context.Context
+}
+
+func sizeQueue(ch chan remotecommand.TerminalSize, ctx context.Context) remotecommand.TerminalSizeQueue {
+	return &sizes{ch: ch, ctx: ctx}
+}
+
+func (q *sizes) Next() *remotecommand.TerminalSize {
+	select {
+	case s := <-q.ch:
+		return &s
+	case <-q.ctx.Done():
+		return nil
+	}
+}

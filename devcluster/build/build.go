@@ -1,8 +1,18 @@
 // Package build builds the binaries of the local control plane (etcd,
 // kube-apiserver, kube-controller-manager, kube-scheduler, kwok) from the Go
 // module proxy, once, into a cache folder keyed by version. Each comes from a
-// small generated Go module, so the project's own modules never depend on
-// k8s.io/kubernetes.
+// small generated Go module under <cache>/src, so the project's own modules
+// never depend on k8s.io/kubernetes.
+//
+// Cache layout (root = $KUBEDECK_CACHE_DIR, else <UserCacheDir>/kubedeck/devcluster):
+//
+//	src/k8s-v1.37.2/{go.mod,go.sum,tools.go}   module kubedeck.local/k8sbuild
+//	src/etcd-v3.6.16/...                        module kubedeck.local/etcdbuild
+//	src/kwok-v0.8.0/...                         module kubedeck.local/kwokbuild
+//	k8s-v1.37.2/{kube-apiserver,kube-controller-manager,kube-scheduler}
+//	etcd-v3.6.16/etcd
+//	kwok-v0.8.0/kwok
+//	.lock                                       flock held while building
 package build
 
 import (
@@ -10,208 +20,164 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strings"
-	"syscall"
+	"time"
 )
 
 // Versions of the components.
 const (
 	Kubernetes = "v1.37.2"
-	Staging    = "v0.37.2"
+	Staging    = "v0.37.2" // version of k8s.io/api, client-go, ... matching Kubernetes
 	Etcd       = "v3.6.16"
 	Kwok       = "v0.8.0"
 )
 
 // Binaries are the paths of the built programs.
 type Binaries struct {
-	Etcd, APIServer, ControllerManager, Scheduler, Kwok string
-	// KwokModule is kwok's module source folder (its stage files live there).
-	KwokModule string
+	Etcd              string `json:"etcd"`
+	APIServer         string `json:"kubeAPIServer"`
+	ControllerManager string `json:"kubeControllerManager"`
+	Scheduler         string `json:"kubeScheduler"`
+	Kwok              string `json:"kwok"`
+	// KwokModule is kwok's module source folder in GOMODCACHE (its stage
+	// files live there).
+	KwokModule string `json:"kwokModule"`
 }
 
 // CacheDir is where binaries are kept: $KUBEDECK_CACHE_DIR, else
 // <UserCacheDir>/kubedeck/devcluster.
 func CacheDir() (string, error) {
 	if d := os.Getenv("KUBEDECK_CACHE_DIR"); d != "" {
-		return d, nil
+		return filepath.Abs(d)
 	}
 	d, err := os.UserCacheDir()
 	if err != nil {
-		return "", fmt.Errorf("find the cache folder: %w", err)
+		return "", fmt.Errorf("find the user cache folder: %w", err)
 	}
 	return filepath.Join(d, "kubedeck", "devcluster"), nil
 }
 
-// Ensure builds whatever is missing and returns the binaries. Concurrent
-// callers wait for each other through a file lock.
+// module is one generated build module and the binaries built from it.
+type module struct {
+	dir      string // folder name under src/ and of the binaries
+	name     string // the generated module's path
+	requires string // module@version it requires
+	version  string
+	pkgs     []string // packages built, one binary each (named after the last element)
+	staging  bool     // replace k8s.io/kubernetes' ./staging modules
+}
+
+func modules() []module {
+	return []module{
+		{dir: "etcd-" + Etcd, name: "kubedeck.local/etcdbuild", requires: "go.etcd.io/etcd/server/v3", version: Etcd,
+			pkgs: []string{"go.etcd.io/etcd/server/v3"}},
+		{dir: "kwok-" + Kwok, name: "kubedeck.local/kwokbuild", requires: "sigs.k8s.io/kwok", version: Kwok,
+			pkgs: []string{"sigs.k8s.io/kwok/cmd/kwok"}},
+		{dir: "k8s-" + Kubernetes, name: "kubedeck.local/k8sbuild", requires: "k8s.io/kubernetes", version: Kubernetes,
+			pkgs: []string{
+				"k8s.io/kubernetes/cmd/kube-apiserver",
+				"k8s.io/kubernetes/cmd/kube-controller-manager",
+				"k8s.io/kubernetes/cmd/kube-scheduler",
+			}, staging: true},
+	}
+}
+
+// binaryName is the file a package builds to. etcd's main package is its
+// server module's root.
+func binaryName(pkg string) string {
+	if pkg == "go.etcd.io/etcd/server/v3" {
+		return "etcd"
+	}
+	return filepath.Base(pkg)
+}
+
+// Paths returns where the binaries are (or will be) under root.
+func Paths(root string) Binaries {
+	k8s := filepath.Join(root, "k8s-"+Kubernetes)
+	return Binaries{
+		Etcd:              filepath.Join(root, "etcd-"+Etcd, "etcd"),
+		APIServer:         filepath.Join(k8s, "kube-apiserver"),
+		ControllerManager: filepath.Join(k8s, "kube-controller-manager"),
+		Scheduler:         filepath.Join(k8s, "kube-scheduler"),
+		Kwok:              filepath.Join(root, "kwok-"+Kwok, "kwok"),
+	}
+}
+
+// Ensure builds whatever is missing, one build at a time, and returns the
+// binaries. Concurrent callers (other devcluster processes) wait for each
+// other through a file lock, so nothing is built twice.
 func Ensure(ctx context.Context, log *slog.Logger) (Binaries, error) {
 	root, err := CacheDir()
 	if err != nil {
 		return Binaries{}, err
 	}
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return Binaries{}, fmt.Errorf("create %s: %w", root, err)
+	b := Paths(root)
+	if !allExist(b) {
+		if err := buildMissing(ctx, log, root); err != nil {
+			return Binaries{}, err
+		}
 	}
-	unlock, err := lock(filepath.Join(root, ".lock"))
+	b.KwokModule, err = moduleDir(ctx, filepath.Join(root, "src", "kwok-"+Kwok), "sigs.k8s.io/kwok@"+Kwok)
 	if err != nil {
 		return Binaries{}, err
 	}
-	defer unlock()
-
-	k8s := filepath.Join(root, "k8s-"+Kubernetes)
-	b := Binaries{
-		APIServer:         filepath.Join(k8s, "kube-apiserver"),
-		ControllerManager: filepath.Join(k8s, "kube-controller-manager"),
-		Scheduler:         filepath.Join(k8s, "kube-scheduler"),
-		Etcd:              filepath.Join(root, "etcd-"+Etcd, "etcd"),
-		Kwok:              filepath.Join(root, "kwok-"+Kwok, "kwok"),
-	}
-	steps := []struct {
-		src, out, module, modVersion, pkg string
-		replaces                          func(context.Context, string) ([]string, error)
-	}{
-		{"etcd-" + Etcd, b.Etcd, "go.etcd.io/etcd/server/v3", Etcd, "go.etcd.io/etcd/server/v3", nil},
-		{"kwok-" + Kwok, b.Kwok, "sigs.k8s.io/kwok", Kwok, "sigs.k8s.io/kwok/cmd/kwok", nil},
-		{"k8s-" + Kubernetes, b.APIServer, "k8s.io/kubernetes", Kubernetes, "k8s.io/kubernetes/cmd/kube-apiserver", stagingReplaces},
-		{"k8s-" + Kubernetes, b.ControllerManager, "k8s.io/kubernetes", Kubernetes, "k8s.io/kubernetes/cmd/kube-controller-manager", stagingReplaces},
-		{"k8s-" + Kubernetes, b.Scheduler, "k8s.io/kubernetes", Kubernetes, "k8s.io/kubernetes/cmd/kube-scheduler", stagingReplaces},
-	}
-	for _, s := range steps {
-		if _, err := os.Stat(s.out); err == nil {
-			continue
-		}
-		src := filepath.Join(root, "src", s.src)
-		if err := prepareModule(ctx, log, src, s.module, s.modVersion, s.replaces); err != nil {
-			return b, err
-		}
-		log.Info("building (once; cached afterwards)", "binary", filepath.Base(s.out), "version", s.modVersion)
-		if err := os.MkdirAll(filepath.Dir(s.out), 0o755); err != nil {
-			return b, err
-		}
-		if err := goCmd(ctx, src, "build", "-o", s.out+".tmp", s.pkg); err != nil {
-			return b, fmt.Errorf("build %s: %w", s.pkg, err)
-		}
-		if err := os.Rename(s.out+".tmp", s.out); err != nil {
-			return b, err
-		}
-	}
-	mod, err := moduleDir(ctx, filepath.Join(root, "src", "kwok-"+Kwok), "sigs.k8s.io/kwok")
-	if err != nil {
-		return b, err
-	}
-	b.KwokModule = mod
 	return b, nil
 }
 
-// prepareModule writes a module requiring module@version (with replaces) and
-// tidies it, unless that was done before.
-func prepareModule(ctx context.Context, log *slog.Logger, dir, module, version string, replaces func(context.Context, string) ([]string, error)) error {
-	if _, err := os.Stat(filepath.Join(dir, "go.sum")); err == nil {
-		return nil
+func allExist(b Binaries) bool {
+	for _, p := range []string{b.Etcd, b.APIServer, b.ControllerManager, b.Scheduler, b.Kwok} {
+		if !exists(p) {
+			return false
+		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	return true
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func buildMissing(ctx context.Context, log *slog.Logger, root string) error {
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return fmt.Errorf("create the cache folder: %w", err)
+	}
+	unlock, err := lock(ctx, log, filepath.Join(root, ".lock"))
+	if err != nil {
 		return err
 	}
-	var repl []string
-	if replaces != nil {
-		var err error
-		if repl, err = replaces(ctx, dir); err != nil {
+	defer unlock()
+
+	for _, m := range modules() {
+		var missing []string
+		for _, pkg := range m.pkgs {
+			if !exists(filepath.Join(root, m.dir, binaryName(pkg))) {
+				missing = append(missing, pkg)
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		src := filepath.Join(root, "src", m.dir)
+		if err := prepareModule(ctx, log, src, m); err != nil {
 			return err
 		}
-	}
-	gomod := fmt.Sprintf("module kubedeck.local/build\n\ngo 1.26.0\n\nrequire %s %s\n", module, version)
-	if len(repl) > 0 {
-		gomod += "\nreplace (\n" + strings.Join(repl, "\n") + "\n)\n"
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-		return err
-	}
-	pkgs := map[string][]string{
-		"k8s.io/kubernetes":         {"k8s.io/kubernetes/cmd/kube-apiserver", "k8s.io/kubernetes/cmd/kube-controller-manager", "k8s.io/kubernetes/cmd/kube-scheduler"},
-		"go.etcd.io/etcd/server/v3": {"go.etcd.io/etcd/server/v3"},
-		"sigs.k8s.io/kwok":          {"sigs.k8s.io/kwok/cmd/kwok"},
-	}[module]
-	tools := "//go:build tools\n\npackage tools\n\nimport (\n"
-	for _, p := range pkgs {
-		tools += "\t_ \"" + p + "\"\n"
-	}
-	tools += ")\n"
-	if err := os.WriteFile(filepath.Join(dir, "tools.go"), []byte(tools), 0o644); err != nil {
-		return err
-	}
-	log.Info("resolving modules", "module", module, "version", version)
-	if err := goCmd(ctx, dir, "mod", "tidy"); err != nil {
-		_ = os.Remove(filepath.Join(dir, "go.sum"))
-		return fmt.Errorf("go mod tidy for %s: %w", module, err)
+		if err := os.MkdirAll(filepath.Join(root, m.dir), 0o755); err != nil {
+			return fmt.Errorf("create %s: %w", m.dir, err)
+		}
+		for _, pkg := range missing {
+			out := filepath.Join(root, m.dir, binaryName(pkg))
+			log.Info("building (once; cached afterwards; minutes for Kubernetes)", "binary", binaryName(pkg), "version", m.version, "to", out)
+			t0 := time.Now()
+			if err := goCmd(ctx, src, "build", "-o", out+".tmp", pkg); err != nil {
+				_ = os.Remove(out + ".tmp")
+				return fmt.Errorf("build %s@%s: %w", pkg, m.version, err)
+			}
+			if err := os.Rename(out+".tmp", out); err != nil {
+				return fmt.Errorf("install %s: %w", out, err)
+			}
+			log.Info("built", "binary", binaryName(pkg), "took", time.Since(t0).Round(time.Second))
+		}
 	}
 	return nil
-}
-
-var stagingRe = regexp.MustCompile(`(?m)^\s*(k8s\.io/[\w.-]+)\s+=>\s+\./staging/`)
-
-// stagingReplaces reads k8s.io/kubernetes' go.mod and maps each of its
-// ./staging replaces to the published module at the matching version.
-func stagingReplaces(ctx context.Context, dir string) ([]string, error) {
-	if err := goCmd(ctx, dir, "mod", "download", "k8s.io/kubernetes@"+Kubernetes); err != nil {
-		// A module without go.mod yet: download from a neutral folder.
-		tmp, terr := os.MkdirTemp("", "kubedeck-mod")
-		if terr != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(tmp)
-		if err := goCmd(ctx, tmp, "mod", "download", "k8s.io/kubernetes@"+Kubernetes); err != nil {
-			return nil, fmt.Errorf("download k8s.io/kubernetes: %w", err)
-		}
-	}
-	out, err := exec.CommandContext(ctx, "go", "env", "GOMODCACHE").Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env GOMODCACHE: %w", err)
-	}
-	modFile := filepath.Join(strings.TrimSpace(string(out)), "cache", "download", "k8s.io", "kubernetes", "@v", Kubernetes+".mod")
-	b, err := os.ReadFile(modFile)
-	if err != nil {
-		return nil, fmt.Errorf("read kubernetes go.mod: %w", err)
-	}
-	var repl []string
-	for _, m := range stagingRe.FindAllStringSubmatch(string(b), -1) {
-		repl = append(repl, fmt.Sprintf("\t%s => %s %s", m[1], m[1], Staging))
-	}
-	if len(repl) == 0 {
-		return nil, fmt.Errorf("no staging modules found in %s", modFile)
-	}
-	return repl, nil
-}
-
-func moduleDir(ctx context.Context, dir, module string) (string, error) {
-	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", module)
-	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil {
-		return "", fmt.Errorf("locate %s source: %w", module, err)
-	}
-	return strings.TrimSpace(string(out)), nil
-}
-
-func goCmd(ctx context.Context, dir string, args ...string) error {
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	cmd.Stdout = os.Stderr
-	cmd.Stderr = os.Stderr
-	return cmd.Run()
-}
-
-func lock(path string) (func(), error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("open build lock: %w", err)
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("take build lock: %w", err)
-	}
-	return func() { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
 }

@@ -1,25 +1,27 @@
 package cluster_test
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"log/slog"
+	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
-	"k8s.io/client-go/tools/clientcmd"
-
-	"github.com/kubedeck/kubedeck/devcluster/build"
 	"github.com/kubedeck/kubedeck/devcluster/cluster"
-	"github.com/kubedeck/kubedeck/devcluster/seed"
 )
 
-func kubectl(t *testing.T, kubeconfig string, args ...string) (string, error) {
-	t.Helper()
-	out, err := exec.Command("kubectl", append([]string{"--kubeconfig", kubeconfig}, args...)...).CombinedOutput()
+func kubectl(kubeconfig string, args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "kubectl", append([]string{"--kubeconfig", kubeconfig}, args...)...).CombinedOutput()
 	return string(out), err
 }
 
@@ -27,14 +29,9 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real control plane")
 	}
-	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	bins, err := build.Ensure(ctx, log)
-	if err != nil {
-		t.Fatal(err)
-	}
 	t0 := time.Now()
-	c, err := cluster.Start(ctx, cluster.Options{Dir: t.TempDir(), Bin: bins, Log: log})
+	c, err := cluster.Start(context.Background(), cluster.Options{Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,69 +41,161 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 			c.Stop()
 		}
 	}()
-	cfg, err := clientcmd.BuildConfigFromFlags("", c.SystemKubeconfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := seed.New(cfg, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Nodes(ctx, 3); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Demo(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("started and seeded in %v", time.Since(t0))
+	t.Logf("started and seeded in %v", time.Since(t0).Round(time.Millisecond))
+	k := func(args ...string) (string, error) { return kubectl(c.Kubeconfig, args...) }
 
-	out, err := kubectl(t, c.Kubeconfig, "get", "nodes", "--no-headers")
-	if err != nil || strings.Count(out, " Ready ") != 3 {
-		t.Errorf("nodes:\n%s%v", out, err)
-	}
-	out, err = kubectl(t, c.Kubeconfig, "get", "pods", "-A", "--no-headers")
-	if err != nil || strings.Count(out, "Running") < 12 {
-		t.Errorf("pods:\n%s%v", out, err)
-	}
-	can := func(ctxName string, args ...string) string {
-		out, _ := kubectl(t, c.Kubeconfig, append([]string{"--context", ctxName, "auth", "can-i"}, args...)...)
-		return strings.TrimSpace(out)
-	}
-	for _, tc := range []struct {
-		ctx  string
-		args []string
-		want string
-	}{
-		{cluster.ViewerContext, []string{"list", "pods", "-A"}, "yes"},
-		{cluster.ViewerContext, []string{"delete", "pods", "-n", "team-a"}, "no"},
-		{cluster.DeveloperContext, []string{"delete", "pods", "-n", "team-a"}, "yes"},
-		{cluster.DeveloperContext, []string{"list", "pods", "-n", "team-b"}, "no"},
-	} {
-		if got := can(tc.ctx, tc.args...); got != tc.want {
-			t.Errorf("%s can-i %v = %q, want %q", tc.ctx, tc.args, got, tc.want)
+	t.Run("nodes", func(t *testing.T) {
+		out, err := k("get", "nodes", "--no-headers")
+		if err != nil || strings.Count(out, " Ready ") != 3 {
+			t.Errorf("want 3 Ready nodes (and a CA that verifies the server):\n%s%v", out, err)
 		}
+	})
+	t.Run("pods", func(t *testing.T) {
+		out, err := k("get", "pods", "-A", "--no-headers")
+		if err != nil {
+			t.Fatalf("%s%v", out, err)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) < 13 {
+			t.Errorf("want at least 13 demo pods, got:\n%s", out)
+		}
+		for _, l := range lines {
+			if f := strings.Fields(l); len(f) < 4 || (f[3] != "Running" && f[3] != "Completed") {
+				t.Errorf("pod not Running: %s", l)
+			}
+		}
+	})
+	t.Run("demo objects", func(t *testing.T) {
+		out, err := k("get", "widgets", "-A")
+		if err != nil || !strings.Contains(out, "SIZE") || !strings.Contains(out, "COLOR") || strings.Count(out, "\n") != 4 {
+			t.Errorf("widgets with printer columns:\n%s%v", out, err)
+		}
+		out, err = k("get", "events", "-A", "--field-selector", "type=Warning")
+		if err != nil || !strings.Contains(out, "BackOff") || !strings.Contains(out, "FailedScheduling") {
+			t.Errorf("warning events:\n%s%v", out, err)
+		}
+		for _, obj := range [][]string{
+			{"-n", "shop", "ingress/shop"}, {"ingressclass/nginx"}, {"-n", "team-b", "cronjob/report"},
+			{"-n", "shop", "statefulset/db"}, {"-n", "monitoring", "daemonset/node-exporter"}, {"-n", "team-a", "secret/web-secret"},
+		} {
+			if out, err := k(append([]string{"get"}, obj...)...); err != nil {
+				t.Errorf("get %v: %s%v", obj, out, err)
+			}
+		}
+	})
+	t.Run("rbac", func(t *testing.T) {
+		for _, tc := range []struct {
+			ctx  string
+			args []string
+			want string
+		}{
+			{cluster.ViewerContext, []string{"list", "pods", "-A"}, "yes"},
+			{cluster.ViewerContext, []string{"list", "deployments", "-n", "shop"}, "yes"},
+			{cluster.ViewerContext, []string{"delete", "pods", "-n", "team-a"}, "no"},
+			{cluster.ViewerContext, []string{"get", "secrets", "-n", "team-a"}, "no"},
+			{cluster.DeveloperContext, []string{"delete", "pods"}, "yes"}, // the context's namespace: team-a
+			{cluster.DeveloperContext, []string{"create", "deployments", "-n", "team-a"}, "yes"},
+			{cluster.DeveloperContext, []string{"list", "pods", "-n", "team-b"}, "no"},
+			// -A: with the context's namespace set, RBAC would evaluate the
+			// (cluster-scoped) request against the team-a RoleBinding.
+			{cluster.DeveloperContext, []string{"list", "namespaces", "-A"}, "no"},
+			{cluster.AdminContext, []string{"*", "*", "-A"}, "yes"},
+		} {
+			out, _ := k(append([]string{"--context", tc.ctx, "auth", "can-i"}, tc.args...)...)
+			if got := strings.TrimSpace(out); got != tc.want {
+				t.Errorf("%s: can-i %v = %q, want %q", tc.ctx, tc.args, got, tc.want)
+			}
+		}
+		if out, err := k("--context", cluster.DeveloperContext, "get", "namespaces"); err == nil {
+			t.Errorf("developer listed namespaces:\n%s", out)
+		}
+		if out, err := k("--context", cluster.DeveloperContext, "get", "pods"); err != nil || !strings.Contains(out, "web-") {
+			t.Errorf("developer's pods in team-a:\n%s%v", out, err)
+		}
+	})
+
+	out, err := k("get", "pods", "-n", "team-a", "-l", "app=web", "-o", "name")
+	if err != nil || out == "" {
+		t.Fatalf("web pods: %s%v", out, err)
 	}
-	if out, err := kubectl(t, c.Kubeconfig, "--context", cluster.DeveloperContext, "get", "namespaces"); err == nil {
-		t.Errorf("developer listed namespaces:\n%s", out)
-	}
-	pod, err := kubectl(t, c.Kubeconfig, "get", "pods", "-n", "team-a", "-l", "app=web", "-o", "name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pod = strings.Fields(pod)[0]
-	if out, err := kubectl(t, c.Kubeconfig, "logs", "-n", "team-a", pod, "-c", "nginx"); err != nil || !strings.Contains(out, "hello from kubedeck 1") {
-		t.Errorf("logs:\n%s%v", out, err)
-	}
-	if out, err := kubectl(t, c.Kubeconfig, "exec", "-n", "team-a", pod, "-c", "nginx", "--", "sh", "-c", "echo hi"); err != nil || strings.TrimSpace(out) != "hi" {
-		t.Errorf("exec: %q %v", out, err)
-	}
+	pod := strings.Fields(out)[0]
+	t.Run("logs", func(t *testing.T) {
+		out, err := k("logs", "-n", "team-a", pod, "-c", "nginx")
+		if err != nil || !strings.Contains(out, "hello from kubedeck 1\n") || !strings.Contains(out, `"msg":"request served"`) ||
+			strings.Count(out, "\n") != 50 {
+			t.Errorf("logs:\n%s%v", out, err)
+		}
+		// -f prints the lines and keeps following until stopped.
+		ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "kubectl", "--kubeconfig", c.Kubeconfig, "logs", "-f", "-n", "team-a", pod, "-c", "nginx")
+		b, err := cmd.CombinedOutput()
+		if ctx.Err() == nil || !strings.Contains(string(b), "hello from kubedeck 50") {
+			t.Errorf("logs -f ended early or printed too little (%v):\n%s", err, b)
+		}
+	})
+	t.Run("exec", func(t *testing.T) {
+		out, err := k("exec", "-n", "team-a", pod, "-c", "nginx", "--", "sh", "-c", "echo hi")
+		if err != nil || strings.TrimSpace(out) != "hi" {
+			t.Errorf("exec: %q %v", out, err)
+		}
+	})
+	t.Run("port-forward", func(t *testing.T) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "kubectl", "--kubeconfig", c.Kubeconfig, "port-forward", "-n", "team-a", pod, ":80")
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { cancel(); _ = cmd.Wait() }()
+		line, _ := bufio.NewReader(stdout).ReadString('\n')
+		m := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(line)
+		if m == nil {
+			t.Fatalf("port-forward said %q", line)
+		}
+		resp, err := http.Get("http://127.0.0.1:" + m[1] + "/hello")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(body), "port-forward target") || !strings.Contains(string(body), "/hello") {
+			t.Errorf("port-forward answer: %q", body)
+		}
+	})
 
 	pids := c.Pids()
+	if len(pids) != 5 {
+		t.Errorf("pids = %v, want 5 components", pids)
+	}
+	t1 := time.Now()
 	c.Stop()
 	stopped = true
+	t.Logf("stopped in %v", time.Since(t1).Round(time.Millisecond))
 	for _, pid := range pids {
 		if err := syscall.Kill(pid, 0); err == nil {
 			t.Errorf("process %d still runs after Stop", pid)
 		}
 	}
+	if left := processesMentioning(c.Dir); len(left) > 0 {
+		t.Errorf("processes left that mention %s: %v", c.Dir, left)
+	}
+	if _, err := os.Stat(c.Dir); !os.IsNotExist(err) {
+		t.Errorf("temporary data folder %s not removed: %v", c.Dir, err)
+	}
+}
+
+// processesMentioning lists the command lines of processes whose command
+// line contains s.
+func processesMentioning(s string) []string {
+	var out []string
+	dirs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, f := range dirs {
+		b, err := os.ReadFile(f)
+		if err == nil && strings.Contains(string(b), s) {
+			out = append(out, strings.ReplaceAll(string(b), "\x00", " "))
+		}
+	}
+	return out
 }

@@ -19,8 +19,14 @@ type process struct {
 	err  error
 }
 
-// startProcess runs bin with args, its output in logDir/name.log, in its own
-// process group, and killed by the kernel if this process dies first.
+// startProcess runs bin with args, its output in logDir/name.log.
+//
+// The child gets its own process group, so a Ctrl-C in a terminal reaches
+// only devcluster, which then stops the children in order; and Pdeathsig, so
+// the kernel sends it SIGTERM if devcluster dies without stopping it (even
+// by SIGKILL). Pdeathsig fires when the creating OS thread exits; Go only
+// ends threads of goroutines that exit while locked to them, which this
+// program never does.
 func startProcess(log *slog.Logger, logDir, name, bin string, args ...string) (*process, error) {
 	out, err := os.Create(filepath.Join(logDir, name+".log"))
 	if err != nil {
@@ -28,7 +34,7 @@ func startProcess(log *slog.Logger, logDir, name, bin string, args ...string) (*
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = out, out
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
 	if err := cmd.Start(); err != nil {
 		out.Close()
 		return nil, fmt.Errorf("start %s: %w", name, err)
@@ -52,22 +58,24 @@ func (p *process) exited() bool {
 	}
 }
 
-// stop ends the process group: SIGTERM, then SIGKILL after grace.
+// stop ends the process and its group (kwok's exec shells live there):
+// SIGTERM, then SIGKILL after grace. It returns once the process is reaped.
 func (p *process) stop(grace time.Duration) error {
-	if p.exited() {
-		return nil
-	}
 	pgid := -p.cmd.Process.Pid
-	_ = syscall.Kill(pgid, syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(grace):
-		_ = syscall.Kill(pgid, syscall.SIGKILL)
-		<-p.done
+	if !p.exited() {
+		_ = syscall.Kill(pgid, syscall.SIGTERM)
+		select {
+		case <-p.done:
+		case <-time.After(grace):
+			_ = syscall.Kill(pgid, syscall.SIGKILL)
+			<-p.done
+		}
 	}
+	// Whatever the leader left in its group (e.g. a shell of kubectl exec).
+	_ = syscall.Kill(pgid, syscall.SIGKILL)
 	var ee *exec.ExitError
 	if p.err != nil && !errors.As(p.err, &ee) {
-		return p.err
+		return fmt.Errorf("%s: %w", p.name, p.err)
 	}
 	return nil
 }

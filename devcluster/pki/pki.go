@@ -102,9 +102,11 @@ func Write(dir string) (Files, error) {
 	return f, nil
 }
 
-// Token returns a random bearer token.
-func Token() string {
+// Token returns a random bearer token (48 hex digits).
+func Token() (string, error) {
 	b := make([]byte, 24)
-	_, _ = rand.Read(b)
-	return fmt.Sprintf("%x", b)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("random token: %w", err)
+	}
+	return fmt.Sprintf("%x", b), nil
 }

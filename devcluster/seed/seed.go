@@ -1,6 +1,8 @@
-// Package seed fills a fresh cluster: fake nodes for kwok, RBAC for the
-// viewer and developer, the demo workloads and objects, events, and (for
-// benchmarks) many pods and events. It waits until the pods run.
+// Package seed fills a fresh cluster: kwok nodes and the RBAC of the viewer
+// and developer (Base), the demo workloads, objects and events (Demo), and
+// many pods and events for benchmarks (Bench). Each waits until its pods run.
+// Everything is applied server-side, so seeding a reused data folder again
+// is harmless.
 package seed
 
 import (
@@ -19,6 +21,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/types"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"k8s.io/client-go/discovery/cached/memory"
@@ -28,11 +31,14 @@ import (
 	"k8s.io/client-go/restmapper"
 )
 
-//go:embed demo.yaml
-var demoYAML []byte
-
-//go:embed widgets.yaml
-var widgetsYAML []byte
+var (
+	//go:embed base.yaml
+	baseYAML []byte
+	//go:embed demo.yaml
+	demoYAML []byte
+	//go:embed widgets.yaml
+	widgetsYAML []byte
+)
 
 // Seeder applies content with admin rights.
 type Seeder struct {
@@ -42,53 +48,69 @@ type Seeder struct {
 	log    *slog.Logger
 }
 
-// New returns a seeder for the cluster of cfg.
+// New returns a seeder for the cluster of cfg (an admin's config).
 func New(cfg *rest.Config, log *slog.Logger) (*Seeder, error) {
 	cfg = rest.CopyConfig(cfg)
 	cfg.QPS, cfg.Burst = 500, 1000
 	cs, err := kubernetes.NewForConfig(cfg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("client: %w", err)
 	}
 	dyn, err := dynamic.NewForConfig(cfg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("dynamic client: %w", err)
 	}
 	mapper := restmapper.NewDeferredDiscoveryRESTMapper(memory.NewMemCacheClient(cs.Discovery()))
 	return &Seeder{cs: cs, dyn: dyn, mapper: mapper, log: log}, nil
 }
 
-// Nodes creates n kwok-managed nodes.
-func (s *Seeder) Nodes(ctx context.Context, n int) error {
-	for i := 1; i <= n; i++ {
+// NodeOptions shape the kwok nodes.
+type NodeOptions struct {
+	Count int // nodes kwok-node-1..Count
+	Pods  int // pod capacity of each
+}
+
+// Base creates the kwok nodes, waits until kwok reports them Ready, and
+// applies base.yaml (namespace team-a and the RBAC bindings).
+func (s *Seeder) Base(ctx context.Context, o NodeOptions) error {
+	for i := 1; i <= o.Count; i++ {
+		name := fmt.Sprintf("kwok-node-%d", i)
 		node := &corev1.Node{
 			ObjectMeta: metav1.ObjectMeta{
-				Name:        fmt.Sprintf("kwok-node-%d", i),
+				Name: name,
+				// kwok manages the nodes with this annotation (--manage-nodes-with-annotation-selector).
 				Annotations: map[string]string{"kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0"},
-				Labels: map[string]string{"type": "kwok", "kubernetes.io/hostname": fmt.Sprintf("kwok-node-%d", i),
-					"kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64", "topology.kubernetes.io/zone": fmt.Sprintf("zone-%c", 'a'+i-1)},
+				Labels: map[string]string{
+					"type": "kwok", "kubernetes.io/hostname": name, "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
+					"topology.kubernetes.io/zone": fmt.Sprintf("zone-%c", 'a'+(i-1)%26),
+					"node.kubedeck.io/pool":       []string{"general", "general", "highmem"}[(i-1)%3],
+				},
 			},
 			Status: corev1.NodeStatus{
-				Capacity:    resources("32", "256Gi", "2000"),
-				Allocatable: resources("32", "256Gi", "2000"),
+				Capacity:    resources("32", "256Gi", o.Pods),
+				Allocatable: resources("32", "256Gi", o.Pods),
 			},
 		}
 		if _, err := s.cs.CoreV1().Nodes().Create(ctx, node, metav1.CreateOptions{}); err != nil && !apierrors.IsAlreadyExists(err) {
-			return fmt.Errorf("create node %s: %w", node.Name, err)
+			return fmt.Errorf("create node %s: %w", name, err)
 		}
 	}
-	return nil
+	if err := s.Apply(ctx, baseYAML); err != nil {
+		return err
+	}
+	return s.waitNodesReady(ctx, o.Count, time.Minute)
 }
 
-func resources(cpu, mem, pods string) corev1.ResourceList {
+func resources(cpu, mem string, pods int) corev1.ResourceList {
 	return corev1.ResourceList{
 		corev1.ResourceCPU:    resource.MustParse(cpu),
 		corev1.ResourceMemory: resource.MustParse(mem),
-		corev1.ResourcePods:   resource.MustParse(pods),
+		corev1.ResourcePods:   *resource.NewQuantity(int64(pods), resource.DecimalSI),
 	}
 }
 
-// Demo applies the demo content and waits for its pods to run.
+// Demo applies the demo content, waits for its pods to run, then adds
+// events about them.
 func (s *Seeder) Demo(ctx context.Context) error {
 	if err := s.Apply(ctx, demoYAML); err != nil {
 		return err
@@ -100,10 +122,13 @@ func (s *Seeder) Demo(ctx context.Context) error {
 	if err := s.Apply(ctx, widgetsYAML); err != nil {
 		return err
 	}
-	if err := s.demoEvents(ctx); err != nil {
+	if err := s.waitWorkloads(ctx, 3*time.Minute); err != nil {
 		return err
 	}
-	return s.WaitPodsRunning(ctx, 3*time.Minute)
+	if err := s.WaitPodsRunning(ctx, time.Minute); err != nil {
+		return err
+	}
+	return s.demoEvents(ctx)
 }
 
 // Apply server-side-applies every document of a multi-document YAML.
@@ -125,14 +150,13 @@ func (s *Seeder) Apply(ctx context.Context, manifest []byte) error {
 		if err != nil {
 			return fmt.Errorf("map %s: %w", gvk, err)
 		}
-		res := s.dyn.Resource(m.Resource)
-		var ri dynamic.ResourceInterface = res
+		var ri dynamic.ResourceInterface = s.dyn.Resource(m.Resource)
 		if m.Scope.Name() == meta.RESTScopeNameNamespace {
-			ri = res.Namespace(u.GetNamespace())
+			ri = s.dyn.Resource(m.Resource).Namespace(u.GetNamespace())
 		}
 		data, err := u.MarshalJSON()
 		if err != nil {
-			return err
+			return fmt.Errorf("encode %s %s: %w", gvk.Kind, u.GetName(), err)
 		}
 		force := true
 		if _, err := ri.Patch(ctx, u.GetName(), types.ApplyPatchType, data, metav1.PatchOptions{FieldManager: "devcluster", Force: &force}); err != nil {
@@ -141,48 +165,79 @@ func (s *Seeder) Apply(ctx context.Context, manifest []byte) error {
 	}
 }
 
+// poll calls done every interval until it says true, ctx ends or limit
+// passes; then the error names what was awaited and its last state.
+func poll(ctx context.Context, what string, limit, interval time.Duration, done func() (bool, string)) error {
+	deadline := time.Now().Add(limit)
+	last := ""
+	for {
+		ok, state := done()
+		if ok {
+			return nil
+		}
+		if state != "" {
+			last = state
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: not done after %v (%s)", what, limit, last)
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s: %w", what, ctx.Err())
+		case <-time.After(interval):
+		}
+	}
+}
+
 func (s *Seeder) waitCRD(ctx context.Context, name string) error {
-	gvr := crdGVR()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
+	gvr := schema.GroupVersionResource{Group: "apiextensions.k8s.io", Version: "v1", Resource: "customresourcedefinitions"}
+	return poll(ctx, "CRD "+name+" established", 30*time.Second, 100*time.Millisecond, func() (bool, string) {
 		u, err := s.dyn.Resource(gvr).Get(ctx, name, metav1.GetOptions{})
-		if err == nil {
-			conds, _, _ := unstructured.NestedSlice(u.Object, "status", "conditions")
-			for _, c := range conds {
-				m, _ := c.(map[string]any)
-				if m["type"] == "Established" && m["status"] == "True" {
-					return nil
+		if err != nil {
+			return false, err.Error()
+		}
+		conds, _, _ := unstructured.NestedSlice(u.Object, "status", "conditions")
+		for _, c := range conds {
+			if m, _ := c.(map[string]any); m["type"] == "Established" && m["status"] == "True" {
+				return true, ""
+			}
+		}
+		return false, "not established"
+	})
+}
+
+func (s *Seeder) waitNodesReady(ctx context.Context, n int, limit time.Duration) error {
+	return poll(ctx, fmt.Sprintf("%d nodes Ready", n), limit, 200*time.Millisecond, func() (bool, string) {
+		nodes, err := s.cs.CoreV1().Nodes().List(ctx, metav1.ListOptions{LabelSelector: "type=kwok"})
+		if err != nil {
+			return false, err.Error()
+		}
+		ready := 0
+		for _, node := range nodes.Items {
+			for _, c := range node.Status.Conditions {
+				if c.Type == corev1.NodeReady && c.Status == corev1.ConditionTrue {
+					ready++
 				}
 			}
 		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return fmt.Errorf("CRD %s not established after 30s", name)
+		return ready >= n, fmt.Sprintf("%d of %d Ready", ready, n)
+	})
 }
 
 // WaitPodsRunning waits until every pod is Running or Succeeded.
 func (s *Seeder) WaitPodsRunning(ctx context.Context, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	last := ""
-	for time.Now().Before(deadline) {
+	return poll(ctx, "pods Running", limit, 250*time.Millisecond, func() (bool, string) {
 		pods, err := s.cs.CoreV1().Pods("").List(ctx, metav1.ListOptions{ResourceVersion: "0"})
-		if err == nil && len(pods.Items) > 0 {
-			waiting := 0
-			for _, p := range pods.Items {
-				if p.Status.Phase != corev1.PodRunning && p.Status.Phase != corev1.PodSucceeded {
-					waiting++
-					last = fmt.Sprintf("%s/%s is %s", p.Namespace, p.Name, p.Status.Phase)
-				}
-			}
-			if waiting == 0 {
-				return nil
+		if err != nil {
+			return false, err.Error()
+		}
+		waiting, last := 0, ""
+		for _, p := range pods.Items {
+			if p.Status.Phase != corev1.PodRunning && p.Status.Phase != corev1.PodSucceeded {
+				waiting++
+				last = fmt.Sprintf("%s/%s is %s", p.Namespace, p.Name, p.Status.Phase)
 			}
 		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(250 * time.Millisecond):
-		}
-	}
-	return fmt.Errorf("pods not running after %v (%s)", limit, last)
+		return waiting == 0 && len(pods.Items) > 0, fmt.Sprintf("%d waiting, e.g. %s", waiting, last)
+	})
 }

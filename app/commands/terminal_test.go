@@ -27,7 +27,7 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 	}
 	sess, err := cmds.TerminalStart(c.Context(testcluster.Admin), terminal.Request{
 		Namespace: "team-a", Pod: list.Items[0].Name, Container: "nginx",
-		Command: []string{"sh", "-c", "echo ready; read line; echo got:$line; exit 3"}, Cols: 80, Rows: 24,
+		Command: []string{"sh", "-c", "echo ready; read line; echo got:$line; sleep 0.3; exit 3"}, Cols: 80, Rows: 24,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,13 @@
 // Package desktop is the thin Wails adapter of the desktop shell: the window,
 // its menu, the bound commands, and the API handler mounted as AssetServer
 // middleware (so bulk data never travels through bindings or events, and no
-// network port is opened). It is the only package that imports Wails.
+// network port is opened). It also makes the app a good desktop citizen: one
+// instance, the window's size, place and zoom remembered across restarts,
+// and a clean shutdown. It is the only package that imports Wails.
 package desktop
 
 import (
-	"context"
+	_ "embed"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -14,12 +16,10 @@ import (
 	goruntime "runtime"
 
 	"github.com/wailsapp/wails/v2"
-	"github.com/wailsapp/wails/v2/pkg/menu"
-	"github.com/wailsapp/wails/v2/pkg/menu/keys"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
-	"github.com/wailsapp/wails/v2/pkg/runtime"
+	"github.com/wailsapp/wails/v2/pkg/options/mac"
 
 	"github.com/kubedeck/kubedeck/app/api"
 	"github.com/kubedeck/kubedeck/app/commands"
@@ -31,40 +31,74 @@ type Options struct {
 	Assets   fs.FS
 	Commands *commands.Commands
 	Log      *slog.Logger
+	// Shutdown, if set, runs once when the app quits, after the window has
+	// closed: it stops watches, streams and port-forwards.
+	Shutdown func()
 }
+
+// appIcon is the window icon on Linux and the About panel's on macOS
+// (rendered from build/appicon.svg by scripts/package.sh).
+//
+//go:embed icon.png
+var appIcon []byte
 
 // Run opens the window and blocks until the app quits.
 func Run(opts Options) error {
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
 	applyWebKitDefaults()
-	shell := &shell{opts: opts, selfTest: newSelfTest()}
+	s := newShell(opts)
 	bind := []any{opts.Commands}
-	if shell.selfTest != nil {
-		bind = append(bind, shell.selfTest)
+	if s.selfTest != nil {
+		bind = append(bind, s.selfTest)
 	}
 	apiHandler := api.New(func(*http.Request) (*commands.Commands, error) { return opts.Commands, nil }, opts.Log)
+	start := s.initialState()
+	startState := options.Normal
+	if start.Maximised {
+		startState = options.Maximised
+	}
 	err := wails.Run(&options.App{
-		Title:     "Kubedeck",
-		Width:     1360,
-		Height:    860,
-		MinWidth:  900,
-		MinHeight: 560,
+		Title:            "Kubedeck",
+		Width:            start.Width,
+		Height:           start.Height,
+		MinWidth:         minWidth,
+		MinHeight:        minHeight,
+		WindowStartState: startState,
 		AssetServer: &assetserver.Options{
 			Assets:     opts.Assets,
 			Middleware: apiHandler.Middleware,
 		},
-		Menu:             shell.menu(),
-		BackgroundColour: &options.RGBA{R: 15, G: 17, B: 21, A: 255},
-		OnStartup:        shell.startup,
-		OnDomReady:       shell.domReady,
-		Bind:             bind,
-		Linux:            &linux.Options{ProgramName: "kubedeck", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
-		Logger:           wailsLogger{opts.Log},
+		Menu:               buildMenu(goruntime.GOOS, start.Theme, s),
+		BackgroundColour:   &options.RGBA{R: 15, G: 17, B: 21, A: 255},
+		OnStartup:          s.startup,
+		OnDomReady:         s.domReady,
+		OnBeforeClose:      s.beforeClose,
+		OnShutdown:         s.shutdown,
+		SingleInstanceLock: s.singleInstance(),
+		Bind:               bind,
+		Linux: &linux.Options{
+			ProgramName:      "kubedeck", // WM_CLASS, matched by StartupWMClass in kubedeck.desktop
+			Icon:             appIcon,
+			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
+		},
+		Mac: &mac.Options{
+			About: &mac.AboutInfo{
+				Title:   "Kubedeck " + opts.Version,
+				Message: aboutText,
+				Icon:    appIcon,
+			},
+		},
+		Logger: wailsLogger{opts.Log},
 	})
 	if err != nil {
 		return fmt.Errorf("desktop window: %w", err)
 	}
 	return nil
 }
+
+const aboutText = "A fast, light Kubernetes dashboard."
 
 // applyWebKitDefaults avoids blank windows on some GPUs and VMs, unless the
 // user chose otherwise.
@@ -79,57 +113,5 @@ func applyWebKitDefaults() {
 		if _, set := os.LookupEnv(k); !set {
 			_ = os.Setenv(k, v)
 		}
-	}
-}
-
-type shell struct {
-	opts     Options
-	ctx      context.Context
-	selfTest *SelfTest
-}
-
-func (s *shell) startup(ctx context.Context) {
-	s.ctx = ctx
-	resetSignalHandlers()
-}
-
-func (s *shell) domReady(ctx context.Context) {
-	// WebKit installs its own signal handlers once the page runs: make them
-	// Go-friendly again so a nil dereference in a command stays a panic that
-	// the command recovers from, not a crash of the whole app.
-	resetSignalHandlers()
-	if s.selfTest != nil {
-		s.selfTest.run(ctx)
-	}
-}
-
-func (s *shell) menu() *menu.Menu {
-	m := menu.NewMenu()
-	app := m.AddSubmenu("Kubedeck")
-	app.AddText("About Kubedeck", nil, func(*menu.CallbackData) { s.about() })
-	app.AddSeparator()
-	app.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { runtime.Quit(s.ctx) })
-	view := m.AddSubmenu("View")
-	view.AddText("Reload", keys.CmdOrCtrl("r"), func(*menu.CallbackData) { runtime.WindowReloadApp(s.ctx) })
-	view.AddText("Toggle full screen", keys.Key("f11"), func(*menu.CallbackData) { s.toggleFullscreen() })
-	return m
-}
-
-func (s *shell) about() {
-	_, err := runtime.MessageDialog(s.ctx, runtime.MessageDialogOptions{
-		Type:    runtime.InfoDialog,
-		Title:   "About Kubedeck",
-		Message: fmt.Sprintf("Kubedeck %s\nA fast, light Kubernetes dashboard.", s.opts.Version),
-	})
-	if err != nil {
-		s.opts.Log.Warn("about dialog", "err", err)
-	}
-}
-
-func (s *shell) toggleFullscreen() {
-	if runtime.WindowIsFullscreen(s.ctx) {
-		runtime.WindowUnfullscreen(s.ctx)
-	} else {
-		runtime.WindowFullscreen(s.ctx)
 	}
 }

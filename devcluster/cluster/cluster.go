@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -168,6 +169,16 @@ func (c *Cluster) Exited() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.exited
+}
+
+// LogTail returns the last lines of a component's log (D/logs/NAME.log).
+func (c *Cluster) LogTail(component string, lines int) string {
+	b, err := os.ReadFile(filepath.Join(c.Dir, "logs", component+".log"))
+	if err != nil {
+		return err.Error()
+	}
+	all := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	return strings.Join(all[max(0, len(all)-lines):], "\n")
 }
 
 func (c *Cluster) add(p *process) {

@@ -67,7 +67,7 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 		return err
 	}
 	if err := waitHTTP(ctx, etcd, c.Etcd+"/health", nil, "", 30*time.Second); err != nil {
-		return fmt.Errorf("etcd: %w (see %s)", err, filepath.Join(logs, "etcd.log"))
+		return fmt.Errorf("etcd: %w; its log ends:\n%s", err, c.LogTail("etcd", 15))
 	}
 	api, err := c.run(logs, "kube-apiserver", bins.APIServer,
 		"--etcd-servers", c.Etcd,
@@ -91,7 +91,7 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 		return err
 	}
 	if err := waitHTTP(ctx, api, c.Server+"/readyz", &certs, c.systemToken, 60*time.Second); err != nil {
-		return fmt.Errorf("kube-apiserver: %w (see %s)", err, filepath.Join(logs, "kube-apiserver.log"))
+		return fmt.Errorf("kube-apiserver: %w; its log ends:\n%s", err, c.LogTail("kube-apiserver", 15))
 	}
 	if _, err := c.run(logs, "kube-controller-manager", bins.ControllerManager,
 		"--kubeconfig", c.SystemKubeconfig,

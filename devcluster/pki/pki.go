@@ -24,7 +24,11 @@ type Files struct {
 	CACert, ServingCert, ServingKey, SAKey, SAPub string
 }
 
-// Write creates the keys and certificates in dir.
+// Write creates the keys and certificates in dir: a CA (ca.crt, the
+// kubeconfig's certificate-authority and the API server's client CA), the
+// API server's serving certificate for 127.0.0.1, localhost and the
+// in-cluster names (apiserver.crt/.key), and the service-account signing
+// key pair (sa.key, sa.pub).
 func Write(dir string) (Files, error) {
 	f := Files{
 		CACert:      filepath.Join(dir, "ca.crt"),
@@ -34,11 +38,11 @@ func Write(dir string) (Files, error) {
 		SAPub:       filepath.Join(dir, "sa.pub"),
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return f, err
+		return f, fmt.Errorf("create %s: %w", dir, err)
 	}
 	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("CA key: %w", err)
 	}
 	now := time.Now().Add(-time.Hour)
 	caTmpl := &x509.Certificate{
@@ -56,11 +60,11 @@ func Write(dir string) (Files, error) {
 	}
 	caCert, err := x509.ParseCertificate(caDER)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("parse the CA: %w", err)
 	}
 	srvKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("serving key: %w", err)
 	}
 	srvTmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(2),
@@ -78,15 +82,15 @@ func Write(dir string) (Files, error) {
 	}
 	saKey, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("service-account key: %w", err)
 	}
 	saPub, err := x509.MarshalPKIXPublicKey(&saKey.PublicKey)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("encode the service-account public key: %w", err)
 	}
 	srvKeyDER, err := x509.MarshalECPrivateKey(srvKey)
 	if err != nil {
-		return f, err
+		return f, fmt.Errorf("encode the serving key: %w", err)
 	}
 	for path, block := range map[string]*pem.Block{
 		f.CACert:      {Type: "CERTIFICATE", Bytes: caDER},
@@ -96,7 +100,7 @@ func Write(dir string) (Files, error) {
 		f.SAPub:       {Type: "PUBLIC KEY", Bytes: saPub},
 	} {
 		if err := os.WriteFile(path, pem.EncodeToMemory(block), 0o600); err != nil {
-			return f, err
+			return f, fmt.Errorf("write %s: %w", path, err)
 		}
 	}
 	return f, nil

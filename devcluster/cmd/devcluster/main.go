@@ -158,7 +158,8 @@ func up(ctx context.Context, o options, shell bool, log *slog.Logger) (int, erro
 		log.Info("stopping the cluster", "why", context.Cause(ctx))
 		return 0, nil
 	case <-c.Died():
-		log.Error("a component exited; stopping the cluster", "component", c.Exited(), "logs", c.Dir+"/logs")
+		log.Error("a component exited; stopping the cluster", "component", c.Exited())
+		fmt.Fprintf(os.Stderr, "%s's log ends:\n%s\n", c.Exited(), c.LogTail(c.Exited(), 20))
 		return 1, fmt.Errorf("%s exited", c.Exited())
 	}
 }

@@ -52,7 +52,7 @@ function backend(handler: Handler) {
   return { fetchMock, streams };
 }
 
-const normal: Handler = (method) => {
+const normal: Handler = (method, args) => {
   switch (method) {
     case 'Contexts':
       return contexts;
@@ -62,6 +62,10 @@ const normal: Handler = (method) => {
       return { resources };
     case 'ClusterInfo':
       return { server: 'https://127.0.0.1:6443', gitVersion: 'v1.32.0', user: 'admin', groups: [] };
+    case 'ClusterStatus':
+      return { context: String(args[0]), state: 'ready', server: 'https://127.0.0.1:6443', gitVersion: 'v1.32.0', user: 'admin', groups: [], auth: 'kubeconfig', tokenStorage: 'memory' };
+    case 'Preferences':
+      return {};
     default:
       throw Response.json({ error: 'nope' }, { status: 404 });
   }
@@ -99,7 +103,7 @@ describe('App', () => {
     expect(within(nav).getByRole('heading', { name: 'Custom resources' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Context: kubedeck-admin' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Namespace: All namespaces' })).toBeTruthy();
-    await screen.findByText('v1.32.0');
+    await screen.findByRole('button', { name: 'Cluster status: Ready' });
     const list = () => b.streams.find((st) => st.url.pathname === '/api/stream/list');
     await waitFor(() => expect(list()).toBeTruthy());
     expect(list()?.url.searchParams.get('resource')).toBe('pods');

@@ -1,22 +1,23 @@
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { errorMessage, isSessionExpired, onSessionExpired } from './api/errors';
-import type { ContextList, GVR } from './api/types';
-import { ClusterBadge } from './components/ClusterBadge';
+import type { ContextList, Preferences } from './api/types';
+import { AddClusterDialog } from './components/AddClusterDialog';
+import { ClusterTabs } from './components/ClusterTabs';
 import { ContextSwitcher } from './components/ContextSwitcher';
-import { ErrorBoundary } from './components/ErrorBoundary';
 import { KubeconfigBanner } from './components/KubeconfigBanner';
 import { Logo } from './components/Logo';
-import { NamespacePicker } from './components/NamespacePicker';
-import { Sidebar } from './components/Sidebar';
 import { ThemeToggle } from './components/ThemeToggle';
-import { prefs } from './lib/storage';
-import { DEFAULT_GVR, listRoute, navigate, useRoute, type Route } from './router';
-import { buildCatalog, findEntry, isBuiltinGroup } from './state/catalog';
-import { apiResourcesStream, contextsStream } from './api/snapshots';
-import { queryKeys, useAPIResources, useContexts, useNamespaces } from './state/queries';
+import { pickContext, rememberedNamespace } from './lib/location';
+import { DEFAULT_GVR, isBuiltinGroupRoute, listRoute, navigate, routeContext, useRoute, type Route } from './router';
+import { contextsStream } from './api/snapshots';
+import { mountedClusters, useOpenClusters } from './state/openClusters';
+import { queryKeys, useContexts, usePreferences } from './state/queries';
 import { useSnapshotStream } from './state/useSnapshotStream';
+import { ClusterPane } from './views/ClusterPane';
 import { BackendUnavailable, NoKubeconfig, SessionExpired, Starting } from './views/GlobalStates';
-import { ResourceListView } from './views/ResourceListView';
+import { SearchDialog, useSearchHotkeys } from './views/SearchDialog';
+
+export { pickContext } from './lib/location';
 
 function useSessionExpired(): boolean {
   return useSyncExternalStore(onSessionExpired, isSessionExpired, () => false);
@@ -25,86 +26,70 @@ function useSessionExpired(): boolean {
 export function App() {
   const expired = useSessionExpired();
   const contexts = useContexts();
+  const prefs = usePreferences();
   const route = useRoute();
   // Kubeconfig files are watched by the backend: follow the context list live.
   useSnapshotStream(contexts.isSuccess && !expired ? contextsStream() : null, queryKeys.contexts);
   if (expired) return <SessionExpired />;
-  if (contexts.isPending) return <Starting />;
+  if (contexts.isPending || prefs.isPending) return <Starting />;
   if (contexts.isError) {
     return <BackendUnavailable message={errorMessage(contexts.error)} onRetry={() => void contexts.refetch()} />;
   }
   if (contexts.data.contexts.length === 0) {
     return <NoKubeconfig files={contexts.data.files} onRetry={() => void contexts.refetch()} />;
   }
-  return <Shell route={route} data={contexts.data} />;
+  return <Shell route={route} data={contexts.data} prefs={prefs.data} />;
 }
 
-/** The context to open when the URL names none: the last used, kubeconfig's current, the first. */
-export function pickContext(data: ContextList): string {
-  const names = new Set(data.contexts.map((c) => c.name));
-  const last = prefs.lastContext();
-  if (last && names.has(last)) return last;
-  if (data.current && names.has(data.current)) return data.current;
-  return data.contexts[0]?.name ?? '';
-}
-
-function rememberedNamespace(context: string): string {
-  return prefs.namespaceOf(context) ?? '';
-}
-
-function Shell({ route, data }: { route: Route; data: ContextList }) {
+function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs: Preferences | undefined }) {
   // Fill in what the URL leaves out.
   useEffect(() => {
     if (route.name === 'home' || route.name === 'notFound') {
-      const ctx = pickContext(data);
-      navigate(listRoute(ctx, DEFAULT_GVR, rememberedNamespace(ctx)), { replace: true });
+      const ctx = pickContext(data, prefs);
+      navigate(listRoute(ctx, DEFAULT_GVR, rememberedNamespace(ctx, prefs)), { replace: true });
     } else if (route.name === 'context') {
-      navigate(listRoute(route.context, DEFAULT_GVR, rememberedNamespace(route.context)), { replace: true });
+      navigate(listRoute(route.context, DEFAULT_GVR, rememberedNamespace(route.context, prefs)), { replace: true });
     }
-  }, [route, data]);
+  }, [route, data, prefs]);
 
-  if (route.name !== 'list') return <Starting />;
-  return <ContextShell context={route.context} gvr={route.gvr} namespace={route.namespace} data={data} />;
-}
+  const active = route.name === 'context' ? null : routeContext(route);
+  const open = useOpenClusters(active);
+  const known = useMemo(() => new Set(data.contexts.map((c) => c.name)), [data.contexts]);
+  // Contexts seen in this session: one that disappears was removed from the kubeconfig.
+  const seen = useRef(new Set<string>());
+  for (const c of known) seen.current.add(c);
 
-function ContextShell({
-  context,
-  gvr,
-  namespace,
-  data,
-}: {
-  context: string;
-  gvr: GVR;
-  namespace: string;
-  data: ContextList;
-}) {
-  const info = data.contexts.find((c) => c.name === context);
-  const known = info !== undefined;
-  const namespaces = useNamespaces(known ? context : null);
-  const resources = useAPIResources(known ? context : null);
-  // New CRDs appear in the sidebar as they are installed.
-  useSnapshotStream(known && resources.isSuccess ? apiResourcesStream(context) : null, queryKeys.apiResources(context));
-  const sections = useMemo(() => buildCatalog(resources.data?.resources ?? []), [resources.data]);
-  const entry = findEntry(sections, gvr);
+  // Each open cluster's last route, so its pane keeps showing it while hidden.
+  const lastRoutes = useRef(new Map<string, Route>());
+  if (active) lastRoutes.current.set(active, route);
 
-  useEffect(() => {
-    if (!known) return;
-    prefs.setLastContext(context);
-    prefs.setNamespaceOf(context, namespace);
-  }, [known, context, namespace]);
+  const [adding, setAdding] = useState(false);
+  const [searching, setSearching] = useState(false);
+  useSearchHotkeys(useCallback(() => setSearching(true), []));
 
-  // Users who may not list namespaces cannot list "all namespaces" either:
-  // open the namespace they are known to have.
-  const restrictedTo = namespaces.data?.restricted ? namespaces.data.namespaces[0] : undefined;
-  useEffect(() => {
-    if (namespace === '' && restrictedTo) navigate(listRoute(context, gvr, restrictedTo), { replace: true });
-  }, [namespace, restrictedTo, context, gvr]);
+  const routeOf = (ctx: string): Route =>
+    lastRoutes.current.get(ctx) ?? listRoute(ctx, DEFAULT_GVR, rememberedNamespace(ctx, prefs));
 
   const switchContext = (ctx: string) => {
+    if (open.tabs.includes(ctx)) return navigate(routeOf(ctx));
     // Stay on the same kind when it is a built-in one; custom kinds may not exist elsewhere.
-    const target = isBuiltinGroup(gvr.group) ? gvr : DEFAULT_GVR;
-    navigate(listRoute(ctx, target, rememberedNamespace(ctx)));
+    const gvr = isBuiltinGroupRoute(route) ?? DEFAULT_GVR;
+    navigate(listRoute(ctx, gvr, rememberedNamespace(ctx, prefs)));
   };
+
+  const closeTab = (ctx: string) => {
+    const rest = open.mru.filter((c) => c !== ctx);
+    open.close(ctx);
+    lastRoutes.current.delete(ctx);
+    if (ctx === active) {
+      const next = rest[0];
+      navigate(next ? routeOf(next) : { name: 'home' });
+    }
+  };
+
+  const fallback = (data.current && known.has(data.current) ? data.current : data.contexts[0]?.name) ?? '';
+  const mounted = active ? mountedClusters(open).concat(open.mru.includes(active) ? [] : [active]) : mountedClusters(open);
+  const tabs = active && !open.tabs.includes(active) ? [...open.tabs, active] : open.tabs;
 
   return (
     <div className="app">
@@ -113,68 +98,59 @@ function ContextShell({
           <Logo />
           <span>Kubedeck</span>
         </a>
-        <ContextSwitcher contexts={data.contexts} current={context} files={data.files} onSelect={switchContext} />
-        <span className="topbar-sep" aria-hidden="true">
-          /
-        </span>
-        <NamespacePicker
-          namespace={namespace}
-          list={namespaces.data}
-          loading={namespaces.isPending && known}
-          error={namespaces.isError ? errorMessage(namespaces.error) : null}
-          clusterScoped={entry ? !entry.namespaced : false}
-          onSelect={(ns) => navigate(listRoute(context, gvr, ns))}
-        />
+        <ContextSwitcher contexts={data.contexts} current={active} files={data.files} onSelect={switchContext} />
+        <ClusterTabs tabs={tabs} active={active} known={known} onSelect={switchContext} onClose={closeTab} />
         <div className="topbar-spacer" />
-        {known && <ClusterBadge context={context} />}
+        <button
+          type="button"
+          className="btn search-button"
+          aria-label="Search"
+          title="Search this cluster (Ctrl+K or /)"
+          onClick={() => setSearching(true)}
+          disabled={!active || !known.has(active)}
+        >
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="13" height="13">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+          <span>Search</span>
+          <kbd aria-hidden="true">Ctrl K</kbd>
+        </button>
+        <button type="button" className="btn" onClick={() => setAdding(true)}>
+          Add cluster
+        </button>
         <ThemeToggle />
       </header>
       <KubeconfigBanner files={data.files} />
-      <div className="main">
-        <Sidebar
-          context={context}
-          namespace={namespace}
-          sections={sections}
-          active={gvr}
-          loading={known && resources.isPending}
-          error={resources.isError ? errorMessage(resources.error) : null}
-          partial={resources.data?.partial ?? []}
+      {active === null ? (
+        <Starting />
+      ) : (
+        mounted.map((ctx) => (
+          <ClusterPane
+            key={ctx}
+            context={ctx}
+            route={ctx === active ? route : routeOf(ctx)}
+            info={data.contexts.find((c) => c.name === ctx)}
+            wasKnown={seen.current.has(ctx)}
+            active={ctx === active}
+            prefs={prefs}
+            fallbackContext={fallback === ctx ? '' : fallback}
+            onRemoved={() => closeTab(ctx)}
+          />
+        ))
+      )}
+      {adding && (
+        <AddClusterDialog
+          onClose={() => setAdding(false)}
+          onOpen={(ctx) => {
+            setAdding(false);
+            switchContext(ctx);
+          }}
         />
-        <main className="content">
-          <ErrorBoundary key={`${context}|${gvr.group}|${gvr.resource}|${namespace}`} what="this view">
-            {known ? (
-              <ResourceListView
-                context={context}
-                gvr={gvr}
-                namespace={namespace}
-                entry={entry}
-                knownNamespaces={namespaces.data?.namespaces ?? []}
-                onNamespace={(ns) => navigate(listRoute(context, gvr, ns))}
-              />
-            ) : (
-              <UnknownContext name={context} />
-            )}
-          </ErrorBoundary>
-        </main>
-      </div>
-    </div>
-  );
-}
-
-function UnknownContext({ name }: { name: string }) {
-  useEffect(() => {
-    document.title = `Unknown context — Kubedeck`;
-  }, []);
-  return (
-    <div className="state-panel" role="alert">
-      <div className="state-icon warn" aria-hidden="true">
-        ?
-      </div>
-      <h2>There is no context “{name}” in your kubeconfig</h2>
-      <p className="state-detail">
-        It may have been renamed or removed, or the link comes from another machine. Pick a context with the switcher
-        above.
-      </p>
+      )}
+      {searching && active && known.has(active) && (
+        <SearchDialog context={active} onClose={() => setSearching(false)} />
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/picker.css';
 import './styles/table.css';
 import './styles/states.css';
+import './styles/panes.css';
 
 applyTheme();
 const root = document.getElementById('root');

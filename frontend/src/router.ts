@@ -2,19 +2,26 @@
 //   #/                                   → home (pick the last used context)
 //   #/c/<context>                        → a context's default view
 //   #/c/<context>/r/<group|core>/<version>/<resource>[?ns=<namespace>]
+//   #/c/<context>/r/<group|core>/<version>/<resource>/<namespace or _>/<name>   → an object's details
+//   #/c/<context>/overview                → the cluster overview
 // Every dynamic segment is encodeURIComponent'ed: context names hold ':', '/', '@', spaces…
 // A missing or empty ns means all namespaces.
 import { useMemo, useSyncExternalStore } from 'react';
 import type { GVR } from './api/types';
+import { isBuiltinGroup } from './state/catalog';
 
 export type Route =
   | { name: 'home' }
   | { name: 'context'; context: string }
   | { name: 'list'; context: string; gvr: GVR; namespace: string }
+  | { name: 'details'; context: string; gvr: GVR; namespace: string; objectName: string }
+  | { name: 'overview'; context: string }
   | { name: 'notFound'; path: string };
 
 export const CORE_GROUP_SEGMENT = 'core';
 export const DEFAULT_GVR: GVR = { group: '', version: 'v1', resource: 'pods' };
+/** The namespace segment of a cluster-scoped object's details route. */
+export const NO_NAMESPACE_SEGMENT = '_';
 
 function enc(s: string): string {
   return encodeURIComponent(s);
@@ -40,6 +47,13 @@ export function routeHash(route: Route): string {
       const q = route.namespace ? `?ns=${enc(route.namespace)}` : '';
       return `#/c/${enc(route.context)}/r/${enc(g)}/${enc(route.gvr.version)}/${enc(route.gvr.resource)}${q}`;
     }
+    case 'details': {
+      const g = route.gvr.group || CORE_GROUP_SEGMENT;
+      const ns = route.namespace || NO_NAMESPACE_SEGMENT;
+      return `#/c/${enc(route.context)}/r/${enc(g)}/${enc(route.gvr.version)}/${enc(route.gvr.resource)}/${enc(ns)}/${enc(route.objectName)}`;
+    }
+    case 'overview':
+      return `#/c/${enc(route.context)}/overview`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -58,7 +72,14 @@ export function parseHash(hash: string): Route {
   const [c, context, r, group, version, resource, ...rest] = decoded as string[];
   if (c !== 'c' || context === undefined || context === '') return { name: 'notFound', path };
   if (r === undefined) return { name: 'context', context };
-  if (r !== 'r' || !group || !version || !resource || rest.length > 0) return { name: 'notFound', path };
+  if (r === 'overview' && group === undefined) return { name: 'overview', context };
+  if (r !== 'r' || !group || !version || !resource) return { name: 'notFound', path };
+  const gvr = { group: group === CORE_GROUP_SEGMENT ? '' : group, version, resource };
+  if (rest.length === 2 && rest[0] && rest[1]) {
+    const ns = rest[0] === NO_NAMESPACE_SEGMENT ? '' : rest[0];
+    return { name: 'details', context, gvr, namespace: ns, objectName: rest[1] };
+  }
+  if (rest.length > 0) return { name: 'notFound', path };
   let namespace = '';
   for (const pair of query.split('&')) {
     const eq = pair.indexOf('=');
@@ -75,6 +96,17 @@ export function parseHash(hash: string): Route {
 
 export function listRoute(context: string, gvr: GVR, namespace: string): Route {
   return { name: 'list', context, gvr, namespace };
+}
+
+export function detailsRoute(context: string, gvr: GVR, namespace: string, objectName: string): Route {
+  return { name: 'details', context, gvr, namespace, objectName };
+}
+
+/** The context a route is about, if any. */
+export function routeContext(route: Route): string | null {
+  return route.name === 'list' || route.name === 'details' || route.name === 'overview' || route.name === 'context'
+    ? route.context
+    : null;
 }
 
 // ---- the live location ----
@@ -107,4 +139,9 @@ export function navigate(route: Route, options?: { replace?: boolean }): void {
   } else {
     window.location.hash = hash;
   }
+}
+
+/** The kind on screen when it is a built-in one (custom kinds may not exist in another cluster). */
+export function isBuiltinGroupRoute(route: Route): GVR | null {
+  return (route.name === 'list' || route.name === 'details') && isBuiltinGroup(route.gvr.group) ? route.gvr : null;
 }

@@ -57,6 +57,38 @@ export interface ClusterInfo {
   groups: string[];
 }
 
+export type ClusterState = 'ready' | 'signed-out' | 'unreachable' | 'misconfigured';
+
+export interface ClusterStatus {
+  context: string;
+  state: ClusterState;
+  message?: string;
+  server: string;
+  gitVersion?: string;
+  user?: string;
+  groups: string[];
+  /** "token": a token entered in Kubedeck; "kubeconfig": the kubeconfig's own credentials. */
+  auth: 'kubeconfig' | 'token';
+  tokenStorage: 'keyring' | 'memory';
+}
+
+export interface SignInResult {
+  user: string;
+  groups: string[];
+  storage: 'keyring' | 'memory';
+}
+
+export interface ContextPreferences {
+  namespace?: string;
+  extraNamespaces?: string[];
+  readOnly?: boolean;
+}
+
+export interface Preferences {
+  lastContext?: string;
+  contexts?: Record<string, ContextPreferences>;
+}
+
 /** The commands the Go core exposes, method name → signature. */
 export interface Commands {
   Version(): VersionInfo;
@@ -64,6 +96,17 @@ export interface Commands {
   Namespaces(context: string): NamespaceList;
   APIResources(context: string): APIResourceList;
   ClusterInfo(context: string): ClusterInfo;
+  ClusterStatus(context: string): ClusterStatus;
+  SignIn(context: string, token: string): SignInResult;
+  SignOut(context: string): ClusterStatus;
+  Preferences(): Preferences;
+  RememberLocation(context: string, namespace: string): Preferences;
+  AddNamespace(context: string, namespace: string): NamespaceList;
+  SetReadOnly(context: string, readOnly: boolean): Preferences;
+  AddKubeconfig(pastedYaml: string): string[];
+  AddServer(name: string, serverUrl: string, caPem: string, token: string): SignInResult;
+  RemoveCluster(context: string): ContextList;
+  RevealSecret(context: string, namespace: string, name: string, key: string): string;
 }
 
 export type CommandName = keyof Commands;
@@ -119,3 +162,20 @@ export interface ListQuery extends GVR {
   labelSelector?: string;
   fieldSelector?: string;
 }
+
+// ---- object streams ----
+
+/** A Kubernetes object as JSON (managedFields removed, Secret values hidden). */
+export type KubeObject = Record<string, unknown>;
+
+export interface ObjectQuery extends GVR {
+  context: string;
+  /** "" for cluster-scoped objects. */
+  namespace: string;
+  name: string;
+}
+
+export type ObjectMessage =
+  | { type: 'object'; object: KubeObject; yaml: string }
+  | { type: 'deleted'; message: string }
+  | { type: 'error'; message: string; status?: number };

@@ -10,6 +10,8 @@ export interface ContextSwitcherProps {
   onSelect: (context: string) => void;
 }
 
+const HOTKEY = { key: 'k', shift: true };
+
 export function contextItems(contexts: readonly ContextInfo[], current: string | null): PickerItem[] {
   return contexts.map((c) => ({
     id: c.name,
@@ -29,7 +31,7 @@ export function ContextSwitcher({ contexts, current, files, onSelect }: ContextS
     <Picker
       className="context-switcher"
       buttonLabel={`Context: ${current ?? 'none'}`}
-      buttonTitle={info ? `${info.name}\n${info.server}\n${info.source}\n(Ctrl+K)` : 'Switch context (Ctrl+K)'}
+      buttonTitle={info ? `${info.name}\n${info.server}\n${info.source}\n(Ctrl+Shift+K)` : 'Switch context (Ctrl+Shift+K)'}
       buttonContent={
         <>
           <span className="picker-button-kicker" aria-hidden="true">
@@ -45,7 +47,7 @@ export function ContextSwitcher({ contexts, current, files, onSelect }: ContextS
       items={items}
       onSelect={onSelect}
       itemHeight={56}
-      hotkey="k"
+      hotkey={HOTKEY}
       emptyText={(q) => `No context matches “${q}”.`}
       notice={
         broken.length > 0 ? (

@@ -14,11 +14,15 @@ export interface NamespacePickerProps {
   /** The kind shown is cluster-scoped: the namespace does not apply. */
   clusterScoped: boolean;
   onSelect: (namespace: string) => void;
+  /** Add a namespace by hand (users who may not list namespaces). */
+  onAdd?: (namespace: string) => void;
 }
+
+const ADD_PREFIX = '\u0000add:';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
-export function NamespacePicker({ namespace, list, loading, error, clusterScoped, onSelect }: NamespacePickerProps) {
+export function NamespacePicker({ namespace, list, loading, error, clusterScoped, onSelect, onAdd }: NamespacePickerProps) {
   const items = useMemo<PickerItem[]>(() => {
     const names = new Set(list?.namespaces ?? []);
     if (namespace) names.add(namespace);
@@ -28,13 +32,16 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
     ];
   }, [list, namespace]);
 
-  // Users who may not list namespaces can still type theirs.
+  // Users who may not list namespaces can still type theirs (and add it to their list).
+  const canAdd = !!list?.restricted && !!onAdd;
   const typedItem = useCallback(
-    (q: string): PickerItem | null =>
-      DNS_LABEL.test(q) && !items.some((i) => i.id === q)
-        ? { id: q, label: q, details: ['Not in the list: go to this namespace anyway'] }
-        : null,
-    [items],
+    (q: string): PickerItem | null => {
+      if (!DNS_LABEL.test(q) || items.some((i) => i.id === q)) return null;
+      return canAdd
+        ? { id: ADD_PREFIX + q, label: `Add namespace ${q}`, details: ['Remember it for this cluster and open it'] }
+        : { id: q, label: q, details: ['Not in the list: go to this namespace anyway'] };
+    },
+    [items, canAdd],
   );
 
   const restricted = list?.restricted ? (list.message ?? 'You may not list the namespaces of this cluster.') : null;
@@ -63,13 +70,20 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
       placeholder="Search or type a namespace…"
       items={items}
       typedItem={typedItem}
-      onSelect={(id) => onSelect(id === ALL_NAMESPACES_ID ? '' : id)}
+      onSelect={(id) => {
+        if (id.startsWith(ADD_PREFIX) && onAdd) onAdd(id.slice(ADD_PREFIX.length));
+        else onSelect(id === ALL_NAMESPACES_ID ? '' : id);
+      }}
       itemHeight={32}
       emptyText={(q) => `No namespace matches “${q}”.`}
       notice={
         restricted || error || loading ? (
           <div className={`picker-notice${error ? ' error' : ''}`} role="note">
-            {restricted && <p>{restricted} Type a namespace name to open it.</p>}
+            {restricted && (
+              <p>
+                {restricted} {canAdd ? 'Add namespace…: type its name, then choose “Add namespace”.' : 'Type a namespace name to open it.'}
+              </p>
+            )}
             {error && <p>Could not list namespaces: {error}</p>}
             {loading && <p>Loading namespaces…</p>}
           </div>

@@ -48,8 +48,8 @@ export interface PickerProps {
   itemHeight: number;
   className?: string;
   disabled?: boolean;
-  /** Open on this global key (with Ctrl/Cmd), e.g. "k". */
-  hotkey?: string;
+  /** Open on this global key (with Ctrl/Cmd, and Shift when asked), e.g. { key: "k", shift: true }. */
+  hotkey?: { key: string; shift?: boolean };
 }
 
 /** Items matching every word of the query; those starting with it first. */
@@ -139,7 +139,7 @@ export function Picker(props: PickerProps) {
   useEffect(() => {
     if (!hotkey || props.disabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === hotkey) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === !!hotkey.shift && e.key.toLowerCase() === hotkey.key) {
         e.preventDefault();
         openPicker();
       }

@@ -67,8 +67,10 @@ const TableRow = memo(function TableRow({ row, index, columns, highlighted, now,
       aria-current={highlighted ? 'true' : undefined}
       className={`${highlighted ? 'highlighted' : ''}${row.deleting ? ' deleting' : ''}`}
       data-key={row.key}
-      onClick={() => onPick(row.key)}
-      onDoubleClick={() => onActivate?.(row)}
+      onClick={() => {
+        onPick(row.key);
+        onActivate?.(row);
+      }}
     >
       {columns.map((c) => (
         <Cell key={c.id} col={c} row={row} now={now} />

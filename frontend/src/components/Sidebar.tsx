@@ -12,6 +12,8 @@ export interface SidebarProps {
   loading: boolean;
   error: string | null;
   partial: readonly string[];
+  /** The overview page is on screen. */
+  overviewActive?: boolean;
 }
 
 function useCollapsed(): [Set<string>, (id: string) => void] {
@@ -39,7 +41,7 @@ function isActive(e: CatalogEntry, active: GVR | null): boolean {
 }
 
 /** The resource navigation: kinds grouped into sections, custom resources by API group. */
-export function Sidebar({ context, namespace, sections, active, loading, error, partial }: SidebarProps) {
+export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive }: SidebarProps) {
   const [collapsed, toggle] = useCollapsed();
   const link = (e: CatalogEntry) => (
     <li key={`${e.gvr.group}/${e.gvr.resource}`}>
@@ -93,7 +95,18 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
           s.id,
           s.title,
           <>
-            {s.entries.length > 0 && <ul>{s.entries.map(link)}</ul>}
+            {(s.entries.length > 0 || s.id === 'cluster') && (
+              <ul>
+                {s.id === 'cluster' && (
+                  <li>
+                    <a href={routeHash({ name: 'overview', context })} aria-current={overviewActive ? 'page' : undefined}>
+                      Overview
+                    </a>
+                  </li>
+                )}
+                {s.entries.map(link)}
+              </ul>
+            )}
             {s.groups?.map((g) =>
               section(`${s.id}:${g.group}`, g.group, <ul>{g.entries.map(link)}</ul>, 'group', g.entries),
             )}

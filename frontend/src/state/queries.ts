@@ -66,3 +66,28 @@ export function useClusterInfo(context: string | null) {
 export function useVersion() {
   return useQuery({ queryKey: queryKeys.version, queryFn: api.Version, staleTime: Infinity, retry: false });
 }
+
+export const clusterKeys = {
+  status: (context: string) => ['clusterStatus', context] as const,
+  preferences: ['preferences'] as const,
+};
+
+/** The status of a cluster (ready, signed out, unreachable…). Never an error for cluster trouble. */
+export function useClusterStatus(context: string | null) {
+  return useQuery({
+    queryKey: clusterKeys.status(context ?? ''),
+    queryFn: () => api.ClusterStatus(context ?? ''),
+    enabled: context !== null,
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+export function usePreferences() {
+  return useQuery({
+    queryKey: clusterKeys.preferences,
+    queryFn: api.Preferences,
+    retry: false,
+    staleTime: Infinity,
+  });
+}

@@ -4,6 +4,7 @@ import { startTransition, useCallback, useEffect, useReducer, useRef, useState }
 import { ApiError, errorMessage } from '../api/errors';
 import { streamList } from '../api/stream';
 import type { ListMessage, ListQuery } from '../api/types';
+import { reportLive, reportTrouble, useStreamEpoch } from './clusterHealth';
 import { initialListState, listReducer, type ListState, type StreamProblem } from './listReducer';
 
 export interface Backoff {
@@ -67,6 +68,7 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
   const backoffRef = useRef(backoff);
   backoffRef.current = backoff;
   const lastKey = useRef<string | null>(null);
+  const epoch = useStreamEpoch();
 
   useEffect(() => {
     const q = queryRef.current;
@@ -105,6 +107,9 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
         q,
         (m) => {
           if (m.type === 'synced') failures = 0;
+          if (m.type === 'synced' || m.type === 'events') reportLive(q.context);
+          // A 401, or no answer at all from the cluster: ask for the cluster's status.
+          if (m.type === 'error' && (m.status === 401 || m.status === undefined)) reportTrouble(q.context);
           if (m.type === 'error' && !m.retrying) {
             terminal = { message: m.message, retrying: false };
             if (m.status !== undefined) terminal.status = m.status;
@@ -150,7 +155,7 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
       cancelFlush?.();
       if (retryTimer) clearTimeout(retryTimer);
     };
-  }, [key, restarts]);
+  }, [key, restarts, epoch]);
 
   const retry = useCallback(() => setRestarts((n) => n + 1), []);
   return { ...state, retry, nextAttemptAt };

@@ -85,14 +85,14 @@ describe('ResourceListView', () => {
     expect(screen.queryByRole('columnheader', { name: 'Namespace' })).toBeNull();
   });
 
-  it('filters by name or namespace; "/" focuses the filter', async () => {
+  it('filters by name or namespace; "f" focuses the filter', async () => {
     const f = fakeStreams();
     view('');
     act(() =>
       f.last().send(podColumns, { type: 'rows', rows: [podRow('team-a', 'web-1'), podRow('team-b', 'web-2'), podRow('team-b', 'db-0')] }, { type: 'synced', resourceVersion: '1' }),
     );
     await screen.findByText('3 pods');
-    fireEvent.keyDown(window, { key: '/' });
+    fireEvent.keyDown(window, { key: 'f' });
     const filter = screen.getByRole('searchbox', { name: 'Filter' });
     expect(document.activeElement).toBe(filter);
     fireEvent.change(filter, { target: { value: 'team-b' } });

@@ -1,10 +1,13 @@
 // The list of any resource kind, fed by the list stream.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { GVR, ListQuery } from '../api/types';
+import type { GVR, ListQuery, Row } from '../api/types';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { ResourceTable, ROW_HEIGHT } from '../components/ResourceTable';
 import { countLabel, formatCount } from '../lib/format';
+import { FILTER_MODE_TEXT, parseFilter } from '../lib/selectors';
 import { prefs } from '../lib/storage';
+import { useTitle } from '../lib/useTitle';
+import { usePaneActive } from '../state/clusterHealth';
 import { guessEntry, type CatalogEntry } from '../state/catalog';
 import {
   defaultSortColumn,
@@ -26,6 +29,8 @@ export interface ResourceListViewProps {
   /** Namespaces the user may pick (suggested when a list is forbidden). */
   knownNamespaces: readonly string[];
   onNamespace: (namespace: string) => void;
+  /** A row was clicked or Enter pressed on it: open its details. */
+  onOpen?: (row: Row) => void;
 }
 
 export function ResourceListView(props: ResourceListViewProps) {
@@ -45,29 +50,43 @@ interface ListProps extends ResourceListViewProps {
   known: boolean;
 }
 
-function isTyping(t: EventTarget | null): boolean {
+export function isTyping(t: EventTarget | null): boolean {
   return (
     t instanceof HTMLElement &&
     (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')
   );
 }
 
-function ResourceList({ context, namespace, entry, known, query, knownNamespaces, onNamespace }: ListProps) {
-  const list = useResourceList(query);
+function ResourceList({ context, namespace, entry, known, query: baseQuery, knownNamespaces, onNamespace, onOpen }: ListProps) {
   const [filter, setFilter] = useState('');
-  const deferredFilter = useDeferredValue(filter);
+  // Selectors go to the server, once typing pauses (or on Enter).
+  const [applied, setApplied] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setApplied(filter), 400);
+    return () => clearTimeout(t);
+  }, [filter]);
+  const mode = useMemo(() => parseFilter(applied), [applied]);
+  const typedMode = useMemo(() => parseFilter(filter), [filter]);
+  const query = useMemo<ListQuery>(() => {
+    if (mode.mode === 'label') return { ...baseQuery, labelSelector: mode.selector };
+    if (mode.mode === 'field') return { ...baseQuery, fieldSelector: mode.selector };
+    return baseQuery;
+  }, [baseQuery, mode]);
+  const list = useResourceList(query);
+  const textFilter = typedMode.mode === 'text' ? typedMode.text : '';
+  const deferredFilter = useDeferredValue(textFilter);
+  const active = usePaneActive();
   const [wide, setWide] = useState(prefs.wide);
   const [sort, setSort] = useState<SortSpec | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    document.title = `${entry.label} · ${context} — Kubedeck`;
-  }, [entry.label, context]);
+  useTitle(`${entry.label} · ${context} — Kubedeck`);
 
-  // "/" focuses the filter, as in k9s, GitHub and friends.
+  // "f" focuses the filter ("/" and Ctrl+K open the global search).
   useEffect(() => {
+    if (!active) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
+      if (e.key === 'f' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
         e.preventDefault();
         filterRef.current?.focus();
         filterRef.current?.select();
@@ -75,7 +94,7 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [active]);
 
   const firstRow = list.rows.values().next().value;
   const namespaceColumn = namespace === '' && (known ? entry.namespaced : !!firstRow?.namespace);
@@ -90,6 +109,7 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
     [sort, defaultColumn],
   );
   const filtered = useMemo(() => filterRows(list.rows.values(), deferredFilter), [list.rows, deferredFilter]);
+  const selectorText = mode.mode === 'label' || mode.mode === 'field' ? mode.selector : '';
   const rows = useMemo(() => sortRows(filtered, columns, effectiveSort), [filtered, columns, effectiveSort]);
 
   const onSort = useCallback(
@@ -141,8 +161,9 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
               ref={filterRef}
               type="search"
               aria-label="Filter"
-              placeholder={`Filter ${plural}…`}
-              title={`Filter by name${entry.namespaced ? ' or namespace' : ''} (press / to focus)`}
+              placeholder={`Filter ${plural}… (app=web, field:…)`}
+              title={`Filter by name${entry.namespaced ? ' or namespace' : ''}, or by label selector (app=web,tier!=db) or field selector (field:status.phase=Running). Press f to focus.`}
+              aria-describedby={`filter-mode-${entry.plural}`}
               value={filter}
               spellCheck={false}
               autoComplete="off"
@@ -151,14 +172,29 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
                 if (e.key === 'Escape') {
                   if (filter) setFilter('');
                   else e.currentTarget.blur();
+                } else if (e.key === 'Enter' && typedMode.mode !== 'text') {
+                  e.preventDefault();
+                  setApplied(filter);
                 } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
                   e.preventDefault();
                   document.querySelector<HTMLElement>('.rtable')?.focus();
                 }
               }}
             />
-            <kbd aria-hidden="true">/</kbd>
+            <kbd aria-hidden="true">f</kbd>
           </div>
+          {filter.trim() !== '' && (
+            <span
+              id={`filter-mode-${entry.plural}`}
+              className={`filter-mode ${typedMode.mode}`}
+              role="status"
+              aria-label={`Filter mode: ${FILTER_MODE_TEXT[typedMode.mode]}`}
+              title={typedMode.mode === 'invalid' ? typedMode.error : undefined}
+            >
+              {FILTER_MODE_TEXT[typedMode.mode]}
+              {typedMode.mode === 'invalid' ? `: ${typedMode.error}` : ''}
+            </span>
+          )}
           <button
             type="button"
             className="btn toggle"
@@ -243,6 +279,7 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
             <h2>
               No {plural}
               {where}
+              {selectorText ? ` match ${selectorText}` : ''}
             </h2>
             <p className="state-detail">Kubedeck is watching: new {plural} appear here as they are created.</p>
           </div>
@@ -255,6 +292,7 @@ function ResourceList({ context, namespace, entry, known, query, knownNamespaces
               sort={effectiveSort}
               onSort={onSort}
               stale={list.connection === 'reconnecting' || list.connection === 'failed'}
+              onActivate={onOpen}
             />
             {rows.length === 0 && total > 0 && (
               <div className="state-inline">

@@ -58,7 +58,7 @@ test: deps build devcluster vet ## run every test: Go, frontend, end to end, des
 
 # Runs inside `devcluster exec`: one shared cluster for every suite.
 test-on-cluster:
-	go test -count=1 -timeout 20m ./...
+	go test -race -count=1 -timeout 20m ./...
 	cd e2e && npm test
 	scripts/desktop-smoke.sh
 

@@ -7,6 +7,7 @@ package cluster
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -123,7 +124,9 @@ func (m *Manager) connect(cfg *clientcmdapi.Config, kctx kubeconfig.Context, tok
 // RESTConfig builds the rest.Config of a context; a non-empty token replaces
 // whatever credentials the kubeconfig user has.
 func RESTConfig(cfg *clientcmdapi.Config, contextName, token string) (*rest.Config, error) {
-	cc := clientcmd.NewNonInteractiveClientConfig(*cfg, contextName, &clientcmd.ConfigOverrides{}, nil)
+	// clientcmd writes into the config it is given (exec plugin settings):
+	// give it a copy, the snapshot is shared.
+	cc := clientcmd.NewNonInteractiveClientConfig(*cfg.DeepCopy(), contextName, &clientcmd.ConfigOverrides{}, nil)
 	rc, err := cc.ClientConfig()
 	if err != nil {
 		return nil, fmt.Errorf("context %q: %w", contextName, err)
@@ -201,7 +204,8 @@ func entryKey(cfg *clientcmdapi.Config, name string) string {
 	if c == nil {
 		return ""
 	}
-	return fmt.Sprintf("%+v|%+v|%+v", *c, cfg.Clusters[c.Cluster], cfg.AuthInfos[c.AuthInfo])
+	b, _ := json.Marshal([]any{c, cfg.Clusters[c.Cluster], cfg.AuthInfos[c.AuthInfo]})
+	return string(b)
 }
 
 // Forget drops the connection of a context (after sign-in or sign-out).

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/forward"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/settings"
 	"github.com/kubedeck/kubedeck/app/terminal"
@@ -29,6 +30,7 @@ type Commands struct {
 	settings *settings.Store
 	managed  *kubeconfig.Managed
 	terms    *terminal.Manager
+	forwards *forward.Manager
 	log      *slog.Logger
 }
 
@@ -50,11 +52,15 @@ func New(d Deps) *Commands {
 		d.Settings = settings.New("")
 	}
 	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed,
-		terms: terminal.NewManager(), log: d.Log}
+		terms: terminal.NewManager(), forwards: forward.NewManager(), log: d.Log}
 }
 
-// Close ends what the commands started (terminal sessions); for app exit.
-func (c *Commands) Close() { c.terms.Close() }
+// Close ends what the commands started (terminal sessions, port-forwards);
+// for app exit.
+func (c *Commands) Close() {
+	c.terms.Close()
+	c.forwards.Close()
+}
 
 // Terminals returns the terminal sessions (used by the stream handler).
 func (c *Commands) Terminals() *terminal.Manager { return c.terms }

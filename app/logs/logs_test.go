@@ -129,7 +129,7 @@ func TestFollowShowsAppendedLines(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	marker := fmt.Sprintf("appended by the follow test %d", time.Now().UnixNano())
-	logFile := c.Dir + "/logs/pods.log" // what kwok serves as every container's log
+	logFile := c.LogFile // what kwok serves as every container's log
 	f, err := os.OpenFile(logFile, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

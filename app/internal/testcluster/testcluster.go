@@ -23,12 +23,14 @@ import (
 
 // Cluster is a running local cluster.
 type Cluster struct {
-	Kubeconfig string            `json:"kubeconfig"`
-	Server     string            `json:"server"`
-	Etcd       string            `json:"etcd"`
-	Dir        string            `json:"dir"`
-	Contexts   map[string]string `json:"contexts"`
-	Tokens     map[string]string `json:"tokens"`
+	Kubeconfig string `json:"kubeconfig"`
+	Server     string `json:"server"`
+	Etcd       string `json:"etcd"`
+	Dir        string `json:"dir"`
+	// LogFile is the CRI-format file kwok serves as every container's log.
+	LogFile  string            `json:"logFile"`
+	Contexts map[string]string `json:"contexts"`
+	Tokens   map[string]string `json:"tokens"`
 }
 
 // Admin, Viewer and Developer name the roles of the kubeconfig's contexts.

@@ -71,3 +71,33 @@ export function newestEvents(columns: readonly Column[], rows: Iterable<Row>, n:
 
 export const POD_PHASES = ['Running', 'Pending', 'Succeeded', 'Failed', 'Unknown'] as const;
 export type PodPhase = (typeof POD_PHASES)[number];
+
+const SUCCEEDED = new Set(['Completed', 'Succeeded']);
+const FAILED = new Set(['Error', 'Failed', 'OOMKilled', 'Evicted', 'DeadlineExceeded', 'ContainerStatusUnknown', 'StartError']);
+const RUNNING = new Set(['Running', 'CrashLoopBackOff', 'NotReady', 'Terminating', 'Completed-Running']);
+
+/**
+ * The phase of a pod from kubectl's STATUS column (which shows a reason when
+ * there is one): Completed → Succeeded, Error/OOMKilled/Evicted… → Failed
+ * (Running when the pod restarted: it keeps going), Unknown → Unknown,
+ * Running/CrashLoopBackOff/Terminating → Running, the rest (Pending,
+ * ContainerCreating, Init:…, image pull errors) → Pending.
+ */
+export function podPhaseFromStatus(status: string, restarts: number): PodPhase {
+  if (SUCCEEDED.has(status)) return 'Succeeded';
+  if (FAILED.has(status)) return restarts > 0 ? 'Running' : 'Failed';
+  if (status === 'Unknown') return 'Unknown';
+  if (RUNNING.has(status)) return 'Running';
+  return 'Pending';
+}
+
+export function podPhases(columns: readonly Column[], rows: Iterable<Row>): Record<PodPhase, number> {
+  const out: Record<PodPhase, number> = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0, Unknown: 0 };
+  const s = col(columns, 'Status');
+  const r = col(columns, 'Restarts');
+  for (const row of rows) {
+    const restarts = r >= 0 ? parseInt(cellText(row.cells[r]), 10) || 0 : 0;
+    out[podPhaseFromStatus(s >= 0 ? cellText(row.cells[s]) : '', restarts)]++;
+  }
+  return out;
+}

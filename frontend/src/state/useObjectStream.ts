@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../api/errors';
 import { streamObject } from '../api/objectStream';
 import type { KubeObject, ObjectQuery } from '../api/types';
-import { reportLive, reportTrouble, useStreamEpoch } from './clusterHealth';
+import { reportLive, reportTrouble, usePaneActive, useStreamEpoch } from './clusterHealth';
 
 export interface ObjectState {
   object: KubeObject | null;
@@ -19,7 +19,10 @@ export function useObjectStream(q: ObjectQuery): ObjectState {
   const [state, setState] = useState<ObjectState>(initial);
   const key = JSON.stringify(q);
   const epoch = useStreamEpoch();
+  // Hidden panes pause (one connection per stream; browsers allow 6 per host).
+  const active = usePaneActive();
   useEffect(() => {
+    if (!active) return;
     const query = JSON.parse(key) as ObjectQuery;
     const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,7 +71,7 @@ export function useObjectStream(q: ObjectQuery): ObjectState {
       ctl.abort();
       clearTimeout(timer);
     };
-  }, [key, epoch]);
+  }, [key, epoch, active]);
   return state;
 }
 

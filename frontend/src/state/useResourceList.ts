@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useReducer, useRef, useState }
 import { ApiError, errorMessage } from '../api/errors';
 import { streamList } from '../api/stream';
 import type { ListMessage, ListQuery } from '../api/types';
-import { reportLive, reportTrouble, useStreamEpoch } from './clusterHealth';
+import { reportLive, reportTrouble, usePaneActive, useStreamEpoch } from './clusterHealth';
 import { initialListState, listReducer, type ListState, type StreamProblem } from './listReducer';
 
 export interface Backoff {
@@ -69,10 +69,13 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
   backoffRef.current = backoff;
   const lastKey = useRef<string | null>(null);
   const epoch = useStreamEpoch();
+  // Hidden panes (other open clusters) pause their streams and keep their rows:
+  // browsers allow only 6 connections per host, and streams hold one each.
+  const active = usePaneActive();
 
   useEffect(() => {
     const q = queryRef.current;
-    if (!q) return;
+    if (!q || !active) return;
     // A Retry of the same query keeps the rows on screen until the new list is in.
     const sameQuery = lastKey.current === key;
     lastKey.current = key;
@@ -155,7 +158,7 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
       cancelFlush?.();
       if (retryTimer) clearTimeout(retryTimer);
     };
-  }, [key, restarts, epoch]);
+  }, [key, restarts, epoch, active]);
 
   const retry = useCallback(() => setRestarts((n) => n + 1), []);
   return { ...state, retry, nextAttemptAt };

@@ -188,7 +188,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
   const canLoad = !blocking;
   const namespaces = useNamespaces(canLoad ? context : null);
   const resources = useAPIResources(canLoad ? context : null);
-  useSnapshotStream(canLoad && resources.isSuccess ? apiResourcesStream(context) : null, queryKeys.apiResources(context));
+  useSnapshotStream(active && canLoad && resources.isSuccess ? apiResourcesStream(context) : null, queryKeys.apiResources(context));
   const sections = useMemo(() => buildCatalog(resources.data?.resources ?? []), [resources.data]);
 
   const remembered = prefs?.contexts?.[context]?.namespace ?? '';

@@ -707,7 +707,7 @@ function YamlTab({ yaml }: { yaml: string }) {
           {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Could not copy: select the text instead' : ''}
         </span>
       </div>
-      <pre className="yaml mono" aria-label="YAML" tabIndex={0}>
+      <pre className="yaml mono" aria-label="Object YAML" tabIndex={0}>
         {yaml}
       </pre>
     </div>

@@ -2,13 +2,14 @@
 // below their desired replicas, the newest warning events.
 import type { ReactNode } from 'react';
 import { useId, useMemo } from 'react';
-import type { GVR, ListQuery, Row } from '../api/types';
+import type { Column, GVR, ListQuery, Row } from '../api/types';
 import { ResourceTable } from '../components/ResourceTable';
 import { formatCount } from '../lib/format';
 import { useTitle } from '../lib/useTitle';
 import { detailsRoute, listRoute, navigate, routeHash } from '../router';
 import { displayColumns } from '../state/listView';
-import { newestEvents, nodesReady, POD_PHASES, unreadyWorkloads, type PodPhase } from '../state/overview';
+import { gvrKey, useRotatingLists, type ListSnapshot } from '../state/listOnce';
+import { newestEvents, nodesReady, podPhases, POD_PHASES, unreadyWorkloads, type PodPhase } from '../state/overview';
 import { useResourceList, type ResourceList } from '../state/useResourceList';
 
 const G = (group: string, resource: string): GVR => ({ group, version: 'v1', resource });
@@ -30,6 +31,24 @@ function useList(context: string, gvr: GVR, fieldSelector?: string): ResourceLis
   return useResourceList(q);
 }
 
+/** What the cards need of a list, live or refreshed in turn. */
+interface ListData {
+  columns: Column[];
+  rows: Iterable<Row>;
+  synced: boolean;
+  error: string | null;
+}
+
+const fromLive = (l: ResourceList): ListData => ({
+  columns: l.columns,
+  rows: l.rows.values(),
+  synced: l.synced,
+  error: l.error && !l.synced ? l.error.message : null,
+});
+
+const fromSnap = (s: ListSnapshot | undefined): ListData =>
+  s ? { columns: s.columns, rows: s.rows, synced: !s.error, error: s.error ?? null } : { columns: [], rows: [], synced: false, error: null };
+
 function Card({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const id = useId();
   return (
@@ -40,11 +59,11 @@ function Card({ title, children, wide }: { title: string; children: ReactNode; w
   );
 }
 
-function Pending({ list, what }: { list: ResourceList; what: string }) {
-  if (list.error && !list.synced) {
+function Pending({ list, what }: { list: ListData; what: string }) {
+  if (list.error) {
     return (
       <p className="embedded-note bad" role="alert">
-        Could not list {what}: {list.error.message}
+        Could not list {what}: {list.error}
       </p>
     );
   }
@@ -70,31 +89,30 @@ function Stat({ label, value, tone }: { label: string; value: number | string; t
 
 const PHASE_TONE: Record<PodPhase, string> = { Running: 'ok', Pending: 'warn', Succeeded: 'muted', Failed: 'bad', Unknown: 'warn' };
 
+/** Refreshed in turn over one connection (they change rarely); pods and warnings are live streams. */
+const ROTATING: GVR[] = [NODES, ...WORKLOADS.map((w) => w.gvr)];
+const ROTATE_MS = 5000;
+
 export function OverviewView({ context }: { context: string }) {
   useTitle(`Overview · ${context} — Kubedeck`);
-  const nodes = useList(context, NODES);
-  const running = useList(context, PODS, 'status.phase=Running');
-  const pending = useList(context, PODS, 'status.phase=Pending');
-  const succeeded = useList(context, PODS, 'status.phase=Succeeded');
-  const failed = useList(context, PODS, 'status.phase=Failed');
-  const unknown = useList(context, PODS, 'status.phase=Unknown');
-  const phases: Record<PodPhase, ResourceList> = { Running: running, Pending: pending, Succeeded: succeeded, Failed: failed, Unknown: unknown };
-  const deployments = useList(context, WORKLOADS[0]!.gvr);
-  const statefulsets = useList(context, WORKLOADS[1]!.gvr);
-  const daemonsets = useList(context, WORKLOADS[2]!.gvr);
-  const warnings = useList(context, EVENTS, 'type=Warning');
+  const podsLive = useList(context, PODS);
+  const warningsLive = useList(context, EVENTS, 'type=Warning');
+  const snaps = useRotatingLists(context, ROTATING, ROTATE_MS);
+  const nodes = fromSnap(snaps.get(gvrKey(NODES)));
+  const pods = fromLive(podsLive);
+  const warnings = fromLive(warningsLive);
+  const workloadLists = WORKLOADS.map((w) => fromSnap(snaps.get(gvrKey(w.gvr))));
 
-  const n = useMemo(() => nodesReady(nodes.columns, nodes.rows.values()), [nodes.columns, nodes.rows]);
-  const workloadLists = [deployments, statefulsets, daemonsets];
+  const n = nodesReady(nodes.columns, nodes.rows);
   const unready = WORKLOADS.flatMap((w, i) => {
-    const l = workloadLists[i]!;
-    return unreadyWorkloads(l.columns, l.rows.values()).map((u) => ({ ...u, kind: w.kind, gvr: w.gvr }));
+    const l = workloadLists[i];
+    return l ? unreadyWorkloads(l.columns, l.rows).map((u) => ({ ...u, kind: w.kind, gvr: w.gvr })) : [];
   });
   const workloadsSynced = workloadLists.every((l) => l.synced);
-  const events = useMemo(() => newestEvents(warnings.columns, warnings.rows.values(), 10), [warnings.columns, warnings.rows]);
-  const eventColumns = useMemo(() => displayColumns(warnings.columns, { wide: false, namespaceColumn: true }), [warnings.columns]);
-  const podsSynced = POD_PHASES.every((p) => phases[p].synced);
-  const podTotal = POD_PHASES.reduce((a, p) => a + phases[p].rows.size, 0);
+  const events = useMemo(() => newestEvents(warningsLive.columns, warningsLive.rows.values(), 10), [warningsLive.columns, warningsLive.rows]);
+  const eventColumns = useMemo(() => displayColumns(warningsLive.columns, { wide: false, namespaceColumn: true }), [warningsLive.columns]);
+  const phases = useMemo(() => podPhases(podsLive.columns, podsLive.rows.values()), [podsLive.columns, podsLive.rows]);
+  const podTotal = podsLive.rows.size;
 
   return (
     <section className="view overview" aria-labelledby="overview-title">
@@ -116,20 +134,20 @@ export function OverviewView({ context }: { context: string }) {
           <a href={routeHash(listRoute(context, NODES, ''))}>All nodes</a>
         </Card>
         <Card title="Pods">
-          {podsSynced ? (
+          {pods.synced ? (
             <div className="stats">
               {POD_PHASES.map((p) => (
-                <Stat key={p} label={p} value={phases[p].rows.size} tone={phases[p].rows.size > 0 ? PHASE_TONE[p] : 'muted'} />
+                <Stat key={p} label={p} value={phases[p]} tone={phases[p] > 0 ? PHASE_TONE[p] : 'muted'} />
               ))}
             </div>
           ) : (
-            <Pending list={running.error ? running : pending} what="pods" />
+            <Pending list={pods} what="pods" />
           )}
-          <a href={routeHash(listRoute(context, PODS, ''))}>All {podsSynced ? formatCount(podTotal) : ''} pods</a>
+          <a href={routeHash(listRoute(context, PODS, ''))}>All {pods.synced ? formatCount(podTotal) : ''} pods</a>
         </Card>
         <Card title="Workloads not ready" wide>
           {!workloadsSynced ? (
-            <Pending list={workloadLists.find((l) => l.error) ?? deployments} what="workloads" />
+            <Pending list={workloadLists.find((l) => l.error) ?? workloadLists[0] ?? fromSnap(undefined)} what="workloads" />
           ) : unready.length === 0 ? (
             <p className="ok-text">Every deployment, statefulset and daemonset has its desired replicas ready.</p>
           ) : (
@@ -176,7 +194,7 @@ export function OverviewView({ context }: { context: string }) {
               />
             </div>
           )}
-          <p className="muted">{warnings.synced ? `${formatCount(warnings.rows.size)} warning events in all` : ''}</p>
+          <p className="muted">{warnings.synced ? `${formatCount(warningsLive.rows.size)} warning events in all` : ''}</p>
         </Card>
       </div>
     </section>

@@ -38,6 +38,7 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 	h.mux.HandleFunc("GET /api/stream/apiresources", h.streamAPIResources)
 	h.mux.HandleFunc("GET /api/stream/logs", h.streamLogs)
 	h.mux.HandleFunc("GET /api/stream/terminal", h.streamTerminal)
+	h.mux.HandleFunc("POST /api/stream/drain", h.streamDrain)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no such API endpoint: "+r.URL.Path))
 	})

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
 
@@ -19,7 +20,7 @@ func (h *Handler) streamContexts(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, err)
 		return
 	}
-	store := cmds.Clusters().Store()
+	store := commands.Clusters(cmds).Store()
 	changes := store.Subscribe(r.Context())
 	out := ndjson.New(w)
 	send := func() error {

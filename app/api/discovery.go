@@ -11,6 +11,7 @@ import (
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 
+	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
 
@@ -41,7 +42,7 @@ func (h *Handler) streamAPIResources(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := r.URL.Query().Get("context")
-	conn, err := cmds.Clusters().Get(name)
+	conn, err := commands.Clusters(cmds).Get(name)
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
 		return

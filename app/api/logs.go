@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/logs"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
@@ -37,7 +38,7 @@ func (h *Handler) streamLogs(w http.ResponseWriter, r *http.Request) {
 			*dst = &n
 		}
 	}
-	conn, err := cmds.Clusters().Get(p.Get("context"))
+	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
 		return

@@ -6,6 +6,7 @@ import (
 
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
+	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 	"github.com/kubedeck/kubedeck/app/resources"
 )
@@ -28,7 +29,7 @@ func (h *Handler) streamObject(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errors.New("version, resource and name are required"))
 		return
 	}
-	conn, err := cmds.Clusters().Get(p.Get("context"))
+	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
 		return

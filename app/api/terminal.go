@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
 
@@ -17,7 +18,7 @@ func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, err)
 		return
 	}
-	s, err := cmds.Terminals().Get(r.URL.Query().Get("id"))
+	s, err := commands.Terminals(cmds).Get(r.URL.Query().Get("id"))
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
 		return

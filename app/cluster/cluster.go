@@ -16,11 +16,13 @@ import (
 	"sync"
 	"time"
 
+	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/discovery/cached/memory"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
+	"k8s.io/client-go/restmapper"
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
@@ -48,6 +50,8 @@ type Conn struct {
 	Discovery discovery.CachedDiscoveryInterface
 	// REST is a raw client used for Table lists and watches on any path.
 	REST rest.Interface
+	// Mapper maps kinds to resources, from the cached discovery.
+	Mapper meta.RESTMapper
 	// Access answers permission questions for this connection's identity.
 	Access *access.Reviewer
 	// EnteredToken is true when a token the user entered is in use.
@@ -175,12 +179,14 @@ func (m *Manager) clients(rc *rest.Config, kctx kubeconfig.Context) (*Conn, erro
 		return nil, fmt.Errorf("context %q: dynamic client: %w", kctx.Name, err)
 	}
 	m.log.Debug("connected", "context", kctx.Name, "server", rc.Host)
+	cached := memory.NewMemCacheClient(disc)
 	return &Conn{
 		Context:   kctx,
 		Config:    rc,
 		Clientset: cs,
 		Dynamic:   dyn,
-		Discovery: memory.NewMemCacheClient(disc),
+		Discovery: cached,
+		Mapper:    restmapper.NewDeferredDiscoveryRESTMapper(cached),
 		REST:      cs.CoreV1().RESTClient(),
 		Access:    access.New(cs),
 	}, nil

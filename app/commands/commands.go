@@ -55,18 +55,20 @@ func New(d Deps) *Commands {
 		terms: terminal.NewManager(), forwards: forward.NewManager(), log: d.Log}
 }
 
-// Close ends what the commands started (terminal sessions, port-forwards);
-// for app exit.
-func (c *Commands) Close() {
+// Every exported method of Commands is bound to the frontend, so what the
+// Go side alone uses is reached through these functions instead.
+
+// Close ends what c started (terminal sessions, port-forwards); for app exit.
+func Close(c *Commands) {
 	c.terms.Close()
 	c.forwards.Close()
 }
 
-// Terminals returns the terminal sessions (used by the stream handler).
-func (c *Commands) Terminals() *terminal.Manager { return c.terms }
+// Terminals returns the terminal sessions of c (for the stream handler).
+func Terminals(c *Commands) *terminal.Manager { return c.terms }
 
-// Clusters returns the connection manager (used by the stream handlers).
-func (c *Commands) Clusters() *cluster.Manager { return c.clusters }
+// Clusters returns the connection manager of c (for the stream handlers).
+func Clusters(c *Commands) *cluster.Manager { return c.clusters }
 
 // guard runs fn, turning a panic into an error and logging it.
 func guard[T any](c *Commands, name string, fn func() (T, error)) (res T, err error) {

@@ -30,7 +30,7 @@ func get(t *testing.T, url string) string {
 func TestPortForwardToPodAndService(t *testing.T) {
 	cmds, c := fixture(t, "apiVersion: v1\nkind: Config\n")
 	admin := c.Context(testcluster.Admin)
-	defer cmds.Close()
+	defer Close(cmds)
 
 	// A service: picks a ready pod of web and maps port "http" to 80.
 	f, err := cmds.PortForwardStart(forward.Request{Context: admin, Namespace: "team-a", Kind: "service", Name: "web", Port: "http"})

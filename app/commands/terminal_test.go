@@ -32,7 +32,7 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := cmds.Terminals().Get(sess.ID)
+	s, err := Terminals(cmds).Get(sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 	if code, msg := s.Exit(); code != 3 && !strings.Contains(msg, "exit status 3") {
 		t.Errorf("exit = %d %q, want 3", code, msg)
 	}
-	if _, err := cmds.Terminals().Get(sess.ID); err == nil {
+	if _, err := Terminals(cmds).Get(sess.ID); err == nil {
 		t.Error("an ended session is still listed")
 	}
 }

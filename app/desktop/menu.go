@@ -23,8 +23,11 @@ type menuActions interface {
 // buildMenu makes the application menu. On macOS the standard app and Edit
 // menus come from Wails' roles (Quit, Hide, and the native Cut/Copy/Paste
 // that WKWebView handles). Wails 2.9.2 has no menu roles on Linux and
-// Windows, so there File has Quit and Edit has real items that run the
-// editing commands in the page.
+// Windows, so there File has Quit and Edit has items that run the editing
+// commands in the page. Those items have no accelerators on purpose: the
+// webview already handles Ctrl+C/V/X/A natively, and a menu accelerator
+// would take the keys away from it (a terminal in the page needs Ctrl+C;
+// on Windows the key would be handled twice and pasted twice).
 func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
 	m := menu.NewMenu()
 	if goos == "darwin" {
@@ -34,11 +37,11 @@ func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
 		file := m.AddSubmenu("File")
 		file.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { a.quit() })
 		edit := m.AddSubmenu("Edit")
-		edit.AddText("Cut", keys.CmdOrCtrl("x"), func(*menu.CallbackData) { a.edit("cut") })
-		edit.AddText("Copy", keys.CmdOrCtrl("c"), func(*menu.CallbackData) { a.edit("copy") })
-		edit.AddText("Paste", keys.CmdOrCtrl("v"), func(*menu.CallbackData) { a.edit("paste") })
+		edit.AddText("Cut", nil, func(*menu.CallbackData) { a.edit("cut") })
+		edit.AddText("Copy", nil, func(*menu.CallbackData) { a.edit("copy") })
+		edit.AddText("Paste", nil, func(*menu.CallbackData) { a.edit("paste") })
 		edit.AddSeparator()
-		edit.AddText("Select All", keys.CmdOrCtrl("a"), func(*menu.CallbackData) { a.edit("selectAll") })
+		edit.AddText("Select All", nil, func(*menu.CallbackData) { a.edit("selectAll") })
 	}
 
 	view := m.AddSubmenu("View")

@@ -154,9 +154,24 @@ func (s *shell) quit() {
 }
 
 func (s *shell) edit(command string) {
-	if w := s.window(); w != nil {
-		w.ExecJS(editJS(command))
+	if nativeEdit(command) {
+		return
 	}
+	w := s.window()
+	if w == nil {
+		return
+	}
+	if command != "paste" {
+		w.ExecJS(editJS(command))
+		return
+	}
+	// A script may not read the clipboard: read it here and type it in.
+	text, err := w.ClipboardText()
+	if err != nil {
+		s.opts.Log.Warn("paste", "err", err)
+		return
+	}
+	w.ExecJS(insertTextJS(text))
 }
 
 func (s *shell) reload() {

@@ -46,8 +46,9 @@ func (f *fakeWindow) Emit(e string, d any) {
 	f.emitted = append(f.emitted, e+"="+d.(string))
 	f.mu.Unlock()
 }
-func (f *fakeWindow) Reload()            { f.record("reload") }
-func (f *fakeWindow) OpenURL(url string) { f.record("open " + url) }
+func (f *fakeWindow) Reload()                        { f.record("reload") }
+func (f *fakeWindow) ClipboardText() (string, error) { return "from \"clipboard\"", nil }
+func (f *fakeWindow) OpenURL(url string)             { f.record("open " + url) }
 func (f *fakeWindow) About(title, msg string) error {
 	f.record("about " + msg)
 	return nil
@@ -210,6 +211,20 @@ func TestMenuActionsWithoutWindowDoNothing(t *testing.T) {
 	s.about()
 	if s.beforeClose(context.Background()) {
 		t.Fatal("closing was prevented")
+	}
+}
+
+func TestEditFallsBackToPageCommands(t *testing.T) {
+	fw := &fakeWindow{}
+	s := testShell(t, fw, defaultWindowState())
+	s.edit("copy")
+	s.edit("paste")
+	want := []string{
+		`document.execCommand("copy");`,
+		`document.execCommand('insertText', false, "from \"clipboard\"");`,
+	}
+	if strings.Join(fw.js, "\n") != strings.Join(want, "\n") {
+		t.Errorf("js %q, want %q", fw.js, want)
 	}
 }
 

@@ -35,8 +35,15 @@ func themeJS(theme string) string {
 }
 
 // editJS runs an editing command ("cut", "copy", "selectAll") on whatever
-// has focus in the page.
+// has focus in the page. It is the fallback where nativeEdit is missing.
 func editJS(command string) string {
 	c, _ := json.Marshal(command)
 	return "document.execCommand(" + string(c) + ");"
+}
+
+// insertTextJS types text into whatever has focus in the page, as a paste
+// would (firing input events, so React sees it).
+func insertTextJS(text string) string {
+	t, _ := json.Marshal(text)
+	return "document.execCommand('insertText', false, " + string(t) + ");"
 }

@@ -24,6 +24,7 @@ type window interface {
 	Emit(event string, data any)
 	Reload()
 	OpenURL(url string)
+	ClipboardText() (string, error)
 	About(title, message string) error
 	Quit()
 }
@@ -42,6 +43,14 @@ func (w wailsWindow) Emit(e string, d any) { runtime.EventsEmit(w.ctx, e, d) }
 func (w wailsWindow) Reload()              { runtime.WindowReloadApp(w.ctx) }
 func (w wailsWindow) OpenURL(url string)   { runtime.BrowserOpenURL(w.ctx, url) }
 func (w wailsWindow) Quit()                { runtime.Quit(w.ctx) }
+
+func (w wailsWindow) ClipboardText() (string, error) {
+	text, err := runtime.ClipboardGetText(w.ctx)
+	if err != nil {
+		return "", fmt.Errorf("read clipboard: %w", err)
+	}
+	return text, nil
+}
 
 func (w wailsWindow) ToggleFullscreen() {
 	if runtime.WindowIsFullscreen(w.ctx) {

@@ -179,6 +179,77 @@ describe('App', () => {
     expect(screen.getByRole('note').textContent).toContain('You may not list namespaces.');
   });
 
+  it('lets a restricted user add a namespace by hand', async () => {
+    const added: unknown[][] = [];
+    backend((method, args) => {
+      if (method === 'Namespaces') return { namespaces: ['team-a'], restricted: true, message: 'You may not list namespaces.' };
+      if (method === 'AddNamespace') {
+        added.push(args);
+        return { namespaces: ['team-a', 'team-z'], restricted: true };
+      }
+      return normal(method, args);
+    });
+    renderApp();
+    await waitFor(() => expect(window.location.hash).toBe('#/c/kubedeck-admin/r/core/v1/pods?ns=team-a'));
+    fireEvent.click(screen.getByRole('button', { name: /namespace/i }));
+    const search = screen.getByRole('combobox', { name: 'Search namespaces' });
+    fireEvent.change(search, { target: { value: 'team-z' } });
+    fireEvent.click(screen.getByRole('option', { name: 'Add namespace team-z' }));
+    await waitFor(() => expect(added).toEqual([['kubedeck-admin', 'team-z']]));
+    await waitFor(() => expect(window.location.hash).toBe('#/c/kubedeck-admin/r/core/v1/pods?ns=team-z'));
+  });
+
+  it('shows a sign-in screen for a signed-out cluster; a wrong token is refused inline, a good one signs in', async () => {
+    let signedIn = false;
+    const b = backend((method, args) => {
+      if (method === 'ClusterStatus' && !signedIn) {
+        return { context: args[0], state: 'signed-out', message: 'No credentials.', server: 'https://x', groups: [], auth: 'kubeconfig', tokenStorage: 'memory' };
+      }
+      if (method === 'SignIn') {
+        if (args[1] !== 'good') throw Response.json({ error: 'the cluster rejected this token (401)' }, { status: 422 });
+        signedIn = true;
+        return { user: 'viewer', groups: ['viewers'], storage: 'memory' };
+      }
+      return normal(method, args);
+    });
+    renderApp();
+    expect(await screen.findByRole('heading', { name: 'Sign in to kubedeck-admin' })).toBeTruthy();
+    expect(screen.getByText('No credentials.')).toBeTruthy();
+    const token = screen.getByLabelText('Bearer token');
+    expect(token.getAttribute('type')).toBe('password');
+    fireEvent.change(token, { target: { value: 'bad' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('rejected this token');
+    expect((token as HTMLInputElement).value).toBe('bad');
+    fireEvent.change(token, { target: { value: 'good' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Signed in as viewer (viewers)')).toBeTruthy();
+    expect(screen.getByText(/in memory only, until Kubedeck quits/)).toBeTruthy();
+    await screen.findByRole('button', { name: 'Cluster status: Ready' });
+    await waitFor(() => expect(b.streams.some((st) => st.url.pathname === '/api/stream/list')).toBe(true));
+  });
+
+  it('keeps the rows of a cluster that stops answering, marked as not live', async () => {
+    let down = false;
+    const b = backend((method, args) =>
+      method === 'ClusterStatus' && down
+        ? { context: args[0], state: 'unreachable', message: 'connection refused', server: 'https://x', groups: [], auth: 'kubeconfig', tokenStorage: 'memory' }
+        : normal(method, args),
+    );
+    renderApp();
+    const list = () => b.streams.find((st) => st.url.pathname === '/api/stream/list');
+    await waitFor(() => expect(list()).toBeTruthy());
+    await screen.findByRole('button', { name: 'Cluster status: Ready' });
+    act(() => list()?.send(podColumns, { type: 'rows', rows: [podRow('default', 'web-1')] }, { type: 'synced', resourceVersion: '1' }));
+    const table = await screen.findByRole('table', { name: 'Pods' });
+    down = true;
+    act(() => list()?.send({ type: 'error', message: 'watch: connection refused' }));
+    const banner = await screen.findByText(/^Showing data from \d\d:\d\d — not live: the cluster does not answer/);
+    expect(banner.textContent).toContain('connection refused');
+    expect(within(table).getByRole('row', { name: /web-1/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cluster status: Unreachable' })).toBeTruthy();
+  });
+
   it('explains where kubeconfig is looked for when there are no contexts', async () => {
     backend((method) => (method === 'Contexts' ? { contexts: [], current: '', files: [{ path: '/root/.kube/config', exists: false }] } : {}));
     renderApp();

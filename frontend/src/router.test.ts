@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRoute, parseHash, routeHash } from './router';
+import { detailsRoute, listRoute, parseHash, routeHash } from './router';
 
 const pods = { group: '', version: 'v1', resource: 'pods' };
 
@@ -49,4 +49,17 @@ describe('router', () => {
     expect(parseHash('#/c/x/r/core/v1').name).toBe('notFound');
     expect(parseHash('#/c/x/r/core/v1/pods/extra').name).toBe('notFound');
   });
+
+  it('round-trips details routes, cluster-scoped ones with "_" for the namespace', () => {
+    const ctx = 'arn:aws:eks:eu-west-1:123:cluster/prod ü@x';
+    const d = detailsRoute(ctx, { group: 'apps', version: 'v1', resource: 'deployments' }, 'team-a', 'web');
+    expect(routeHash(d)).toBe(`#/c/${encodeURIComponent(ctx)}/r/apps/v1/deployments/team-a/web`);
+    expect(parseHash(routeHash(d))).toEqual(d);
+    const n = detailsRoute('k', { group: '', version: 'v1', resource: 'nodes' }, '', 'node-1');
+    expect(routeHash(n)).toBe('#/c/k/r/core/v1/nodes/_/node-1');
+    expect(parseHash(routeHash(n))).toEqual(n);
+    expect(parseHash('#/c/k/overview')).toEqual({ name: 'overview', context: 'k' });
+    expect(parseHash('#/c/k/r/core/v1/pods/a/b/c').name).toBe('notFound');
+  });
 });
+

@@ -122,7 +122,7 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
               role="option"
               aria-selected={i === active}
               aria-label={`${r.kind.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`}
-              className={`picker-option search-option${i === active ? ' active' : ''}`}
+              className={`search-option${i === active ? ' active' : ''}`}
               onMouseMove={() => i !== active && setActive(i)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(r)}

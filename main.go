@@ -76,7 +76,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Managed:  managed,
 		Log:      log,
 	})
-	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log})
+	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log,
+		// A clean quit: terminals and port-forwards end, watches stop.
+		Shutdown: func() {
+			commands.Close(cmds)
+			cancel()
+		},
+	})
 }
 
 func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {

@@ -80,6 +80,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = s.srv.Shutdown(sctx)
+	s.sessions.closeAll()
 	return nil
 }
 

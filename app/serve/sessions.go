@@ -39,3 +39,13 @@ func (s *sessions) fromRequest(r *http.Request) *session {
 	defer s.mu.Unlock()
 	return s.byID[c.Value]
 }
+
+// closeAll ends what every session started (terminals, port-forwards).
+func (s *sessions) closeAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, sess := range s.byID {
+		commands.Close(sess.cmds)
+		delete(s.byID, id)
+	}
+}

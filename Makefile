@@ -63,6 +63,7 @@ test-on-cluster:
 	scripts/desktop-smoke.sh
 
 bench: deps build devcluster ## speed and memory figures against kubectl and the raw API
+	go test -run '^$$' -bench . -benchtime 20x ./app/kubeconfig/
 	$(DEVCLUSTER) exec --pods-bench 10000 --namespaces-bench 20 --events-bench 1000 -- node e2e/bench.mjs
 
 clean:

@@ -197,3 +197,41 @@ test('the last context and namespace are remembered across restarts (browser: lo
   });
   await ctx.close();
 });
+
+test('four clusters open at once: each tab keeps its view, switching is instant (streams of hidden tabs pause)', async () => {
+  const { viewer, developer } = cluster().contexts;
+  const page = await openApp(browser, serve, { hash: hashOf(ADMIN) });
+  for (const ctx of [ADMIN, viewer, developer, ODD]) {
+    await page.goto(`${serve.base}/${hashOf(ctx)}`);
+    await podsTable(page).getByRole('row').nth(1).waitFor({ timeout: 10000 });
+  }
+  const tabs = page.getByRole('tablist', { name: 'Open clusters' });
+  for (const ctx of [ADMIN, viewer, developer, ODD, ADMIN]) {
+    const t0 = Date.now();
+    await tabs.getByRole('tab', { name: ctx, exact: true }).click();
+    const panel = page.getByRole('tabpanel', { name: ctx, exact: true });
+    await panel.getByRole('table', { name: 'Pods' }).getByRole('row').nth(1).waitFor({ timeout: 1000 });
+    await panel.getByRole('status').filter({ hasText: 'Live' }).first().waitFor({ timeout: 5000 });
+    console.log(`tab ${ctx}: rows at once, live again after ${Date.now() - t0} ms`);
+    assert.equal(await page.title(), `Pods · ${ctx} — Kubedeck`);
+  }
+  await screenshot(page, 'four-tabs');
+  await page.close();
+});
+
+test('Add cluster in the browser shell explains it is desktop-only, keeping the input', async () => {
+  const page = await openApp(browser, serve, { hash: hashOf(ADMIN) });
+  await page.getByRole('button', { name: 'Add cluster' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add cluster' });
+  await dialog.getByRole('tab', { name: 'Server and token' }).click();
+  await dialog.getByLabel('Name').fill('new-one');
+  await dialog.getByLabel('Server URL').fill('https://example.invalid:6443');
+  await dialog.getByLabel('Bearer token').fill('abc');
+  await dialog.getByRole('button', { name: 'Add cluster' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'only available in the desktop app' }).waitFor({ timeout: 5000 });
+  assert.equal(await dialog.getByLabel('Name').inputValue(), 'new-one');
+  await screenshot(page, 'add-cluster-browser');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await page.close();
+});

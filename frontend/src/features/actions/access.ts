@@ -1,0 +1,174 @@
+// Which actions an object offers, the access check behind each, and the state
+// (enabled, or disabled with a reason) from the server's answers.
+import type { AccessCheck, AccessDecision } from '../../api/operations';
+import type { GVR } from '../../api/types';
+
+export type ActionId =
+  | 'edit'
+  | 'delete'
+  | 'scale'
+  | 'restart'
+  | 'rollback'
+  | 'suspend'
+  | 'run'
+  | 'cordon'
+  | 'drain'
+  | 'logs'
+  | 'exec'
+  | 'forward';
+
+export interface ActionTarget extends GVR {
+  kind: string;
+  /** "" for cluster-scoped objects. */
+  namespace: string;
+  name: string;
+}
+
+export interface ActionState {
+  enabled: boolean;
+  /** Why it is disabled ("needs: delete pods in team-a", "Read-only context"). */
+  reason?: string;
+}
+
+/** Actions that change something: disabled on read-only contexts. */
+export const WRITE_ACTIONS: ReadonlySet<ActionId> = new Set<ActionId>([
+  'edit',
+  'delete',
+  'scale',
+  'restart',
+  'rollback',
+  'suspend',
+  'run',
+  'cordon',
+  'drain',
+]);
+
+export const READ_ONLY_REASON = 'Read-only context';
+
+const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+const RESTARTABLE = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+
+/** The actions an object of this kind offers, in menu order. */
+export function actionsFor(kind: string): ActionId[] {
+  const out: ActionId[] = ['edit'];
+  if (SCALABLE.has(kind)) out.push('scale');
+  if (RESTARTABLE.has(kind)) out.push('restart');
+  if (kind === 'Deployment') out.push('rollback');
+  if (kind === 'CronJob') out.push('suspend', 'run');
+  if (kind === 'Node') out.push('cordon', 'drain');
+  if (kind === 'Pod') out.push('forward');
+  if (kind === 'Service') out.push('forward');
+  out.push('delete');
+  return out;
+}
+
+/** The access checks one action needs (all must be allowed). */
+export function checksFor(action: ActionId, t: ActionTarget): AccessCheck[] {
+  const ns = t.namespace || undefined;
+  const on = (verb: string, extra: Partial<AccessCheck> = {}): AccessCheck => {
+    const c: AccessCheck = { verb, group: t.group, resource: t.resource, name: t.name, ...extra };
+    if (ns) c.namespace = ns;
+    return c;
+  };
+  const pods = (verb: string, subresource?: string): AccessCheck => {
+    const c: AccessCheck = { verb, group: '', resource: 'pods' };
+    if (subresource) c.subresource = subresource;
+    if (ns) c.namespace = ns;
+    if (t.kind === 'Pod') c.name = t.name;
+    return c;
+  };
+  switch (action) {
+    case 'edit':
+      return [on('update')];
+    case 'delete':
+      return [on('delete')];
+    case 'scale':
+      return [on('patch', { subresource: 'scale' })];
+    case 'restart':
+    case 'rollback':
+    case 'suspend':
+    case 'cordon':
+      return [on('patch')];
+    case 'run': {
+      const c: AccessCheck = { verb: 'create', group: 'batch', resource: 'jobs' };
+      if (ns) c.namespace = ns;
+      return [c];
+    }
+    case 'drain': {
+      const ev: AccessCheck = { verb: 'create', group: '', resource: 'pods', subresource: 'eviction' };
+      return [on('patch'), ev];
+    }
+    case 'logs':
+      return [pods('get', 'log')];
+    case 'exec':
+      return [pods('create', 'exec')];
+    case 'forward':
+      return [pods('create', 'portforward')];
+  }
+}
+
+/** A stable key for one check (to match the server's answers to questions). */
+export function checkKey(c: AccessCheck): string {
+  return [c.verb, c.group, c.resource, c.subresource ?? '', c.namespace ?? '', c.name ?? ''].join('|');
+}
+
+/**
+ * Maps the server's decisions onto actions. Missing decisions (not answered
+ * yet, or the check failed) leave an action enabled: the server still decides
+ * and a 403 gives a clear message.
+ */
+export function actionStates(
+  actions: readonly ActionId[],
+  target: ActionTarget,
+  decisions: readonly AccessDecision[] | undefined,
+  readOnly: boolean,
+): Record<string, ActionState> {
+  const byKey = new Map<string, AccessDecision>();
+  for (const d of decisions ?? []) byKey.set(checkKey(d), d);
+  const out: Record<string, ActionState> = {};
+  for (const a of actions) {
+    if (readOnly && WRITE_ACTIONS.has(a)) {
+      out[a] = { enabled: false, reason: READ_ONLY_REASON };
+      continue;
+    }
+    let state: ActionState = { enabled: true };
+    for (const c of checksFor(a, target)) {
+      const d = byKey.get(checkKey(c));
+      if (d && !d.allowed) {
+        state = { enabled: false, reason: d.reason || `needs: ${describeCheck(c)}` };
+        break;
+      }
+    }
+    out[a] = state;
+  }
+  return out;
+}
+
+/** "delete pods in team-a", the way the server phrases its reasons. */
+export function describeCheck(c: AccessCheck): string {
+  const res = c.subresource ? `${c.resource}/${c.subresource}` : c.resource;
+  const group = c.group ? `.${c.group}` : '';
+  return `${c.verb} ${res}${group}${c.namespace ? ` in ${c.namespace}` : ''}`;
+}
+
+/** Every distinct check the actions need, for one batched Access call. */
+export function allChecks(actions: readonly ActionId[], target: ActionTarget): AccessCheck[] {
+  const seen = new Map<string, AccessCheck>();
+  for (const a of actions) for (const c of checksFor(a, target)) seen.set(checkKey(c), c);
+  return [...seen.values()];
+}
+
+export const ACTION_LABELS: Record<ActionId, string> = {
+  edit: 'Edit YAML',
+  delete: 'Delete',
+  scale: 'Scale',
+  restart: 'Restart',
+  rollback: 'Rollout history',
+  suspend: 'Suspend',
+  run: 'Run now',
+  cordon: 'Cordon',
+  drain: 'Drain',
+  logs: 'Logs',
+  exec: 'Terminal',
+  forward: 'Forward port…',
+};

@@ -1,0 +1,190 @@
+// Small YAML helpers for the editor: syntax errors before sending (Lezer's YAML
+// parser + a few rules it tolerates), a line diff, resourceVersion handling,
+// managedFields removal, multi-document splitting.
+import { yamlLanguage } from '@codemirror/lang-yaml';
+
+const parser = yamlLanguage.parser;
+
+export interface YamlProblem {
+  from: number;
+  to: number;
+  /** 1-based line. */
+  line: number;
+  message: string;
+}
+
+function lineOf(text: string, pos: number): number {
+  let n = 1;
+  for (let i = 0; i < pos && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Syntax problems of a (multi-document) YAML text; empty when it parses. */
+export function lintYaml(text: string): YamlProblem[] {
+  const out: YamlProblem[] = [];
+  const tree = parser.parse(text);
+  tree.iterate({
+    enter(n) {
+      if (!n.type.isError) return;
+      // Error nodes are often empty: mark the rest of the line (or the character before).
+      let from = n.from;
+      let to = n.to;
+      if (to <= from) {
+        const eol = text.indexOf('\n', from);
+        to = eol === -1 ? text.length : eol;
+        if (to <= from && from > 0) from -= 1;
+      }
+      const line = lineOf(text, n.from);
+      if (!out.some((p) => p.line === line)) out.push({ from, to, line, message: `Line ${line}: YAML syntax error` });
+    },
+  });
+  let pos = 0;
+  const lines = text.split('\n');
+  lines.forEach((l, i) => {
+    const line = i + 1;
+    const tab = /^[ ]*\t/.exec(l);
+    if (tab && l.trim() !== '' && !out.some((p) => p.line === line)) {
+      out.push({ from: pos, to: pos + tab[0].length, line, message: `Line ${line}: tabs are not allowed for indentation in YAML` });
+    }
+    // "key: value: more" — a plain scalar may not contain ": ".
+    const nested = /^\s*(?:-\s+)?[A-Za-z0-9_.\/-]+:\s+([^\s"'[{|>&*!#%@`][^#]*?):\s/.exec(l);
+    if (nested && !out.some((p) => p.line === line)) {
+      out.push({ from: pos, to: pos + l.length, line, message: `Line ${line}: mapping values are not allowed here (quote the value)` });
+    }
+    const dq = /^\s*(?:-\s+)?[A-Za-z0-9_.\/-]+:\s+"((?:[^"\\]|\\.)*)$/.exec(l);
+    if (dq && !text.slice(pos + l.length).includes('"') && !out.some((p) => p.line === line)) {
+      out.push({ from: pos, to: pos + l.length, line, message: `Line ${line}: unterminated quoted string` });
+    }
+    pos += l.length + 1;
+  });
+  return out.sort((a, b) => a.from - b.from);
+}
+
+export type DiffLine = { type: 'same' | 'add' | 'del'; text: string };
+
+/** A line diff (LCS); fine for objects of a few thousand lines. */
+export function lineDiff(before: string, after: string): DiffLine[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  // Trim the common head and tail to keep the table small.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const am = a.slice(head, a.length - tail);
+  const bm = b.slice(head, b.length - tail);
+  const n = am.length;
+  const m = bm.length;
+  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    const row = dp[i]!;
+    const next = dp[i + 1]!;
+    for (let j = m - 1; j >= 0; j--) row[j] = am[i] === bm[j] ? next[j + 1]! + 1 : Math.max(next[j]!, row[j + 1]!);
+  }
+  const out: DiffLine[] = a.slice(0, head).map((text) => ({ type: 'same', text }));
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (am[i] === bm[j]) {
+      out.push({ type: 'same', text: am[i]! });
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) {
+      out.push({ type: 'del', text: am[i++]! });
+    } else {
+      out.push({ type: 'add', text: bm[j++]! });
+    }
+  }
+  while (i < n) out.push({ type: 'del', text: am[i++]! });
+  while (j < m) out.push({ type: 'add', text: bm[j++]! });
+  for (const text of a.slice(a.length - tail)) out.push({ type: 'same', text });
+  return out;
+}
+
+export function diffCounts(d: readonly DiffLine[]): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const l of d) {
+    if (l.type === 'add') added++;
+    else if (l.type === 'del') removed++;
+  }
+  return { added, removed };
+}
+
+const RV = /^(\s+)resourceVersion:\s*["']?([^"'\s#]*)["']?\s*$/m;
+
+/** metadata.resourceVersion of an object's YAML ("" when absent). */
+export function resourceVersionOf(yaml: string): string {
+  return RV.exec(metadataBlock(yaml))?.[2] ?? '';
+}
+
+/** The text of the top-level metadata block (indented lines after "metadata:"). */
+function metadataBlock(yaml: string): string {
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((l) => /^metadata:\s*$/.test(l));
+  if (start === -1) return '';
+  const out: string[] = [];
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() !== '' && !/^\s/.test(l)) break;
+    out.push(l);
+  }
+  return out.join('\n');
+}
+
+/** Puts a new metadata.resourceVersion into the user's YAML (added when missing). */
+export function withResourceVersion(yaml: string, rv: string): string {
+  const lines = yaml.split('\n');
+  const start = lines.findIndex((l) => /^metadata:\s*$/.test(l));
+  if (start === -1) return yaml;
+  let indent = '  ';
+  for (let i = start + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.trim() !== '' && !/^\s/.test(l)) break;
+    const ind = /^(\s+)\S/.exec(l)?.[1];
+    if (ind !== undefined && i === start + 1) indent = ind;
+    if (ind === indent && /^\s+resourceVersion:/.test(l)) {
+      lines[i] = `${indent}resourceVersion: "${rv}"`;
+      return lines.join('\n');
+    }
+  }
+  lines.splice(start + 1, 0, `${indent}resourceVersion: "${rv}"`);
+  return lines.join('\n');
+}
+
+/** Removes metadata.managedFields (noise for editing; the server keeps its own). */
+export function withoutManagedFields(yaml: string): string {
+  const lines = yaml.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s+)managedFields:/.exec(lines[i]!);
+    if (m) {
+      const ind = m[1]!.length;
+      i++;
+      while (i < lines.length) {
+        const l = lines[i]!;
+        const li = /^(\s*)/.exec(l)![1]!.length;
+        // Block sequences may sit at the key's own indentation ("- " items).
+        if (l.trim() !== '' && (li < ind || (li === ind && !l.trimStart().startsWith('- ')))) break;
+        i++;
+      }
+      i--;
+      continue;
+    }
+    out.push(lines[i]!);
+  }
+  return out.join('\n');
+}
+
+/** True when the YAML is a Secret whose values the backend hid. */
+export function hasHiddenSecretValues(yaml: string): boolean {
+  return /^kind:\s*Secret\s*$/m.test(yaml) && /<hidden: \d+ bytes>/.test(yaml);
+}
+
+/** Splits a multi-document YAML text at "---" lines; empty documents are dropped. */
+export function splitDocuments(text: string): string[] {
+  return text
+    .split(/^---[ \t]*(?:#.*)?$/m)
+    .map((d) => d.replace(/^\n+/, ''))
+    .filter((d) => d.split('\n').some((l) => l.trim() !== '' && !l.trimStart().startsWith('#')));
+}

@@ -207,3 +207,15 @@ test('a label selector filter app=web shows only the web pods (sent to the serve
   await eventually(async () => (await table.getByRole('row').count()) - 1 === done.length, { timeout: 5000, what: 'succeeded pods' });
   await page.close();
 });
+
+test('an object deleted while its details are open says so', async () => {
+  const name = `e2e-gone-${Date.now()}`;
+  kubectl(['create', 'configmap', name, '-n', 'team-a', '--from-literal=greeting=hello']);
+  const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/configmaps/team-a/${name}` });
+  await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10000 });
+  await page.getByText('hello', { exact: true }).waitFor();
+  kubectl(['delete', 'configmap', name, '-n', 'team-a', '--wait=false']);
+  await page.getByRole('heading', { name: 'This object was deleted' }).waitFor({ timeout: 5000 });
+  await screenshot(page, 'object-deleted');
+  await page.close();
+});

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cluster, startServe, launch, openApp, screenshot, eventually } from '../lib/harness.mjs';
@@ -234,4 +235,63 @@ test('Add cluster in the browser shell explains it is desktop-only, keeping the 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   await page.close();
+});
+
+/** A TCP proxy to the devcluster's API server that the test can cut and restore. */
+async function cuttableProxy() {
+  const target = new URL(cluster().server);
+  const sockets = new Set();
+  let server;
+  const listen = (port) =>
+    new Promise((resolve) => {
+      server = net.createServer((c) => {
+        const up = net.connect(Number(target.port), target.hostname);
+        sockets.add(c).add(up);
+        c.pipe(up).pipe(c);
+        const drop = () => { c.destroy(); up.destroy(); sockets.delete(c); sockets.delete(up); };
+        c.on('error', drop).on('close', drop);
+        up.on('error', drop).on('close', drop);
+      });
+      server.listen(port, '127.0.0.1', () => resolve(server.address().port));
+    });
+  const port = await listen(0);
+  return {
+    port,
+    cut: () => new Promise((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
+    restore: () => listen(port),
+  };
+}
+
+test('data of a cluster that stops answering stays on screen marked not live; Retry brings it back', async () => {
+  const proxy = await cuttableProxy();
+  const kc = path.join(dir, 'proxied.yaml');
+  const { execFileSync } = await import('node:child_process');
+  const ca = execFileSync('kubectl', ['--kubeconfig', cluster().kubeconfig, 'config', 'view', '--raw', '-o', 'jsonpath={.clusters[0].cluster.certificate-authority}'], { encoding: 'utf8' });
+  writeFileSync(kc, `apiVersion: v1
+kind: Config
+clusters: [{name: proxied, cluster: {server: "https://127.0.0.1:${proxy.port}", certificate-authority: "${ca}"}}]
+users: [{name: p, user: {token: ${cluster().tokens.admin}}}]
+contexts: [{name: proxied-ctx, context: {cluster: proxied, user: p}}]
+`);
+  const other = await startServe({ kubeconfig: '', env: { KUBECONFIG: [kc, cluster().kubeconfig].join(':') } });
+  try {
+    const page = await openApp(browser, other, { hash: hashOf('proxied-ctx') });
+    await podsTable(page).getByRole('row').nth(1).waitFor({ timeout: 10000 });
+    const rows = await podsTable(page).getByRole('row').count();
+    await proxy.cut();
+    const banner = page.getByRole('alert').filter({ hasText: /^Showing data from \d\d:\d\d — not live: / });
+    await banner.waitFor({ timeout: 15000 });
+    assert.equal(await podsTable(page).getByRole('row').count(), rows, 'the rows stay');
+    await page.getByRole('button', { name: 'Cluster status: Unreachable' }).waitFor();
+    await screenshot(page, 'stale-data');
+    await proxy.restore();
+    await banner.getByRole('button', { name: 'Retry' }).click();
+    await banner.waitFor({ state: 'detached', timeout: 10000 });
+    await page.getByRole('button', { name: 'Cluster status: Ready' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Live' }).first().waitFor({ timeout: 10000 });
+    await page.close();
+  } finally {
+    await other.stop();
+    await proxy.cut().catch(() => {});
+  }
 });

@@ -4,7 +4,7 @@
 // instant and keeps their rows.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { api, transport } from '../api/client';
 import { errorMessage } from '../api/errors';
 import type { ContextInfo, GVR, Preferences, SignInResult } from '../api/types';
 import { ClusterMenu, ReadOnlyLock } from '../components/ClusterMenu';
@@ -197,8 +197,12 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
   const entry = findEntry(sections, gvr);
 
   useEffect(() => {
-    if (active && route.name === 'list') void rememberLocation(context, route.namespace);
-  }, [active, route, context]);
+    if (!active || route.name !== 'list') return;
+    void rememberLocation(context, route.namespace).then((p) => {
+      // The desktop keeps them on disk: keep the cached copy in step.
+      if (p && transport() === 'desktop') client.setQueryData(clusterKeys.preferences, p);
+    });
+  }, [active, route, context, client]);
 
   // Users who may not list namespaces cannot list "all namespaces" either: open theirs.
   const restrictedTo = namespaces.data?.restricted ? namespaces.data.namespaces[0] : undefined;

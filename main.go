@@ -22,6 +22,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/desktop"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/loginpath"
+	"github.com/kubedeck/kubedeck/app/plugins"
 	"github.com/kubedeck/kubedeck/app/serve"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
@@ -51,6 +52,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fset.SetOutput(stderr)
 	kubeconfigPath := fset.String("kubeconfig", "", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")
 	showVersion := fset.Bool("version", false, "print the version and exit")
+	pluginsDev := fset.String("plugins-dev", os.Getenv("KUBEDECK_PLUGINS_DEV"), "a plugin development folder, reloaded on change (env KUBEDECK_PLUGINS_DEV)")
 	verbose := fset.Bool("v", false, "verbose logging")
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -74,6 +76,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Clusters: cluster.NewManager(store, credentials.NewKeyring(), userAgent(), log),
 		Settings: userSettings(log),
 		Managed:  managed,
+		Plugins:  pluginDirs(*pluginsDev, log),
 		Log:      log,
 	})
 	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log,
@@ -90,6 +93,7 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 	fset.SetOutput(stderr)
 	kubeconfigPath := fset.String("kubeconfig", "", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")
 	addr := fset.String("addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	pluginsDev := fset.String("plugins-dev", os.Getenv("KUBEDECK_PLUGINS_DEV"), "a plugin development folder, reloaded on change (env KUBEDECK_PLUGINS_DEV)")
 	verbose := fset.Bool("v", false, "verbose logging")
 	if err := fset.Parse(args); err != nil {
 		return err
@@ -98,6 +102,7 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	store := watchedStore(ctx, kubeconfig.Paths(*kubeconfigPath), log)
+	prefs, dirs := userSettings(log), pluginDirs(*pluginsDev, log)
 	srv, err := serve.Listen(serve.Options{
 		Addr:   *addr,
 		Token:  os.Getenv("KUBEDECK_TOKEN"),
@@ -108,6 +113,9 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 			return commands.New(commands.Deps{
 				Version:  version,
 				Clusters: cluster.NewManager(store, credentials.NewMemory(), userAgent(), log),
+				// Plugin approvals are the server user's, like its plugin folder.
+				Settings: prefs,
+				Plugins:  dirs,
 				Log:      log,
 			})
 		},
@@ -130,6 +138,14 @@ func watchedStore(ctx context.Context, paths []string, log *slog.Logger) *kubeco
 		log.Warn("kubeconfig changes will be seen on the next request only", "err", err)
 	}
 	return store
+}
+
+func pluginDirs(dev string, log *slog.Logger) plugins.Dirs {
+	installed, err := plugins.DefaultInstalled()
+	if err != nil {
+		log.Warn("no plugin folder", "err", err)
+	}
+	return plugins.Dirs{Installed: installed, Dev: dev}
 }
 
 func managedKubeconfig(log *slog.Logger) *kubeconfig.Managed {

@@ -39,6 +39,8 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 	h.mux.HandleFunc("GET /api/stream/logs", h.streamLogs)
 	h.mux.HandleFunc("GET /api/stream/terminal", h.streamTerminal)
 	h.mux.HandleFunc("POST /api/stream/drain", h.streamDrain)
+	h.mux.HandleFunc("GET /api/plugins/{id}/{file...}", h.servePluginFile)
+	h.mux.HandleFunc("GET /api/stream/plugins", h.streamPlugins)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no such API endpoint: "+r.URL.Path))
 	})
@@ -47,7 +49,7 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 
 // ServeHTTP implements http.Handler.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.mux.ServeHTTP(w, r)
+	h.attribute(h.mux).ServeHTTP(w, r)
 }
 
 // Middleware routes /api/ to the handler and everything else to next, as

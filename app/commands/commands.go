@@ -15,6 +15,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/forward"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/plugins"
 	"github.com/kubedeck/kubedeck/app/settings"
 	"github.com/kubedeck/kubedeck/app/terminal"
 )
@@ -31,6 +32,7 @@ type Commands struct {
 	managed  *kubeconfig.Managed
 	terms    *terminal.Manager
 	forwards *forward.Manager
+	plugins  plugins.Dirs
 	log      *slog.Logger
 }
 
@@ -43,6 +45,8 @@ type Deps struct {
 	// Managed is the app's own kubeconfig for clusters added in the app;
 	// nil where adding clusters is not offered (the browser shell).
 	Managed *kubeconfig.Managed
+	// Plugins are the plugin folders (empty: no plugins).
+	Plugins plugins.Dirs
 	Log     *slog.Logger
 }
 
@@ -52,7 +56,7 @@ func New(d Deps) *Commands {
 		d.Settings = settings.New("")
 	}
 	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed,
-		terms: terminal.NewManager(), forwards: forward.NewManager(), log: d.Log}
+		terms: terminal.NewManager(), forwards: forward.NewManager(), plugins: d.Plugins, log: d.Log}
 }
 
 // Every exported method of Commands is bound to the frontend, so what the

@@ -25,10 +25,19 @@ type Context struct {
 	ReadOnly bool `json:"readOnly,omitempty"`
 }
 
+// Plugin is the user's decision about one plugin.
+type Plugin struct {
+	// ApprovedHash is the content hash the user approved; a changed plugin
+	// has another hash and asks again.
+	ApprovedHash string `json:"approvedHash,omitempty"`
+	Disabled     bool   `json:"disabled,omitempty"`
+}
+
 // Settings is the whole file.
 type Settings struct {
 	LastContext string             `json:"lastContext,omitempty"`
 	Contexts    map[string]Context `json:"contexts,omitempty"`
+	Plugins     map[string]Plugin  `json:"plugins,omitempty"`
 }
 
 // Store reads and writes the settings file.
@@ -57,7 +66,7 @@ func (s *Store) Load() (Settings, error) {
 }
 
 func (s *Store) load() (Settings, error) {
-	out := Settings{Contexts: map[string]Context{}}
+	out := Settings{Contexts: map[string]Context{}, Plugins: map[string]Plugin{}}
 	if s.path == "" {
 		return out, nil
 	}
@@ -69,10 +78,13 @@ func (s *Store) load() (Settings, error) {
 		return out, fmt.Errorf("read settings: %w", err)
 	}
 	if err := json.Unmarshal(b, &out); err != nil {
-		return Settings{Contexts: map[string]Context{}}, fmt.Errorf("settings file %s is damaged: %w", s.path, err)
+		return Settings{Contexts: map[string]Context{}, Plugins: map[string]Plugin{}}, fmt.Errorf("settings file %s is damaged: %w", s.path, err)
 	}
 	if out.Contexts == nil {
 		out.Contexts = map[string]Context{}
+	}
+	if out.Plugins == nil {
+		out.Plugins = map[string]Plugin{}
 	}
 	return out, nil
 }

@@ -2,7 +2,8 @@
 // KUBEDECK_TEST_CLUSTER, written by `devcluster exec`), `kubedeck serve` on
 // it, Debian's Chromium through playwright-core, and kubectl as the oracle.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
@@ -30,8 +31,11 @@ export function kubectl(args, { context = cluster().contexts.admin, input } = {}
 /** Starts `kubedeck serve` and resolves once it printed its URL. */
 export async function startServe({ kubeconfig = cluster().kubeconfig, env = {}, args = [] } = {}) {
   const bin = process.env.KUBEDECK_APP ?? path.join(root, 'build', 'bin', 'kubedeck');
+  // Each server gets its own config folder (settings, plugins, approvals),
+  // so tests never touch the user's own and never see each other's.
+  const configHome = mkdtempSync(path.join(tmpdir(), 'kubedeck-e2e-config-'));
   const proc = spawn(bin, ['serve', '--kubeconfig', kubeconfig, ...args], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, XDG_CONFIG_HOME: configHome, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -45,6 +49,7 @@ export async function startServe({ kubeconfig = cluster().kubeconfig, env = {}, 
   const m = /^Kubedeck is serving at (http:\/\/[^/]+)\/\?token=(\S+)$/.exec(first);
   if (!m) throw new Error(`unexpected first line: ${first}`);
   return {
+    configHome,
     url: `${m[1]}/?token=${m[2]}`,
     base: m[1],
     token: m[2],

@@ -1,0 +1,58 @@
+package api
+
+import (
+	"io"
+	"mime"
+	"net/http"
+	"path"
+
+	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/plugins"
+)
+
+// PluginHeader attributes a request to the plugin that made it (the host's
+// plugin client sets it); such requests are logged with the plugin's name.
+const PluginHeader = "X-Kubedeck-Plugin"
+
+// servePluginFile serves GET /api/plugins/{id}/{file...}: files of enabled
+// plugins only, confined to the plugin's folder.
+func (h *Handler) servePluginFile(w http.ResponseWriter, r *http.Request) {
+	cmds, err := h.resolve(r)
+	if err != nil {
+		writeError(w, http.StatusUnauthorized, err)
+		return
+	}
+	p, err := commands.EnabledPlugin(cmds, r.PathValue("id"))
+	if err != nil {
+		writeError(w, http.StatusForbidden, err)
+		return
+	}
+	name := r.PathValue("file")
+	f, err := plugins.Open(p, name)
+	if err != nil {
+		h.log.Warn("plugin file refused", "plugin", p.ID, "path", name, "err", err)
+		writeError(w, http.StatusNotFound, err)
+		return
+	}
+	defer f.Close()
+	ct := mime.TypeByExtension(path.Ext(name))
+	if path.Ext(name) == ".js" || path.Ext(name) == ".mjs" {
+		ct = "text/javascript; charset=utf-8"
+	}
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = io.Copy(w, f)
+}
+
+// attribute logs requests that plugins make.
+func (h *Handler) attribute(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if id := r.Header.Get(PluginHeader); id != "" {
+			h.log.Info("plugin request", "plugin", id, "method", r.Method, "path", r.URL.Path)
+		}
+		next.ServeHTTP(w, r)
+	})
+}

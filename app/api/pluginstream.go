@@ -1,0 +1,70 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/ndjson"
+)
+
+// streamPlugins serves GET /api/stream/plugins: the plugin list now and
+// again whenever a plugin folder changes (so a plugin under development
+// reloads without restarting the app, and a changed plugin asks for
+// approval again at once).
+func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
+	cmds, err := h.resolve(r)
+	if err != nil {
+		writeError(w, http.StatusUnauthorized, err)
+		return
+	}
+	out := ndjson.New(w)
+	send := func() error {
+		list, err := cmds.Plugins()
+		if err != nil {
+			return out.Send(map[string]string{"type": "error", "message": err.Error()})
+		}
+		return out.Send(map[string]any{"type": "plugins", "list": list})
+	}
+	if err := send(); err != nil {
+		return
+	}
+	watcher, err := fsnotify.NewWatcher()
+	if err == nil {
+		defer watcher.Close()
+		watchTree(watcher, commands.PluginDirs(cmds))
+	}
+	var events <-chan fsnotify.Event
+	if watcher != nil {
+		events = watcher.Events
+	}
+	tick := time.NewTicker(keepAlive)
+	defer tick.Stop()
+	var settle <-chan time.Time
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case ev, ok := <-events:
+			if !ok {
+				events = nil
+				continue
+			}
+			if ev.Op&fsnotify.Create != 0 {
+				watchTree(watcher, []string{ev.Name}) // a new plugin folder
+			}
+			settle = time.After(200 * time.Millisecond)
+		case <-settle:
+			settle = nil
+			if err := send(); err != nil {
+				return
+			}
+		case <-tick.C:
+			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+				return
+			}
+		}
+	}
+}

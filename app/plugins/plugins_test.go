@@ -1,0 +1,77 @@
+package plugins
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func write(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const pkg = `{"name":"restarts","version":"1.0.0","description":"d","main":"main.js","kubedeck":{"apiVersion":1}}`
+
+func TestScanDescribesAndHashes(t *testing.T) {
+	inst, dev := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(inst, "restarts", "package.json"), pkg)
+	write(t, filepath.Join(inst, "restarts", "main.js"), "export default 1")
+	write(t, filepath.Join(inst, "broken", "package.json"), "{nope")
+	write(t, filepath.Join(inst, "future", "package.json"), `{"name":"f","kubedeck":{"apiVersion":99}}`)
+	write(t, filepath.Join(dev, "restarts", "package.json"), pkg)
+	write(t, filepath.Join(dev, "restarts", "main.js"), "export default 2")
+
+	list := Dirs{Installed: inst, Dev: dev}.Scan()
+	if len(list) != 3 {
+		t.Fatalf("plugins = %+v", list)
+	}
+	byID := map[string]Plugin{}
+	for _, p := range list {
+		byID[p.ID] = p
+	}
+	r := byID["restarts"]
+	if !r.Dev || r.Version != "1.0.0" || r.Error != "" || len(r.Hash) != 64 {
+		t.Errorf("restarts = %+v (the development copy wins)", r)
+	}
+	if !strings.Contains(byID["broken"].Error, "does not parse") || !strings.Contains(byID["future"].Error, "needs plugin API 99") {
+		t.Errorf("errors: %q / %q", byID["broken"].Error, byID["future"].Error)
+	}
+	before := r.Hash
+	write(t, filepath.Join(dev, "restarts", "main.js"), "export default 3")
+	if after, _ := Hash(filepath.Join(dev, "restarts")); after == before {
+		t.Error("a changed file did not change the hash")
+	}
+}
+
+func TestOpenIsConfinedToThePluginFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "p")
+	write(t, filepath.Join(dir, "main.js"), "ok")
+	write(t, filepath.Join(dir, "lib", "util.js"), "ok")
+	write(t, filepath.Join(root, "secret.txt"), "secret")
+	if err := os.Symlink(filepath.Join(root, "secret.txt"), filepath.Join(dir, "escape.js")); err != nil {
+		t.Fatal(err)
+	}
+	p := Plugin{ID: "p", Path: dir}
+	for _, ok := range []string{"main.js", "lib/util.js"} {
+		f, err := Open(p, ok)
+		if err != nil {
+			t.Errorf("Open(%q) = %v", ok, err)
+			continue
+		}
+		f.Close()
+	}
+	for _, bad := range []string{"../secret.txt", "lib/../../secret.txt", "/etc/passwd", "escape.js", "lib", "", `lib\util.js`} {
+		if f, err := Open(p, bad); err == nil {
+			f.Close()
+			t.Errorf("Open(%q) was allowed", bad)
+		}
+	}
+}

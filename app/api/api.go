@@ -33,6 +33,7 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), mux: http.NewServeMux()}
 	h.mux.HandleFunc("POST /api/call/{method}", h.call)
 	h.mux.HandleFunc("GET /api/stream/list", h.streamList)
+	h.mux.HandleFunc("GET /api/stream/lists", h.streamLists)
 	h.mux.HandleFunc("GET /api/stream/contexts", h.streamContexts)
 	h.mux.HandleFunc("GET /api/stream/object", h.streamObject)
 	h.mux.HandleFunc("GET /api/stream/apiresources", h.streamAPIResources)

@@ -120,3 +120,17 @@ func toJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+func TestStreamListsValidatesQueries(t *testing.T) {
+	srv := newServer(t)
+	for _, q := range []string{"", "[]", "[{}]", "nope"} {
+		resp, err := http.Get(srv.URL + "/api/stream/lists?context=plain&queries=" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 400 {
+			t.Errorf("queries %q = %d, want 400", q, resp.StatusCode)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+
+	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/ndjson"
+	"github.com/kubedeck/kubedeck/app/resources"
+)
+
+// maxMultiplexed bounds the lists one multiplexed stream carries.
+const maxMultiplexed = 16
+
+type listQuery struct {
+	Group         string `json:"group"`
+	Version       string `json:"version"`
+	Resource      string `json:"resource"`
+	Namespace     string `json:"namespace"`
+	LabelSelector string `json:"labelSelector"`
+	FieldSelector string `json:"fieldSelector"`
+}
+
+// tagged is a list message marked with the index of its list.
+type tagged struct {
+	Stream int `json:"stream"`
+	resources.Message
+}
+
+// streamLists serves GET /api/stream/lists?context=&queries=[...] : several
+// live lists over one connection (browsers allow six per host), each
+// message tagged with its list's index in "stream". Same messages as
+// /api/stream/list; one list failing leaves the others running.
+func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
+	cmds, err := h.resolve(r)
+	if err != nil {
+		writeError(w, http.StatusUnauthorized, err)
+		return
+	}
+	var qs []listQuery
+	if err := json.Unmarshal([]byte(r.URL.Query().Get("queries")), &qs); err != nil || len(qs) == 0 || len(qs) > maxMultiplexed {
+		writeError(w, http.StatusBadRequest, fmt.Errorf("queries must be a JSON array of 1 to %d list queries", maxMultiplexed))
+		return
+	}
+	for _, q := range qs {
+		if q.Version == "" || q.Resource == "" {
+			writeError(w, http.StatusBadRequest, errors.New("every query needs version and resource"))
+			return
+		}
+	}
+	conn, err := commands.Clusters(cmds).Get(r.URL.Query().Get("context"))
+	if err != nil {
+		writeError(w, http.StatusNotFound, err)
+		return
+	}
+	out := ndjson.New(w)
+	var wg sync.WaitGroup
+	for i, q := range qs {
+		gvr := schema.GroupVersionResource{Group: q.Group, Version: q.Version, Resource: q.Resource}
+		rq := resources.Query{GVR: gvr, Namespace: q.Namespace, LabelSelector: q.LabelSelector, FieldSelector: q.FieldSelector}
+		if rq.Namespace != "" && !namespaced(conn.Discovery, gvr) {
+			rq.Namespace = ""
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l := &resources.Lister{REST: conn.REST, Log: h.log}
+			_ = l.Stream(r.Context(), rq, func(m resources.Message) error { return out.Send(tagged{Stream: i, Message: m}) })
+		}()
+	}
+	wg.Wait()
+}

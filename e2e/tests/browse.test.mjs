@@ -162,6 +162,16 @@ test('the overview counts match kubectl', async () => {
     await eventually(async () => (await t.getByRole('row').count()) - 1 === notReady.length, { timeout: 10000, what: 'unready workloads' });
   }
   await screenshot(page, 'overview-dark');
+
+  // Live, not polled: a deployment whose pods cannot be scheduled shows up
+  // as not ready within 2 s, and goes when it is deleted.
+  const name = `stuck-${Date.now()}`;
+  kubectl(['create', 'deployment', name, '-n', 'team-b', '--image=x', '--replicas=2']);
+  kubectl(['patch', 'deployment', name, '-n', 'team-b', '-p', '{"spec":{"template":{"spec":{"nodeSelector":{"no":"such-node"}}}}}']);
+  const stuck = page.getByRole('table', { name: 'Workloads not ready' }).getByRole('row', { name: new RegExp(name) });
+  await stuck.waitFor({ timeout: 2000 });
+  kubectl(['delete', 'deployment', name, '-n', 'team-b', '--wait=false']);
+  await stuck.waitFor({ state: 'detached', timeout: 2000 });
   await page.close();
 });
 

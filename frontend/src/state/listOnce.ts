@@ -1,11 +1,8 @@
 // One-shot lists over the list stream: read until "synced", then close the
-// connection. For views that need many collections at once (overview,
-// search): browsers allow only 6 connections per host over HTTP/1.1, and a
-// live stream holds one for as long as it runs.
-import { useEffect, useState } from 'react';
+// connection (global search takes a snapshot this way). Live lists that
+// must share a connection use state/liveLists.ts.
 import { streamList } from '../api/stream';
 import type { Column, GVR, ListQuery, Row } from '../api/types';
-import { usePaneActive, useStreamEpoch } from './clusterHealth';
 
 export interface ListSnapshot {
   columns: Column[];
@@ -82,32 +79,4 @@ export async function eachLimited<T>(items: readonly T[], limit: number, fn: (it
  * Lists of several collections refreshed in turn over one connection, every
  * `intervalMs` — near-live without holding a connection per collection.
  */
-export function useRotatingLists(context: string, gvrs: readonly GVR[], intervalMs: number): Map<string, ListSnapshot> {
-  const [snaps, setSnaps] = useState<Map<string, ListSnapshot>>(new Map());
-  const active = usePaneActive();
-  const epoch = useStreamEpoch();
-  const key = JSON.stringify([context, gvrs]);
-  useEffect(() => {
-    if (!active) return;
-    const [ctx, list] = JSON.parse(key) as [string, GVR[]];
-    const ctl = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const round = async () => {
-      for (const gvr of list) {
-        if (ctl.signal.aborted) return;
-        const snap = await listOnce({ context: ctx, ...gvr, namespace: '' }, ctl.signal);
-        if (ctl.signal.aborted) return;
-        setSnaps((m) => new Map(m).set(gvrKey(gvr), snap));
-      }
-      timer = setTimeout(() => void round(), intervalMs);
-    };
-    void round();
-    return () => {
-      ctl.abort();
-      clearTimeout(timer);
-    };
-  }, [key, intervalMs, active, epoch]);
-  return snaps;
-}
-
 export const gvrKey = (g: GVR) => `${g.group}/${g.resource}`;

@@ -1,5 +1,7 @@
 // The cluster at a glance, all live: nodes ready, pods by phase, workloads
-// below their desired replicas, the newest warning events.
+// below their desired replicas, the newest warning events. Nodes and
+// workloads share one multiplexed stream (browsers allow six connections
+// per host); pods and warnings have their own.
 import type { ReactNode } from 'react';
 import { useId, useMemo } from 'react';
 import type { Column, GVR, ListQuery, Row } from '../api/types';
@@ -8,7 +10,8 @@ import { formatCount } from '../lib/format';
 import { useTitle } from '../lib/useTitle';
 import { detailsRoute, listRoute, navigate, routeHash } from '../router';
 import { displayColumns } from '../state/listView';
-import { gvrKey, useRotatingLists, type ListSnapshot } from '../state/listOnce';
+import { gvrKey, type ListSnapshot } from '../state/listOnce';
+import { useLiveLists } from '../state/liveLists';
 import { newestEvents, nodesReady, podPhases, POD_PHASES, unreadyWorkloads, type PodPhase } from '../state/overview';
 import { useResourceList, type ResourceList } from '../state/useResourceList';
 
@@ -89,15 +92,14 @@ function Stat({ label, value, tone }: { label: string; value: number | string; t
 
 const PHASE_TONE: Record<PodPhase, string> = { Running: 'ok', Pending: 'warn', Succeeded: 'muted', Failed: 'bad', Unknown: 'warn' };
 
-/** Refreshed in turn over one connection (they change rarely); pods and warnings are live streams. */
-const ROTATING: GVR[] = [NODES, ...WORKLOADS.map((w) => w.gvr)];
-const ROTATE_MS = 5000;
+/** Live over one shared connection; pods and warnings have their own streams. */
+const SHARED = [NODES, ...WORKLOADS.map((w) => w.gvr)].map((g) => ({ ...g, namespace: '' }));
 
 export function OverviewView({ context }: { context: string }) {
   useTitle(`Overview · ${context} — Kubedeck`);
   const podsLive = useList(context, PODS);
   const warningsLive = useList(context, EVENTS, 'type=Warning');
-  const snaps = useRotatingLists(context, ROTATING, ROTATE_MS);
+  const snaps = useLiveLists(context, SHARED, gvrKey);
   const nodes = fromSnap(snaps.get(gvrKey(NODES)));
   const pods = fromLive(podsLive);
   const warnings = fromLive(warningsLive);

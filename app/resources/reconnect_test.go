@@ -11,6 +11,8 @@ import (
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/rest"
+
+	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 )
 
 // flakyProxy forwards TCP to the API server and can cut every connection and
@@ -139,4 +141,44 @@ func TestStreamReconnectsAfterConnectionLoss(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "event after reconnect", 5*time.Second, func() bool { return rec.has(ns + "/after") })
+}
+
+func TestStreamSurvivesAnAPIServerRestart(t *testing.T) {
+	cfg := adminConfig(t)
+	cs, rc := clients(t, cfg)
+	ns := newNamespace(t, cs)
+	createPods(t, cs, ns, 4)
+	settle(t, cs, ns)
+
+	rec := &recorder{}
+	l := &Lister{REST: rc, FlushInterval: 20 * time.Millisecond, MaxBackoff: time.Second}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { _ = l.Stream(ctx, Query{GVR: podsGVR, Namespace: ns}, rec.sink) }()
+	waitFor(t, "sync", 10*time.Second, func() bool { rec.mu.Lock(); defer rec.mu.Unlock(); return rec.synced == 1 })
+
+	testcluster.Get(t).RestartAPIServer(t)
+
+	// Changes after the restart reach the same stream, with nothing doubled.
+	if _, err := cs.CoreV1().Pods(ns).Create(ctx, pod("after-restart"), metav1.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := cs.CoreV1().Pods(ns).Delete(ctx, "p-000", metav1.DeleteOptions{GracePeriodSeconds: new(int64)}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "catch-up after the restart", 30*time.Second, func() bool {
+		return rec.has(ns+"/after-restart") && !rec.has(ns+"/p-000")
+	})
+	if n := rec.count(); n != 4 {
+		t.Errorf("rows after the restart = %d, want 4", n)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	retried := false
+	for _, m := range rec.msgs {
+		retried = retried || (m.Type == "error" && m.Retrying)
+	}
+	if !retried {
+		t.Error("the stream never said it was reconnecting")
+	}
 }

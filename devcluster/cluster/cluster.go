@@ -185,15 +185,19 @@ func (c *Cluster) add(p *process) {
 	c.mu.Lock()
 	c.procs = append(c.procs, p)
 	c.mu.Unlock()
-	go func() {
-		<-p.done
-		c.mu.Lock()
-		defer c.mu.Unlock()
-		if !c.stopping && c.exited == "" {
-			c.exited = p.name
-			close(c.died)
-		}
-	}()
+	go c.watch(p)
+}
+
+// watch reports p's exit as the cluster's death, unless it was stopped or
+// is being restarted on purpose.
+func (c *Cluster) watch(p *process) {
+	<-p.done
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.stopping && !p.restarting && c.exited == "" {
+		c.exited = p.name
+		close(c.died)
+	}
 }
 
 // Stop ends every component and waits until they are gone: first the API

@@ -17,6 +17,9 @@ type process struct {
 	cmd  *exec.Cmd
 	done chan struct{}
 	err  error
+	// restarting marks an exit that RestartAPIServer asked for (guarded by
+	// the cluster's mutex).
+	restarting bool
 }
 
 // startProcess runs bin with args, its output in logDir/name.log.
@@ -28,7 +31,8 @@ type process struct {
 // ends threads of goroutines that exit while locked to them, which this
 // program never does.
 func startProcess(log *slog.Logger, logDir, name, bin string, args ...string) (*process, error) {
-	out, err := os.Create(filepath.Join(logDir, name+".log"))
+	// Appended to: a restarted component keeps its earlier log.
+	out, err := os.OpenFile(filepath.Join(logDir, name+".log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("log file for %s: %w", name, err)
 	}

@@ -8,6 +8,7 @@ package testcluster
 
 import (
 	"bufio"
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -31,6 +32,8 @@ type Cluster struct {
 	LogFile  string            `json:"logFile"`
 	Contexts map[string]string `json:"contexts"`
 	Tokens   map[string]string `json:"tokens"`
+	// Pid is the devcluster process: SIGUSR1 restarts its kube-apiserver.
+	Pid int `json:"pid"`
 }
 
 // Admin, Viewer and Developer name the roles of the kubeconfig's contexts.
@@ -176,5 +179,40 @@ func (c *Cluster) Compact(t testing.TB) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("etcd compaction: %s", resp.Status)
+	}
+}
+
+// RestartAPIServer restarts the cluster's kube-apiserver and waits until it
+// serves again. Tests using it must not run in parallel with others that
+// need the API server.
+func (c *Cluster) RestartAPIServer(t testing.TB) {
+	t.Helper()
+	if c.Pid == 0 {
+		t.Fatal("the cluster does not say which process runs it")
+	}
+	if err := syscall.Kill(c.Pid, syscall.SIGUSR1); err != nil {
+		t.Fatalf("signal devcluster: %v", err)
+	}
+	client := &http.Client{Timeout: time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	up := func() bool {
+		resp, err := client.Get(c.Server + "/livez")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode < 500
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for up() { // until it goes down
+		if time.Now().After(deadline) {
+			t.Fatal("kube-apiserver did not go down")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	for !up() {
+		if time.Now().After(deadline) {
+			t.Fatal("kube-apiserver did not come back within 60 s")
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

@@ -19,7 +19,7 @@
 //
 // up's ready line (stdout; everything else goes to stderr, component logs to
 // D/logs/) is {"kubeconfig","server","dir","contexts","tokens","etcd",
-// "logFile","pids"}. The cluster stops on SIGINT, SIGTERM or SIGHUP, on
+// "logFile","pids","pid"}; SIGUSR1 to pid restarts kube-apiserver. The cluster stops on SIGINT, SIGTERM or SIGHUP, on
 // stdin EOF (with --exit-on-stdin-eof), when devcluster's parent process
 // exits, or when a component exits. In exec, CMD gets KUBECONFIG and
 // KUBEDECK_TEST_CLUSTER (a file holding the ready line) in its environment,
@@ -34,6 +34,8 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/kubedeck/kubedeck/devcluster/build"
@@ -53,6 +55,8 @@ type Ready struct {
 	Etcd       string            `json:"etcd"`
 	LogFile    string            `json:"logFile"`
 	Pids       []int             `json:"pids"`
+	// Pid is devcluster's own: SIGUSR1 to it restarts kube-apiserver.
+	Pid int `json:"pid"`
 }
 
 type options struct {
@@ -130,12 +134,31 @@ func start(ctx context.Context, o options, log *slog.Logger) (*cluster.Cluster, 
 		return nil, err
 	}
 	log.Info("cluster ready", "server", c.Server, "kubeconfig", c.Kubeconfig, "startup", time.Since(t0).Round(time.Millisecond))
+	go restartOnSignal(ctx, c, log)
 	return c, nil
+}
+
+// restartOnSignal restarts kube-apiserver on SIGUSR1, so tests can check
+// that clients survive an API server restart.
+func restartOnSignal(ctx context.Context, c *cluster.Cluster, log *slog.Logger) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGUSR1)
+	defer signal.Stop(sig)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-sig:
+			if err := c.RestartAPIServer(ctx); err != nil {
+				log.Error("restart kube-apiserver", "err", err)
+			}
+		}
+	}
 }
 
 func ready(c *cluster.Cluster) Ready {
 	return Ready{Kubeconfig: c.Kubeconfig, Server: c.Server, Dir: c.Dir, Contexts: c.Contexts, Tokens: c.Tokens,
-		Etcd: c.Etcd, LogFile: c.LogFile, Pids: c.Pids()}
+		Etcd: c.Etcd, LogFile: c.LogFile, Pids: c.Pids(), Pid: os.Getpid()}
 }
 
 func up(ctx context.Context, o options, shell bool, log *slog.Logger) (int, error) {

@@ -229,3 +229,14 @@ test('an object deleted while its details are open says so', async () => {
   await screenshot(page, 'object-deleted');
   await page.close();
 });
+
+test('kinds the user may not list are marked in the sidebar with the missing permission', async () => {
+  const viewer = encodeURIComponent(cluster().contexts.viewer);
+  const page = await openApp(browser, serve, { hash: `#/c/${viewer}/r/core/v1/pods?ns=team-a` });
+  const nav = page.getByRole('navigation', { name: 'Resources' });
+  await nav.getByRole('link', { name: /^Nodes \(not allowed: needs: list nodes cluster-wide\)$/ }).waitFor({ timeout: 10000 });
+  // What the viewer may list stays plain.
+  assert.equal(await nav.getByRole('link', { name: 'Pods', exact: true }).count(), 1);
+  await screenshot(page, 'sidebar-forbidden-viewer');
+  await page.close();
+});

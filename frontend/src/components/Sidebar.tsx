@@ -3,6 +3,7 @@ import type { GVR } from '../api/types';
 import { load, saveJSON } from '../lib/storage';
 import { listRoute, routeHash } from '../router';
 import type { CatalogEntry, CatalogSection } from '../state/catalog';
+import { accessKey, useListAccess } from '../state/useListAccess';
 
 export interface SidebarProps {
   context: string;
@@ -43,17 +44,32 @@ function isActive(e: CatalogEntry, active: GVR | null): boolean {
 /** The resource navigation: kinds grouped into sections, custom resources by API group. */
 export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive }: SidebarProps) {
   const [collapsed, toggle] = useCollapsed();
-  const link = (e: CatalogEntry) => (
-    <li key={`${e.gvr.group}/${e.gvr.resource}`}>
-      <a
-        href={routeHash(listRoute(context, e.gvr, namespace))}
-        aria-current={isActive(e, active) ? 'page' : undefined}
-        title={`${e.kind}${e.gvr.group ? `.${e.gvr.group}` : ''} (${e.gvr.group ? `${e.gvr.group}/` : ''}${e.gvr.version})${e.shortNames.length ? ` · ${e.shortNames.join(', ')}` : ''}`}
-      >
-        {e.label}
-      </a>
-    </li>
-  );
+  const all = sections.flatMap((s) => [...s.entries, ...(s.groups ?? []).flatMap((g) => g.entries)]);
+  const denied = useListAccess(context, namespace, all);
+  const link = (e: CatalogEntry) => {
+    const reason = denied.get(accessKey(e));
+    const about = `${e.kind}${e.gvr.group ? `.${e.gvr.group}` : ''} (${e.gvr.group ? `${e.gvr.group}/` : ''}${e.gvr.version})${e.shortNames.length ? ` · ${e.shortNames.join(', ')}` : ''}`;
+    return (
+      <li key={`${e.gvr.group}/${e.gvr.resource}`}>
+        <a
+          href={routeHash(listRoute(context, e.gvr, namespace))}
+          aria-current={isActive(e, active) ? 'page' : undefined}
+          className={reason ? 'forbidden' : undefined}
+          title={reason ? `${about} — you may not list these (${reason})` : about}
+        >
+          {e.label}
+          {reason && (
+            <>
+              <svg className="lock" aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
+                <path d="M4 7V5a4 4 0 0 1 8 0v2M3 7h10v7H3z" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              </svg>
+              <span className="visually-hidden"> (not allowed: {reason})</span>
+            </>
+          )}
+        </a>
+      </li>
+    );
+  };
   const section = (id: string, title: string, body: ReactNode, level: 'section' | 'group', entries: CatalogEntry[]) => {
     // The section of the kind on screen stays open.
     const isCollapsed = collapsed.has(id) && !entries.some((e) => isActive(e, active));

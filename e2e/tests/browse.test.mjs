@@ -240,3 +240,18 @@ test('kinds the user may not list are marked in the sidebar with the missing per
   await screenshot(page, 'sidebar-forbidden-viewer');
   await page.close();
 });
+
+test('several namespaces at once: typed as a list, rows from each, with their namespace', async () => {
+  const page = await openApp(browser, serve, { hash: `#/c/${C}/r/apps/v1/deployments?ns=team-a` });
+  await page.getByRole('table', { name: 'Deployments' }).waitFor({ timeout: 10000 });
+  await page.getByRole('button', { name: /^Namespace:/ }).click();
+  await page.getByRole('combobox', { name: 'Search namespaces' }).fill('team-a, team-b');
+  await page.getByRole('option', { name: /Namespaces team-a, team-b/ }).click();
+  const table = page.getByRole('table', { name: 'Deployments' });
+  const want = [...get(['deployments', '-n', 'team-a']), ...get(['deployments', '-n', 'team-b'])].map((r) => r[0]);
+  await eventually(async () => (await table.getByRole('row').count()) - 1 === want.length, { timeout: 10000, what: `${want.length} deployments` });
+  for (const name of want) await table.getByRole('row', { name: new RegExp(name) }).waitFor();
+  assert.equal(await table.getByRole('columnheader', { name: 'Namespace', exact: true }).count(), 1);
+  assert.match(page.url(), /ns=team-a(%2C|,)team-b/);
+  await page.close();
+});

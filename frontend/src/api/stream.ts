@@ -1,5 +1,6 @@
 // List streams: GET /api/stream/list → NDJSON messages. Plain fetch in both shells.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
+import { streamLists } from './multiStream';
 import { readNdjson } from './ndjson';
 import type { Cell, Column, ListMessage, ListQuery, Row } from './types';
 
@@ -104,6 +105,8 @@ export async function streamList(
   onMessage: (m: ListMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
+  const namespaces = splitNamespaces(q.namespace);
+  if (namespaces.length > 1) return streamSeveralNamespaces(q, namespaces, onMessage, signal);
   let res: Response;
   try {
     res = await fetch(listStreamUrl(q), {
@@ -129,4 +132,66 @@ export async function streamList(
     if (signal.aborted) return;
     throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
   }
+}
+
+/** "a,b" → ["a", "b"]: several namespaces are written comma-separated. */
+export function splitNamespaces(namespace: string): string[] {
+  return namespace
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A list over several namespaces: one live list per namespace over a single
+ * multiplexed connection, merged into one stream of messages (rows keys
+ * carry their namespace, so they never collide). Columns come once; synced
+ * comes when every namespace has synced; a terminal error of any namespace
+ * (e.g. 403 in one of them) ends the whole list, as it would for one.
+ */
+export async function streamSeveralNamespaces(
+  q: ListQuery,
+  namespaces: string[],
+  onMessage: (m: ListMessage) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const queries = namespaces.map((namespace) => {
+    const x: { group: string; version: string; resource: string; namespace: string; labelSelector?: string; fieldSelector?: string } = {
+      group: q.group,
+      version: q.version,
+      resource: q.resource,
+      namespace,
+    };
+    if (q.labelSelector) x.labelSelector = q.labelSelector;
+    if (q.fieldSelector) x.fieldSelector = q.fieldSelector;
+    return x;
+  });
+  const merge = severalNamespacesMerger(namespaces.length, onMessage);
+  await streamLists(q.context, queries, merge, signal);
+}
+
+/** Merges the messages of n per-namespace lists into one list's messages. */
+export function severalNamespacesMerger(n: number, onMessage: (m: ListMessage) => void): (index: number, m: ListMessage) => void {
+  let columnsSent = false;
+  const synced = new Set<number>();
+  let allSynced = false;
+  return (index, m) => {
+    switch (m.type) {
+      case 'columns':
+        if (!columnsSent) onMessage(m);
+        columnsSent = true;
+        return;
+      case 'synced':
+        synced.add(index);
+        if (!allSynced && synced.size === n) {
+          allSynced = true;
+          onMessage(m);
+        }
+        return;
+      case 'reset':
+        return; // one namespace relisting must not wipe the others' rows
+      default:
+        onMessage(m);
+    }
+  };
 }

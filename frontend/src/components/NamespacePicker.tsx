@@ -23,19 +23,25 @@ const ADD_PREFIX = '\u0000add:';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function NamespacePicker({ namespace, list, loading, error, clusterScoped, onSelect, onAdd }: NamespacePickerProps) {
+  const several = namespace.includes(',');
   const items = useMemo<PickerItem[]>(() => {
     const names = new Set(list?.namespaces ?? []);
-    if (namespace) names.add(namespace);
-    return [
-      { id: ALL_NAMESPACES_ID, label: ALL_NAMESPACES_LABEL, current: namespace === '' },
-      ...[...names].sort().map((n) => ({ id: n, label: n, current: n === namespace })),
-    ];
-  }, [list, namespace]);
+    if (namespace && !several) names.add(namespace);
+    const out: PickerItem[] = [{ id: ALL_NAMESPACES_ID, label: ALL_NAMESPACES_LABEL, current: namespace === '' }];
+    if (several) out.push({ id: namespace, label: severalLabel(namespace), current: true, details: ['Several namespaces'] });
+    return [...out, ...[...names].sort().map((n) => ({ id: n, label: n, current: n === namespace }))];
+  }, [list, namespace, several]);
 
   // Users who may not list namespaces can still type theirs (and add it to their list).
   const canAdd = !!list?.restricted && !!onAdd;
   const typedItem = useCallback(
     (q: string): PickerItem | null => {
+      // "team-a, team-b": several namespaces at once.
+      const parts = q.split(',').map((p) => p.trim()).filter(Boolean);
+      if (q.includes(',') && parts.length > 1 && parts.every((p) => DNS_LABEL.test(p))) {
+        const id = [...new Set(parts)].join(',');
+        return { id, label: `Namespaces ${severalLabel(id)}`, details: ['Show these namespaces together'] };
+      }
       if (!DNS_LABEL.test(q) || items.some((i) => i.id === q)) return null;
       return canAdd
         ? { id: ADD_PREFIX + q, label: `Add namespace ${q}`, details: ['Remember it for this cluster and open it'] }
@@ -45,7 +51,7 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
   );
 
   const restricted = list?.restricted ? (list.message ?? 'You may not list the namespaces of this cluster.') : null;
-  const label = namespace || ALL_NAMESPACES_LABEL;
+  const label = several ? severalLabel(namespace) : namespace || ALL_NAMESPACES_LABEL;
   return (
     <Picker
       className={`namespace-picker${clusterScoped ? ' dimmed' : ''}`}
@@ -67,7 +73,7 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
       dialogLabel="Choose namespace"
       searchLabel="Search namespaces"
       listLabel="Namespaces"
-      placeholder="Search or type a namespace…"
+      placeholder="Search, or type namespaces (a, b)…"
       items={items}
       typedItem={typedItem}
       onSelect={(id) => {
@@ -91,4 +97,9 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
       }
     />
   );
+}
+
+/** "a,b" → "a, b". */
+export function severalLabel(namespaces: string): string {
+  return namespaces.split(',').join(', ');
 }

@@ -97,7 +97,7 @@ function ResourceList({ context, namespace, entry, known, query: baseQuery, know
   }, [active]);
 
   const firstRow = list.rows.values().next().value;
-  const namespaceColumn = namespace === '' && (known ? entry.namespaced : !!firstRow?.namespace);
+  const namespaceColumn = (namespace === '' || namespace.includes(',')) && (known ? entry.namespaced : !!firstRow?.namespace);
   const columns = useMemo(
     () => displayColumns(list.columns, { wide, namespaceColumn }),
     [list.columns, wide, namespaceColumn],

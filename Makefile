@@ -8,7 +8,7 @@ LDFLAGS := -X main.version=$(VERSION)
 CACHE   ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kubedeck
 DEVCLUSTER := $(CACHE)/bin/devcluster
 APP     := build/bin/kubedeck
-APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb imagemagick chromium xdotool xauth
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb imagemagick chromium xdotool xauth iproute2
 
 .PHONY: help deps sysdeps npmdeps build frontend devcluster demo run serve-demo test test-go test-frontend test-e2e test-desktop vet bench clean
 

@@ -43,6 +43,8 @@ check "the app survived it" "kill -0 $app_pid"
 rows=$(value rows)
 check "the pods table shows rows ($rows)" "[ \"${rows:-0}\" -ge 3 ]"
 check "the window shows the demo cluster's pods" "value text | grep -q 'web-'"
+listening=$(ss -ltnpH 2>/dev/null | grep -c "pid=$app_pid," || true)
+check "the desktop app listens on no network port ($listening sockets)" "[ ${listening:-0} -eq 0 ]"
 colours=$(identify -format '%k' "$out/desktop.png")
 check "the screenshot is not blank ($colours colours)" "[ $colours -gt 50 ]"
 echo "screenshot: $out/desktop.png"

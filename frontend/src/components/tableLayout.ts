@@ -30,7 +30,7 @@ export function columnWidths(cols: readonly DisplayColumn[], rows: readonly Row[
     const max = col.format === 'name' ? MAX_CH.name : col.kind === 'namespace' ? MAX_CH.namespace : MAX_CH.default;
     const status = isStatusColumn(col.label) ? 2 : 0; // room for the status dot
     // Headers are uppercase (wider letters) with a sort icon; cells have 10px padding a side.
-    const header = Math.ceil(col.label.length * 1.12) + 5;
+    const header = Math.ceil(col.label.length * 1.4) + 6;
     const want = Math.max(header, p95 + 3 + status);
     return Math.max(MIN_CH, Math.min(max ?? 48, want));
   });

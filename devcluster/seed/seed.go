@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"time"
 
+	authorizationv1 "k8s.io/api/authorization/v1"
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
@@ -98,7 +99,35 @@ func (s *Seeder) Base(ctx context.Context, o NodeOptions) error {
 	if err := s.Apply(ctx, baseYAML); err != nil {
 		return err
 	}
+	if err := s.waitRBAC(ctx); err != nil {
+		return err
+	}
 	return s.waitNodesReady(ctx, o.Count, time.Minute)
+}
+
+// waitRBAC waits until the viewer and developer bindings take effect: the
+// ClusterRoles view and edit are aggregated, and controller-manager fills
+// their rules only a moment after it starts.
+func (s *Seeder) waitRBAC(ctx context.Context) error {
+	checks := []authorizationv1.SubjectAccessReviewSpec{
+		{User: "viewer", Groups: []string{"kubedeck:viewers"},
+			ResourceAttributes: &authorizationv1.ResourceAttributes{Verb: "list", Resource: "pods"}},
+		{User: "developer", Groups: []string{"kubedeck:developers"},
+			ResourceAttributes: &authorizationv1.ResourceAttributes{Verb: "create", Group: "apps", Resource: "deployments", Namespace: "team-a"}},
+	}
+	return poll(ctx, "viewer and developer RBAC in effect", 30*time.Second, 100*time.Millisecond, func() (bool, string) {
+		for _, spec := range checks {
+			r, err := s.cs.AuthorizationV1().SubjectAccessReviews().Create(ctx,
+				&authorizationv1.SubjectAccessReview{Spec: spec}, metav1.CreateOptions{})
+			if err != nil {
+				return false, err.Error()
+			}
+			if !r.Status.Allowed {
+				return false, fmt.Sprintf("%s cannot %s %s yet", spec.User, spec.ResourceAttributes.Verb, spec.ResourceAttributes.Resource)
+			}
+		}
+		return true, ""
+	})
 }
 
 func resources(cpu, mem string, pods int) corev1.ResourceList {

@@ -8,9 +8,10 @@ LDFLAGS := -X main.version=$(VERSION)
 CACHE   ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kubedeck
 DEVCLUSTER := $(CACHE)/bin/devcluster
 APP     := build/bin/kubedeck
-APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb imagemagick chromium xdotool xauth iproute2
+APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb imagemagick chromium xdotool xauth iproute2 \
+                nsis p7zip-full librsvg2-bin desktop-file-utils
 
-.PHONY: help deps sysdeps npmdeps build frontend devcluster demo run serve-demo test test-go test-frontend test-e2e test-desktop vet bench clean
+.PHONY: help deps sysdeps npmdeps build frontend devcluster demo run serve-demo test test-on-cluster package package-smoke vet bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -32,7 +33,7 @@ frontend: ## build the frontend into frontend/dist
 	cd frontend && npm run build
 
 build: npmdeps frontend ## build the desktop app into build/bin/kubedeck
-	go tool wails build -s -skipbindings -tags $(TAGS) -ldflags "$(LDFLAGS)" -o kubedeck
+	go tool wails build -s -skipbindings -m -nosyncgomod -tags $(TAGS) -ldflags "$(LDFLAGS)" -o kubedeck
 
 devcluster: ## build the local cluster tool (its Kubernetes binaries are cached in $(CACHE))
 	cd devcluster && go build -o $(DEVCLUSTER) ./cmd/devcluster
@@ -47,11 +48,17 @@ serve-demo: deps build devcluster ## the browser shell on the demo cluster
 run: deps build ## open Kubedeck on your own kubeconfig
 	$(APP)
 
+package: deps frontend ## build the .deb, .rpm, .tar.gz and Windows installer into dist/packages and print their sizes
+	VERSION=$(patsubst v%,%,$(VERSION)) scripts/package.sh dist/packages
+
+package-smoke: devcluster ## install the .deb from dist/packages and start it on the local cluster under Xvfb
+	$(DEVCLUSTER) exec -- scripts/package-smoke.sh
+
 vet:
 	go vet ./...
 	cd devcluster && go vet ./...
 
-test: deps build devcluster vet ## run every test: Go, frontend, end to end, desktop smoke
+test: deps build devcluster vet package ## run every test: Go, frontend, end to end, desktop and package smoke
 	cd frontend && npm run typecheck && npm test
 	cd devcluster && go test -count=1 ./...
 	$(DEVCLUSTER) exec -- $(MAKE) --no-print-directory test-on-cluster
@@ -63,10 +70,11 @@ test-on-cluster:
 	go test -race -count=1 -run '^TestStreamSurvivesAnAPIServerRestart$$' ./app/resources
 	cd e2e && npm test
 	scripts/desktop-smoke.sh
+	scripts/package-smoke.sh
 
 bench: deps build devcluster ## speed and memory figures against kubectl and the raw API
 	go test -run '^$$' -bench . -benchtime 20x ./app/kubeconfig/
 	$(DEVCLUSTER) exec --pods-bench 10000 --namespaces-bench 20 --events-bench 1000 -- node e2e/bench.mjs
 
 clean:
-	rm -rf build/bin frontend/dist/assets frontend/dist/index.html test-results
+	rm -rf build/bin frontend/dist/assets frontend/dist/index.html test-results dist

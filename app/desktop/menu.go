@@ -45,7 +45,7 @@ func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
 	}
 
 	view := m.AddSubmenu("View")
-	view.AddText("Reload", keys.CmdOrCtrl("r"), func(*menu.CallbackData) { a.reload() })
+	view.AddText("Reload", reloadKey(goos), func(*menu.CallbackData) { a.reload() })
 	view.AddSeparator()
 	view.AddText("Zoom In", keys.CmdOrCtrl("="), func(*menu.CallbackData) { a.zoom(+1) })
 	view.AddText("Zoom Out", keys.CmdOrCtrl("-"), func(*menu.CallbackData) { a.zoom(-1) })
@@ -73,4 +73,14 @@ func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
 	help.AddSeparator()
 	help.AddText("About Kubedeck", nil, func(*menu.CallbackData) { a.about() })
 	return m
+}
+
+// reloadKey is Cmd+R on macOS. Elsewhere it is Ctrl+Shift+R: a menu
+// accelerator takes its keys from the whole window, and Ctrl+R belongs to
+// the shell in a terminal tab (reverse history search).
+func reloadKey(goos string) *keys.Accelerator {
+	if goos == "darwin" {
+		return keys.CmdOrCtrl("r")
+	}
+	return keys.Combo("r", keys.CmdOrCtrlKey, keys.ShiftKey)
 }

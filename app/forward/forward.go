@@ -26,6 +26,8 @@ import (
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/portforward"
 	"k8s.io/client-go/transport/spdy"
+
+	"github.com/kubedeck/kubedeck/app/internal/wait"
 )
 
 // Request says what to forward.
@@ -133,7 +135,7 @@ func (m *Manager) watchPod(cs kubernetes.Interface, f *Forward) {
 			FieldSelector: fields.OneTermEqualSelector("metadata.name", f.Pod).String(),
 		})
 		if err != nil {
-			if !sleep(ctx, 2*time.Second) {
+			if !wait.Sleep(ctx, 2*time.Second) {
 				return
 			}
 			continue
@@ -162,17 +164,6 @@ func (m *Manager) fail(f *Forward, msg string) {
 	case <-f.stop:
 	default:
 		close(f.stop)
-	}
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
 	}
 }
 

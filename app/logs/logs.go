@@ -19,6 +19,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
+
+	"github.com/kubedeck/kubedeck/app/internal/wait"
 )
 
 // maxLine bounds one log line (longer ones are cut).
@@ -148,7 +150,7 @@ func (s *Streamer) container(ctx context.Context, o Options, pod, container stri
 		if err != nil {
 			if last != "" && ctx.Err() == nil && attempt < 30 {
 				// The pod may be restarting: wait and resume.
-				if !sleep(ctx, time.Second) {
+				if !wait.Sleep(ctx, time.Second) {
 					return nil
 				}
 				continue
@@ -168,7 +170,7 @@ func (s *Streamer) container(ctx context.Context, o Options, pod, container stri
 			return nil
 		}
 		_ = b.status(pod, fmt.Sprintf("log stream of %s/%s ended; resuming", pod, container))
-		if !sleep(ctx, 500*time.Millisecond) {
+		if !wait.Sleep(ctx, 500*time.Millisecond) {
 			return nil
 		}
 	}
@@ -193,15 +195,4 @@ func read(r io.Reader, pod, container, last string, skip, seenAtLast int, b *bat
 		b.add(Line{Pod: pod, Container: container, Time: ts, Text: text})
 	}
 	return last, seenAtLast, sc.Err()
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
 }

@@ -16,6 +16,8 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/dynamic"
 	"sigs.k8s.io/yaml"
+
+	"github.com/kubedeck/kubedeck/app/internal/wait"
 )
 
 // ObjectRef names one object.
@@ -126,7 +128,7 @@ func StreamObject(ctx context.Context, dyn dynamic.Interface, ref ObjectRef, sin
 			if err := sink(m); err != nil {
 				return err
 			}
-			if !sleep(ctx, b.next()) {
+			if !wait.Sleep(ctx, b.next()) {
 				return nil
 			}
 			continue
@@ -141,7 +143,7 @@ func StreamObject(ctx context.Context, dyn dynamic.Interface, ref ObjectRef, sin
 			if ctx.Err() != nil {
 				return nil
 			}
-			if !sleep(ctx, b.next()) {
+			if !wait.Sleep(ctx, b.next()) {
 				return nil
 			}
 		} else {

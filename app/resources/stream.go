@@ -14,6 +14,8 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/rest"
+
+	"github.com/kubedeck/kubedeck/app/internal/wait"
 )
 
 // Message is one line of a list stream.
@@ -97,7 +99,7 @@ func (l *Lister) Stream(ctx context.Context, q Query, sink Sink) error {
 			if err := sink(errorMessage(werr, true)); err != nil {
 				return err
 			}
-			if !sleep(ctx, backoff.next()) {
+			if !wait.Sleep(ctx, backoff.next()) {
 				return nil
 			}
 		}
@@ -142,7 +144,7 @@ func (l *Lister) relistUntilOK(ctx context.Context, q Query, sink Sink, known ma
 		if err := sink(errorMessage(err, true)); err != nil {
 			return "", errSink
 		}
-		if !sleep(ctx, b.next()) {
+		if !wait.Sleep(ctx, b.next()) {
 			return "", ctx.Err()
 		}
 	}
@@ -301,15 +303,4 @@ func (b *backoff) next() time.Duration {
 	}
 	jitter := time.Duration(rand.Int64N(int64(b.cur) / 4))
 	return b.cur + jitter
-}
-
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
 }

@@ -1,0 +1,20 @@
+// Package wait owns the one context-aware sleep the streaming packages
+// (resources, logs, forward) use between retries.
+package wait
+
+import (
+	"context"
+	"time"
+)
+
+// Sleep waits d and returns true, or returns false as soon as ctx ends.
+func Sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

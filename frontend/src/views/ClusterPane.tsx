@@ -21,6 +21,7 @@ import { buildCatalog, findEntry } from '../state/catalog';
 import { lastLiveAt, onTrouble, PaneActiveContext, StreamEpochContext } from '../state/clusterHealth';
 import { clusterKeys, queryKeys, useAPIResources, useClusterStatus, useNamespaces } from '../state/queries';
 import { useSnapshotStream } from '../state/useSnapshotStream';
+import { Dock } from '../features/terminal/Dock';
 import { DetailsView } from './DetailsView';
 import { OverviewView } from './OverviewView';
 import { ResourceListView } from './ResourceListView';
@@ -344,6 +345,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
           </main>
         </div>
       )}
+      {!blocking && <Dock context={context} active={active} />}
     </StreamEpochContext.Provider>
   );
 }

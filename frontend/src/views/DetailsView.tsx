@@ -1,6 +1,6 @@
 // One object, live: header (kind, name, namespace, age, status) and tabs —
 // Summary (labels, owners, kind-specific sections), Events, YAML.
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { errorMessage } from '../api/errors';
 import type { GVR, KubeObject, Row } from '../api/types';
@@ -40,6 +40,7 @@ import {
   type Condition,
 } from '../state/summaries';
 import { useObjectStream } from '../state/useObjectStream';
+import { ObjectTabPanel, objectTabs, type ObjectTab } from '../features/logs/objectTabs';
 
 export interface DetailsViewProps {
   context: string;
@@ -65,7 +66,7 @@ export function gvrOfKind(sections: readonly CatalogSection[], group: string, ve
   return { group, version, resource };
 }
 
-type Tab = 'summary' | 'events' | 'yaml';
+type Tab = 'summary' | 'events' | 'yaml' | ObjectTab;
 
 export function DetailsView(props: DetailsViewProps) {
   const { context, gvr, namespace, name } = props;
@@ -81,6 +82,8 @@ export function DetailsView(props: DetailsViewProps) {
   const m = s.object ? meta(s.object) : null;
   const status = s.object ? objectStatus(kind, s.object) : '';
   const back = routeHash(listRoute(context, gvr, namespace));
+  const extraTabs = objectTabs(kind);
+  const extraTab = extraTabs.find((x) => x.id === tab)?.id;
 
   const tabButton = (t: Tab, label: string) => (
     <button
@@ -92,9 +95,10 @@ export function DetailsView(props: DetailsViewProps) {
       tabIndex={tab === t ? 0 : -1}
       onClick={() => setTab(t)}
       onKeyDown={(e) => {
-        const order: Tab[] = ['summary', 'events', 'yaml'];
+        const order: Tab[] = ['summary', 'events', 'yaml', ...extraTabs.map((x) => x.id)];
         const i = order.indexOf(t);
-        const next = e.key === 'ArrowRight' ? order[(i + 1) % 3] : e.key === 'ArrowLeft' ? order[(i + 2) % 3] : undefined;
+        const n = order.length;
+        const next = e.key === 'ArrowRight' ? order[(i + 1) % n] : e.key === 'ArrowLeft' ? order[(i + n - 1) % n] : undefined;
         if (next) {
           e.preventDefault();
           setTab(next);
@@ -142,9 +146,14 @@ export function DetailsView(props: DetailsViewProps) {
           {tabButton('summary', 'Summary')}
           {tabButton('events', 'Events')}
           {tabButton('yaml', 'YAML')}
+          {extraTabs.map((x) => (
+            <Fragment key={x.id}>{tabButton(x.id, x.label)}</Fragment>
+          ))}
         </div>
         <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${tab}`} className="details-panel">
-          {tab === 'summary' ? (
+          {extraTab ? (
+            <ObjectTabPanel tab={extraTab} context={context} kind={kind} object={s.object} />
+          ) : tab === 'summary' ? (
             <Summary {...props} kind={kind} object={s.object} />
           ) : tab === 'events' ? (
             <EmbeddedList

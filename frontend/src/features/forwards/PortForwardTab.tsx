@@ -1,0 +1,108 @@
+// A pod's or service's Port-forward tab: its declared ports (or any port
+// typed in), a local port (empty: a free one), Start; and its forwards.
+import { useId, useState } from 'react';
+import { errorMessage } from '../../api/errors';
+import type { KubeObject } from '../../api/types';
+import { at, str } from '../../state/summaries';
+import { ForwardTable } from './ForwardRow';
+import { startForward, useForwards } from './forwardsStore';
+import { declaredPorts, parseLocalPort } from './ports';
+import './forwards.css';
+
+export function PortForwardTab({ context, kind, object }: { context: string; kind: 'Pod' | 'Service'; object: KubeObject }) {
+  const id = useId();
+  const namespace = str(at(object, 'metadata', 'namespace'));
+  const name = str(at(object, 'metadata', 'name'));
+  const ports = declaredPorts(kind, object);
+  const [port, setPort] = useState(ports[0]?.port ?? '');
+  const [local, setLocal] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
+  const { forwards } = useForwards();
+  const reqKind = kind === 'Pod' ? 'pod' : 'service';
+  const mine = forwards.filter((f) => f.request.context === context && f.request.namespace === namespace && f.request.kind === reqKind && f.request.name === name);
+  const localPort = parseLocalPort(local);
+
+  const start = async () => {
+    if (localPort === null || !port.trim()) return;
+    setBusy(true);
+    setError(null);
+    setStarted(null);
+    try {
+      const f = await startForward({ context, namespace, kind: reqKind, name, port: port.trim(), localPort });
+      setStarted(`Forwarding ${f.url} → ${f.pod}:${f.podPort}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="port-forward-tab">
+      <form
+        className="forward-form"
+        aria-label="Start a port-forward"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <label htmlFor={`${id}-p`}>{kind === 'Pod' ? 'Pod port' : 'Service port'}</label>
+        <input id={`${id}-p`} list={`${id}-ports`} value={port} onChange={(e) => setPort(e.target.value)} placeholder="80 or http" size={10} />
+        <datalist id={`${id}-ports`}>
+          {ports.map((p) => (
+            <option key={`${p.port}/${p.protocol}`} value={p.port}>
+              {[p.name, p.protocol, p.detail].filter(Boolean).join(' · ')}
+            </option>
+          ))}
+        </datalist>
+        <label htmlFor={`${id}-l`}>Local port</label>
+        <input
+          id={`${id}-l`}
+          value={local}
+          onChange={(e) => setLocal(e.target.value)}
+          placeholder="any free port"
+          size={12}
+          inputMode="numeric"
+          aria-invalid={localPort === null}
+          aria-describedby={`${id}-hint`}
+        />
+        <button type="submit" className="btn primary small" disabled={busy || localPort === null || !port.trim()}>
+          {busy ? 'Starting…' : 'Start port-forward'}
+        </button>
+        <span id={`${id}-hint`} className={localPort === null ? 'bad-text' : 'muted'}>
+          {localPort === null ? 'A local port is a number from 1 to 65535, or empty for a free one' : 'Listens on 127.0.0.1 only'}
+        </span>
+      </form>
+      {ports.length > 0 && (
+        <ul className="port-chips" aria-label="Declared ports">
+          {ports.map((p) => (
+            <li key={`${p.port}/${p.protocol}/${p.detail}`}>
+              <button type="button" className="btn small" aria-pressed={port === p.port} onClick={() => setPort(p.port)}>
+                {p.port}
+                {p.name ? ` (${p.name})` : ''} · {p.protocol}
+                {p.detail ? ` · ${p.detail}` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ports.length === 0 && <p className="muted">No ports declared in the spec: type the port to forward.</p>}
+      {error && (
+        <div className="banner bad" role="alert">
+          <div>
+            <strong>{error}</strong>
+          </div>
+        </div>
+      )}
+      {started && (
+        <p className="ok-text" role="status">
+          {started}
+        </p>
+      )}
+      {mine.length > 0 && <ForwardTable forwards={mine} label={`Port-forwards of ${name}`} showContext={false} />}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+// The lines, virtualized: only the rows on screen exist in the DOM. Fixed
+// row heights when lines do not wrap (cheap at thousands of lines a second);
+// measured rows when they wrap or JSON is pretty-printed.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import type { JsonMode } from './jsonLine';
+import { LogRow } from './LogRow';
+import type { LineFormat } from './logText';
+import type { LineSource } from './ringBuffer';
+
+export const ROW_HEIGHT = 20;
+
+export interface LogListProps {
+  source: LineSource;
+  /** Changes whenever the source's content changed. */
+  version: number;
+  format: LineFormat;
+  json: JsonMode;
+  wrap: boolean;
+  query: string;
+  /** The seq of the selected search match. */
+  currentSeq: number | undefined;
+  /** Keep the newest line in view. */
+  follow: boolean;
+  /** The user scrolled away from the end (false) or back to it (true). */
+  onAtEnd: (atEnd: boolean) => void;
+  label: string;
+}
+
+export function LogList(p: LogListProps) {
+  const { source, version, follow } = p;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const measured = p.wrap || p.json === 'pretty';
+  const lastAuto = useRef(-1);
+  const v = useVirtualizer({
+    count: source.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (i) => source.at(i)?.seq ?? i,
+  });
+
+  // Re-measure when the way rows look changes.
+  useEffect(() => v.measure(), [measured, p.format.timestamps, p.json, v]);
+
+  // Following: stay at the end after every change.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!follow || !el) return;
+    const top = Math.max(0, v.getTotalSize() - el.clientHeight);
+    lastAuto.current = top;
+    el.scrollTop = top;
+  }, [follow, version, source, v]);
+
+  // Bring the selected match into view.
+  useEffect(() => {
+    if (p.currentSeq === undefined) return;
+    const i = p.currentSeq - source.firstSeq;
+    if (i >= 0 && i < source.length) v.scrollToIndex(i, { align: 'center' });
+  }, [p.currentSeq, source, v]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+    if (atEnd) p.onAtEnd(true);
+    else if (el.scrollTop < lastAuto.current - 2 || lastAuto.current < 0) p.onAtEnd(false);
+    lastAuto.current = -1;
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'End') {
+      e.preventDefault();
+      p.onAtEnd(true);
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      p.onAtEnd(false);
+      v.scrollToIndex(0);
+    }
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className={`log-scroll${p.wrap ? ' wrap' : ''}`}
+      role="log"
+      aria-live="off"
+      aria-label={p.label}
+      tabIndex={0}
+      onScroll={onScroll}
+      onKeyDown={onKey}
+    >
+      <div className="log-inner" style={{ height: v.getTotalSize() }}>
+        {v.getVirtualItems().map((item) => {
+          const e = source.at(item.index);
+          if (!e) return null;
+          return (
+            <div
+              key={item.key}
+              className="log-line"
+              data-index={item.index}
+              ref={measured ? v.measureElement : undefined}
+              style={{ transform: `translateY(${item.start}px)`, height: measured ? undefined : ROW_HEIGHT }}
+            >
+              <LogRow entry={e} format={p.format} json={p.json} query={p.query} current={e.seq === p.currentSeq} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

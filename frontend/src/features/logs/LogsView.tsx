@@ -1,0 +1,171 @@
+// Logs of a pod or of every pod of a workload: a followed stream into a
+// bounded ring buffer, shown virtualized, with search, pause, download and
+// the kubectl logs options.
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { LogQuery } from '../../api/operations';
+import { LogList } from './LogList';
+import { DEFAULT_OPTIONS, LogOptions, type LogOptionsValue } from './LogOptions';
+import { LogSearch } from './LogSearch';
+import type { LogTarget } from './logTarget';
+import { download, sourceText, type LineFormat } from './logText';
+import { Snapshot, type LineSource } from './ringBuffer';
+import { MatchIndex } from './search';
+import { useLogStream } from './useLogStream';
+import './logs.css';
+
+export interface LogsViewProps {
+  context: string;
+  target: LogTarget;
+  /** Ring buffer size (lines). */
+  capacity?: number;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function LogsView({ context, target, capacity }: LogsViewProps) {
+  const [opts, setOpts] = useState<LogOptionsValue>(DEFAULT_OPTIONS);
+  const query = useMemo<LogQuery>(() => {
+    const q: LogQuery = { context, namespace: target.namespace, follow: !opts.previous, previous: opts.previous };
+    if (target.selector) q.selector = target.selector;
+    else q.pod = target.name;
+    if (opts.container) q.container = opts.container;
+    if (opts.tail > 0) q.tailLines = opts.tail;
+    if (opts.since > 0) q.sinceSeconds = opts.since;
+    return q;
+  }, [context, target.namespace, target.name, target.selector, opts.container, opts.previous, opts.tail, opts.since]);
+  const stream = useLogStream(query, capacity);
+  const { buffer, version } = stream;
+
+  const [paused, setPaused] = useState(false);
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search);
+  const [currentSeq, setCurrentSeq] = useState<number | undefined>(undefined);
+
+  // A new stream: back to following.
+  useEffect(() => {
+    setSnapshot(null);
+    setPaused(false);
+    setCurrentSeq(undefined);
+  }, [query]);
+
+  const freeze = () => setSnapshot((s) => s ?? buffer.snapshot());
+  const source: LineSource = snapshot ?? buffer;
+  const frozenAt = snapshot ? snapshot.firstSeq + snapshot.length : buffer.nextSeq;
+  const waiting = snapshot ? buffer.nextSeq - frozenAt : 0;
+
+  // Matching lines, kept up to date as lines come and go.
+  const matches = useRef<{ index: MatchIndex; source: LineSource } | null>(null);
+  if (!matches.current || matches.current.source !== source || matches.current.index.query !== q) {
+    matches.current = { index: new MatchIndex(q, source), source };
+  } else {
+    matches.current.index.update(source);
+  }
+  const index = matches.current.index;
+  void version; // the index above follows the buffer on every render a new version causes
+
+  useEffect(() => setCurrentSeq(undefined), [q]);
+  const currentValid = currentSeq !== undefined && currentSeq >= source.firstSeq;
+  const position = currentValid ? index.indexFrom(currentSeq) : -1;
+
+  const step = (delta: 1 | -1) => {
+    if (index.count === 0) return;
+    freeze();
+    let i: number;
+    if (position < 0) i = index.count - 1;
+    else i = (position + delta + index.count) % index.count;
+    setCurrentSeq(index.seqAt(i));
+  };
+
+  const onAtEnd = (atEnd: boolean) => {
+    if (atEnd && !paused) setSnapshot(null);
+    else if (!atEnd) freeze();
+  };
+
+  const togglePause = () => {
+    if (paused) {
+      setPaused(false);
+      setSnapshot(null);
+    } else {
+      setPaused(true);
+      freeze();
+    }
+  };
+
+  const multiContainer = !opts.container && target.containers.length > 1;
+  const format: LineFormat = { timestamps: opts.timestamps, pod: Boolean(target.selector), container: multiContainer };
+  const save = () => download(`${target.name}${opts.container ? `-${opts.container}` : ''}.log`, sourceText(source, format));
+
+  const following = !snapshot && stream.state === 'streaming' && query.follow;
+  let state: string;
+  if (stream.state === 'connecting') state = 'Connecting…';
+  else if (stream.state === 'error') state = 'Stream failed';
+  else if (paused) state = `Paused · ${n(waiting)} new ${waiting === 1 ? 'line' : 'lines'}`;
+  else if (snapshot) state = `Scrolled back · ${n(waiting)} new ${waiting === 1 ? 'line' : 'lines'}`;
+  else if (stream.state === 'ended') state = query.follow ? 'Stream ended' : 'All lines loaded';
+  else state = 'Following';
+
+  return (
+    <section className="logs-view" aria-label={`Logs of ${target.kind} ${target.name}`}>
+      <LogOptions value={opts} containers={target.containers} onChange={setOpts} />
+      <div className="log-bar">
+        <LogSearch value={search} onChange={setSearch} count={index.count} position={position} onStep={step} />
+        <span className={`log-state${following ? ' live' : ''}`} role="status">
+          {state}
+        </span>
+        <span className="log-lines">
+          {n(buffer.length)} {buffer.length === 1 ? 'line' : 'lines'}
+        </span>
+        {buffer.dropped > 0 && (
+          <span className="log-dropped" title={`The view keeps the newest ${n(buffer.capacity)} lines`}>
+            {n(buffer.dropped)} older {buffer.dropped === 1 ? 'line' : 'lines'} dropped
+          </span>
+        )}
+        <span className="log-spacer" />
+        {snapshot && !paused && (
+          <button type="button" className="btn small" onClick={() => setSnapshot(null)}>
+            Jump to latest
+          </button>
+        )}
+        <button type="button" className="btn small" aria-pressed={paused} onClick={togglePause} disabled={!query.follow}>
+          {paused ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" className="btn small" onClick={save} disabled={source.length === 0}>
+          Download
+        </button>
+        <button type="button" className="btn small" onClick={() => { buffer.clear(); setSnapshot(null); stream.restart(); }}>
+          Reload
+        </button>
+      </div>
+      {stream.notes.length > 0 && <p className="log-note">{stream.notes[stream.notes.length - 1]}</p>}
+      {stream.error && (
+        <div className="banner bad log-error" role="alert">
+          <div>
+            <strong>{stream.error}</strong>
+          </div>
+          <button type="button" className="btn small" onClick={stream.restart}>
+            Reconnect
+          </button>
+        </div>
+      )}
+      {source.length === 0 && stream.state !== 'connecting' && !stream.error ? (
+        <p className="log-empty" role="status">
+          {stream.state === 'streaming' ? 'No log lines yet; new lines will appear here.' : 'No log lines.'}
+        </p>
+      ) : (
+        <LogList
+          source={source}
+          version={version}
+          format={format}
+          json={opts.json}
+          wrap={opts.wrap}
+          query={q}
+          currentSeq={currentValid ? currentSeq : undefined}
+          follow={!snapshot}
+          onAtEnd={onAtEnd}
+          label={`Log lines of ${target.name}`}
+        />
+      )}
+    </section>
+  );
+}

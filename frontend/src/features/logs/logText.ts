@@ -1,0 +1,54 @@
+// How a log line reads as text (downloads, and the tag and time columns).
+import type { LogEntry } from './ringBuffer';
+import type { LineSource } from './ringBuffer';
+
+export interface LineFormat {
+  timestamps: boolean;
+  /** Tag lines with their pod (workloads). */
+  pod: boolean;
+  /** Tag lines with their container (several containers). */
+  container: boolean;
+}
+
+export function tagOf(e: LogEntry, f: LineFormat): string {
+  if (f.pod && f.container) return `${e.pod}/${e.container}`;
+  if (f.pod) return e.pod;
+  if (f.container) return e.container;
+  return '';
+}
+
+/** One line as kubectl prints it with --prefix / --timestamps: "[pod/container] time text". */
+export function lineText(e: LogEntry, f: LineFormat): string {
+  const tag = tagOf(e, f);
+  return `${tag ? `[${tag}] ` : ''}${f.timestamps ? `${e.time} ` : ''}${e.plain}`;
+}
+
+/** The lines of a source as a text file. */
+export function sourceText(source: LineSource, f: LineFormat): string {
+  const parts: string[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const e = source.at(i);
+    if (e) parts.push(lineText(e, f));
+  }
+  return parts.length ? `${parts.join('\n')}\n` : '';
+}
+
+/** Saves text as a file through the browser's download. */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A stable colour slot (0-5) for a pod's tag. */
+export function tagColour(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) | 0;
+  return Math.abs(h) % 6;
+}

@@ -1,0 +1,101 @@
+// The dock at the bottom of a cluster pane: its terminals as tabs, and the
+// port-forwards. It shows once there is something in it; its height can be
+// dragged; it stays while the user navigates.
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useForwards } from '../forwards/forwardsStore';
+import { ForwardsPanel } from '../forwards/ForwardsPanel';
+import { TerminalView } from './TerminalView';
+import { closeTerminal, FORWARDS_TAB, selectDockTab, setDockOpen, terminalTitle, useDockState } from './terminalStore';
+import './terminal.css';
+
+export function Dock({ context, active }: { context: string; active: boolean }) {
+  const dock = useDockState();
+  const { forwards } = useForwards();
+  const [height, setHeight] = useState(320);
+  const drag = useRef<{ y: number; h: number } | null>(null);
+  const tabs = dock.tabs.filter((t) => t.context === context);
+  const open = dock.open[context] ?? true;
+  if (tabs.length === 0 && forwards.length === 0) return null;
+  const keys = [FORWARDS_TAB, ...tabs.map((t) => t.key)];
+  const sel = keys.includes(dock.selected[context] ?? '') ? (dock.selected[context] as string) : (tabs[tabs.length - 1]?.key ?? FORWARDS_TAB);
+  const activeForwards = forwards.filter((f) => f.state === 'active').length;
+
+  const onKey = (e: KeyboardEvent, key: string) => {
+    const i = keys.indexOf(key);
+    const next = e.key === 'ArrowRight' ? keys[(i + 1) % keys.length] : e.key === 'ArrowLeft' ? keys[(i - 1 + keys.length) % keys.length] : undefined;
+    if (next) {
+      e.preventDefault();
+      selectDockTab(context, next);
+      document.getElementById(`dock-${context}-${next}`)?.focus();
+    }
+  };
+  const startDrag = (e: PointerEvent) => {
+    drag.current = { y: e.clientY, h: height };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const moveDrag = (e: PointerEvent) => {
+    if (!drag.current) return;
+    setHeight(Math.max(140, Math.min(window.innerHeight - 160, drag.current.h + drag.current.y - e.clientY)));
+  };
+
+  return (
+    <section className={`dock${open ? '' : ' collapsed'}`} aria-label="Terminals and port-forwards" style={open ? { height } : undefined}>
+      {open && (
+        <div
+          className="dock-resize"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize the dock"
+          onPointerDown={startDrag}
+          onPointerMove={moveDrag}
+          onPointerUp={() => (drag.current = null)}
+        />
+      )}
+      <div className="dock-bar">
+        <div role="tablist" aria-label="Dock" className="dock-tabs">
+          <button
+            type="button"
+            role="tab"
+            id={`dock-${context}-${FORWARDS_TAB}`}
+            aria-selected={sel === FORWARDS_TAB}
+            tabIndex={sel === FORWARDS_TAB ? 0 : -1}
+            onClick={() => selectDockTab(context, FORWARDS_TAB)}
+            onKeyDown={(e) => onKey(e, FORWARDS_TAB)}
+          >
+            Port-forwards ({activeForwards})
+          </button>
+          {tabs.map((t) => (
+            <span key={t.key} className={`dock-tab${sel === t.key ? ' selected' : ''}`}>
+              <button
+                type="button"
+                role="tab"
+                id={`dock-${context}-${t.key}`}
+                aria-selected={sel === t.key}
+                tabIndex={sel === t.key ? 0 : -1}
+                title={terminalTitle(t)}
+                onClick={() => selectDockTab(context, t.key)}
+                onKeyDown={(e) => onKey(e, t.key)}
+              >
+                <span className={`status-dot ${t.state === 'open' ? 'ok' : t.state === 'starting' ? 'warn' : 'muted'}`} aria-hidden="true" />
+                {t.pod}/{t.container}
+              </button>
+              <button type="button" className="dock-close" aria-label={`Close terminal ${t.pod}/${t.container}`} onClick={() => closeTerminal(t.key)}>
+                ✕
+              </button>
+            </span>
+          ))}
+        </div>
+        <span className="log-spacer" />
+        <button type="button" className="btn small" aria-expanded={open} onClick={() => setDockOpen(context, !open)}>
+          {open ? 'Hide dock' : 'Show dock'}
+        </button>
+      </div>
+      <div className="dock-body" hidden={!open}>
+        {sel === FORWARDS_TAB && <ForwardsPanel />}
+        {tabs.map((t) => (
+          <TerminalView key={t.key} tab={t} visible={open && active && sel === t.key} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+// One terminal: xterm.js in the page, the session's output read as a stream
+// while the tab is on screen (hidden tabs let the backend buffer it, so they
+// hold no connection), keystrokes and resizes sent as small calls in order.
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../api/errors';
+import { base64Bytes, ops, streamTerminal } from '../../api/operations';
+import { onThemeChange, termTheme } from './termTheme';
+import { updateTerminal, type TerminalTab } from './terminalStore';
+
+export interface TerminalViewProps {
+  tab: TerminalTab;
+  visible: boolean;
+}
+
+/** Sends input in order, merging keystrokes typed while a call is on its way. */
+function inputQueue(id: string, onError: (e: unknown) => void): (data: string) => void {
+  let pending = '';
+  let busy = false;
+  const pump = async () => {
+    busy = true;
+    while (pending) {
+      const chunk = pending;
+      pending = '';
+      try {
+        await ops.TerminalInput(id, chunk);
+      } catch (e) {
+        onError(e);
+        pending = '';
+      }
+    }
+    busy = false;
+  };
+  return (data) => {
+    pending += data;
+    if (!busy) void pump();
+  };
+}
+
+export function TerminalView({ tab, visible }: TerminalViewProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const termRef = useRef<{ term: Terminal; fit: FitAddon } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const sessionId = tab.sessionId;
+
+  // The terminal itself, once per tab.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const term = new Terminal({
+      fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--mono').trim() || 'monospace',
+      fontSize: 13,
+      cursorBlink: true,
+      scrollback: 5000,
+      theme: termTheme(),
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    try {
+      fit.fit();
+    } catch {
+      // not laid out yet
+    }
+    termRef.current = { term, fit };
+    const stopTheme = onThemeChange(() => {
+      term.options.theme = termTheme();
+    });
+    return () => {
+      stopTheme();
+      term.dispose();
+      termRef.current = null;
+    };
+  }, []);
+
+  // Start the session with the terminal's size.
+  useEffect(() => {
+    const t = termRef.current;
+    if (!t || tab.state !== 'starting' || tab.sessionId) return;
+    let cancelled = false;
+    const { term } = t;
+    ops
+      .TerminalStart(tab.context, {
+        namespace: tab.namespace,
+        pod: tab.pod,
+        container: tab.container,
+        command: tab.command,
+        cols: term.cols,
+        rows: term.rows,
+      })
+      .then(
+        (s) => {
+          if (cancelled) {
+            void ops.TerminalClose(s.id).catch(() => {});
+            return;
+          }
+          updateTerminal(tab.key, { sessionId: s.id, state: 'open' });
+        },
+        (e: unknown) => {
+          if (cancelled) return;
+          const msg = errorMessage(e);
+          term.write(`\r\n\x1b[31mCould not start ${tab.command.join(' ')}: ${msg}\x1b[0m\r\n`);
+          updateTerminal(tab.key, { state: 'failed', message: msg });
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [tab.key, tab.state, tab.sessionId, tab.context, tab.namespace, tab.pod, tab.container, tab.command]);
+
+  // Keystrokes and pastes go to the session; Ctrl+Shift+C/V copy and paste.
+  useEffect(() => {
+    const t = termRef.current;
+    if (!t || !sessionId || tab.state !== 'open') return;
+    const send = inputQueue(sessionId, (e) => setNote(`Input not delivered: ${errorMessage(e)}`));
+    const { term } = t;
+    const data = term.onData(send);
+    term.attachCustomKeyEventHandler((e) => {
+      if (e.type !== 'keydown' || !e.ctrlKey || !e.shiftKey) return true;
+      if (e.code === 'KeyC') {
+        if (term.hasSelection()) void navigator.clipboard?.writeText(term.getSelection()).catch(() => setNote('Could not copy: the clipboard is not available'));
+        return false;
+      }
+      if (e.code === 'KeyV') {
+        void navigator.clipboard
+          ?.readText()
+          .then((text) => text && term.paste(text))
+          .catch(() => setNote('Could not paste: the clipboard is not available (use the Paste button or middle-click)'));
+        return false;
+      }
+      return true;
+    });
+    return () => data.dispose();
+  }, [sessionId, tab.state]);
+
+  // Output, while the tab is on screen.
+  useEffect(() => {
+    const t = termRef.current;
+    if (!t || !sessionId || tab.state !== 'open' || !visible) return;
+    const ctl = new AbortController();
+    const { term } = t;
+    streamTerminal(
+      sessionId,
+      (m) => {
+        if (m.type === 'output') {
+          if (m.dropped) term.write('\r\n\x1b[33m[some output was dropped while this tab was hidden]\x1b[0m\r\n');
+          term.write(base64Bytes(m.data));
+        } else {
+          const text = m.message === 'closed' ? 'Session closed' : m.message ? `${m.message} (exit code ${m.code})` : `Process exited with code ${m.code}`;
+          term.write(`\r\n\x1b[2m[${text}]\x1b[0m\r\n`);
+          updateTerminal(tab.key, { state: 'ended', message: text });
+        }
+      },
+      ctl.signal,
+    ).catch((e: unknown) => {
+      if (ctl.signal.aborted) return;
+      const msg = errorMessage(e);
+      const gone = /no terminal session/i.test(msg);
+      const text = gone ? 'The session ended while its tab was in the background' : `Output stream failed: ${msg}`;
+      term.write(`\r\n\x1b[2m[${text}]\x1b[0m\r\n`);
+      updateTerminal(tab.key, { state: 'ended', message: text });
+    });
+    return () => ctl.abort();
+  }, [sessionId, tab.state, tab.key, visible]);
+
+  // The size follows the dock; the session hears about changes.
+  useEffect(() => {
+    const t = termRef.current;
+    const host = hostRef.current;
+    if (!t || !host || !visible) return;
+    let last = `${t.term.cols}x${t.term.rows}`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refit = () => {
+      try {
+        t.fit.fit();
+      } catch {
+        return;
+      }
+      const now = `${t.term.cols}x${t.term.rows}`;
+      if (now === last || !sessionId || tab.state !== 'open') return;
+      last = now;
+      clearTimeout(timer);
+      timer = setTimeout(() => void ops.TerminalResize(sessionId, t.term.cols, t.term.rows).catch(() => {}), 80);
+    };
+    refit();
+    const ro = new ResizeObserver(refit);
+    ro.observe(host);
+    if (visible) t.term.focus();
+    return () => {
+      ro.disconnect();
+      clearTimeout(timer);
+    };
+  }, [visible, sessionId, tab.state]);
+
+  const copy = () => {
+    const sel = termRef.current?.term.getSelection() ?? '';
+    if (!sel) {
+      setNote('Select text in the terminal first');
+      return;
+    }
+    navigator.clipboard?.writeText(sel).then(
+      () => setNote('Copied'),
+      () => setNote('Could not copy: the clipboard is not available'),
+    );
+  };
+  const paste = () => {
+    navigator.clipboard?.readText().then(
+      (text) => {
+        if (text) termRef.current?.term.paste(text);
+        termRef.current?.term.focus();
+      },
+      () => setNote('Could not paste: the clipboard is not available'),
+    );
+  };
+
+  return (
+    <div className="terminal-view" hidden={!visible}>
+      <div className="terminal-tools">
+        <span className="terminal-where">
+          {tab.namespace}/{tab.pod} · {tab.container} · <code>{tab.command.join(' ')}</code>
+        </span>
+        <span className={`terminal-state ${tab.state}`} role="status">
+          {tab.state === 'starting' ? 'Starting…' : tab.state === 'open' ? 'Connected' : (tab.message ?? 'Ended')}
+        </span>
+        {note && <span className="terminal-note">{note}</span>}
+        <span className="log-spacer" />
+        <button type="button" className="btn small" onClick={copy} title="Ctrl+Shift+C">
+          Copy
+        </button>
+        <button type="button" className="btn small" onClick={paste} disabled={tab.state !== 'open'} title="Ctrl+Shift+V">
+          Paste
+        </button>
+      </div>
+      <div className="terminal-host" ref={hostRef} role="region" aria-label={`Terminal ${tab.pod}/${tab.container}`} />
+    </div>
+  );
+}

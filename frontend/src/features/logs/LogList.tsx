@@ -32,6 +32,8 @@ export function LogList(p: LogListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const measured = p.wrap || p.json === 'pretty';
   const lastAuto = useRef(-1);
+  // Scrolling to a search match must not count as "back at the end".
+  const quietUntil = useRef(0);
   const v = useVirtualizer({
     count: source.length,
     getScrollElement: () => scrollRef.current,
@@ -56,14 +58,18 @@ export function LogList(p: LogListProps) {
   useEffect(() => {
     if (p.currentSeq === undefined) return;
     const i = p.currentSeq - source.firstSeq;
-    if (i >= 0 && i < source.length) v.scrollToIndex(i, { align: 'center' });
+    if (i < 0 || i >= source.length) return;
+    quietUntil.current = performance.now() + 400;
+    v.scrollToIndex(i, { align: 'center' });
   }, [p.currentSeq, source, v]);
 
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
     const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
-    if (atEnd) p.onAtEnd(true);
+    if (atEnd) {
+      if (performance.now() > quietUntil.current) p.onAtEnd(true);
+    }
     else if (el.scrollTop < lastAuto.current - 2 || lastAuto.current < 0) p.onAtEnd(false);
     lastAuto.current = -1;
   };

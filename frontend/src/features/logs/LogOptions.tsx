@@ -26,7 +26,7 @@ export const DEFAULT_OPTIONS: LogOptionsValue = {
   json: 'raw',
 };
 
-const TAILS = [100, 1000, 10_000, 0];
+const TAILS = [10, 100, 1000, 10_000, 0];
 const SINCES: [number, string][] = [
   [0, 'All time'],
   [60, 'Last minute'],

@@ -46,8 +46,8 @@ export const LogRow = memo(function LogRow({ entry, format, json, query, current
   const tag = tagOf(entry, format);
   return (
     <>
-      {tag && <span className={`log-tag tag-${tagColour(tag)}`}>{tag}</span>}
-      {format.timestamps && <span className="log-time">{entry.time}</span>}
+      {tag && <span className={`log-tag tag-${tagColour(tag)}`}>{tag} </span>}
+      {format.timestamps && <span className="log-time">{entry.time} </span>}
       <span className="log-text">
         {segs.map((s, i) =>
           s.mark ? (

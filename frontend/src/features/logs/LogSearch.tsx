@@ -13,7 +13,7 @@ export function LogSearch({ value, onChange, count, position, onStep }: {
   const id = useId();
   return (
     <div className="log-search" role="search">
-      <label htmlFor={id} className="sr-only">
+      <label htmlFor={id} className="visually-hidden">
         Search logs
       </label>
       <input

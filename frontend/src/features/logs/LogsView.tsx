@@ -99,7 +99,7 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
   const following = !snapshot && stream.state === 'streaming' && query.follow;
   let state: string;
   if (stream.state === 'connecting') state = 'Connecting…';
-  else if (stream.state === 'error') state = 'Stream failed';
+  else if (stream.state === 'error' || (stream.error && stream.state === 'ended')) state = 'Stream failed';
   else if (paused) state = `Paused · ${n(waiting)} new ${waiting === 1 ? 'line' : 'lines'}`;
   else if (snapshot) state = `Scrolled back · ${n(waiting)} new ${waiting === 1 ? 'line' : 'lines'}`;
   else if (stream.state === 'ended') state = query.follow ? 'Stream ended' : 'All lines loaded';
@@ -148,7 +148,7 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
           </button>
         </div>
       )}
-      {source.length === 0 && stream.state !== 'connecting' && !stream.error ? (
+      {source.length === 0 && stream.error ? null : source.length === 0 && stream.state !== 'connecting' ? (
         <p className="log-empty" role="status">
           {stream.state === 'streaming' ? 'No log lines yet; new lines will appear here.' : 'No log lines.'}
         </p>

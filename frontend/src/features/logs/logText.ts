@@ -17,10 +17,10 @@ export function tagOf(e: LogEntry, f: LineFormat): string {
   return '';
 }
 
-/** One line as kubectl prints it with --prefix / --timestamps: "[pod/container] time text". */
+/** One line as kubectl prints it with --prefix / --timestamps: "[pod/NAME/CONTAINER] time text". */
 export function lineText(e: LogEntry, f: LineFormat): string {
-  const tag = tagOf(e, f);
-  return `${tag ? `[${tag}] ` : ''}${f.timestamps ? `${e.time} ` : ''}${e.plain}`;
+  const tagged = f.pod || f.container;
+  return `${tagged ? `[pod/${e.pod}/${e.container}] ` : ''}${f.timestamps ? `${e.time} ` : ''}${e.plain}`;
 }
 
 /** The lines of a source as a text file. */

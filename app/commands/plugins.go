@@ -51,7 +51,7 @@ func info(p plugins.Plugin, s settings.Plugin) PluginInfo {
 	switch {
 	case p.Error != "":
 		i.State = PluginInvalid
-	case s.ApprovedHash != p.Hash:
+	case !approved(p, s):
 		i.State = PluginWaitingApproval
 	case s.Disabled:
 		i.State = PluginDisabled
@@ -60,6 +60,16 @@ func info(p plugins.Plugin, s settings.Plugin) PluginInfo {
 		i.URL = "/api/plugins/" + p.ID + "/" + p.Main + "?h=" + p.Hash[:16]
 	}
 	return i
+}
+
+// devApproval is what settings keep for a plugin of the development folder:
+// the user approved that folder's plugin once, and its changes reload
+// without asking again (that is the point of the development folder). An
+// installed plugin of the same name does not inherit it.
+func devApproval(p plugins.Plugin) string { return "dev:" + p.Path }
+
+func approved(p plugins.Plugin, s settings.Plugin) bool {
+	return s.ApprovedHash == p.Hash || (p.Dev && s.ApprovedHash == devApproval(p))
 }
 
 // ApprovePlugin lets a plugin run, pinned to the hash the user saw.
@@ -72,8 +82,12 @@ func (c *Commands) ApprovePlugin(id, hash string) ([]PluginInfo, error) {
 		if p.Hash != hash {
 			return nil, errors.New("the plugin changed since you looked at it: check it again")
 		}
+		pinned := hash
+		if p.Dev {
+			pinned = devApproval(p)
+		}
 		prefs, err := c.settings.Update(func(s *settings.Settings) {
-			s.Plugins[id] = settings.Plugin{ApprovedHash: hash}
+			s.Plugins[id] = settings.Plugin{ApprovedHash: pinned}
 		})
 		if err != nil {
 			return nil, err

@@ -14,6 +14,7 @@ import { mountedClusters, useOpenClusters } from './state/openClusters';
 import { queryKeys, useContexts, usePreferences } from './state/queries';
 import { useSnapshotStream } from './state/useSnapshotStream';
 import { ClusterPane } from './views/ClusterPane';
+import { usePluginHost } from './features/plugins/host';
 import { BackendUnavailable, NoKubeconfig, SessionExpired, Starting } from './views/GlobalStates';
 import { SearchDialog, useSearchHotkeys } from './views/SearchDialog';
 
@@ -28,6 +29,7 @@ export function App() {
   const contexts = useContexts();
   const prefs = usePreferences();
   const route = useRoute();
+  usePluginHost();
   // Kubeconfig files are watched by the backend: follow the context list live.
   useSnapshotStream(contexts.isSuccess && !expired ? contextsStream() : null, queryKeys.contexts);
   if (expired) return <SessionExpired />;

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'list'; context: string; gvr: GVR; namespace: string }
   | { name: 'details'; context: string; gvr: GVR; namespace: string; objectName: string }
   | { name: 'overview'; context: string }
+  | { name: 'plugins'; context: string }
+  | { name: 'plugin'; context: string; plugin: string; path: string }
   | { name: 'notFound'; path: string };
 
 export const CORE_GROUP_SEGMENT = 'core';
@@ -54,6 +56,10 @@ export function routeHash(route: Route): string {
     }
     case 'overview':
       return `#/c/${enc(route.context)}/overview`;
+    case 'plugins':
+      return `#/c/${enc(route.context)}/plugins`;
+    case 'plugin':
+      return `#/c/${enc(route.context)}/p/${enc(route.plugin)}/${enc(route.path)}`;
     case 'notFound':
       return `#${route.path}`;
   }
@@ -73,6 +79,8 @@ export function parseHash(hash: string): Route {
   if (c !== 'c' || context === undefined || context === '') return { name: 'notFound', path };
   if (r === undefined) return { name: 'context', context };
   if (r === 'overview' && group === undefined) return { name: 'overview', context };
+  if (r === 'plugins' && group === undefined) return { name: 'plugins', context };
+  if (r === 'p' && group && version && resource === undefined) return { name: 'plugin', context, plugin: group, path: version };
   if (r !== 'r' || !group || !version || !resource) return { name: 'notFound', path };
   const gvr = { group: group === CORE_GROUP_SEGMENT ? '' : group, version, resource };
   if (rest.length === 2 && rest[0] && rest[1]) {
@@ -104,7 +112,7 @@ export function detailsRoute(context: string, gvr: GVR, namespace: string, objec
 
 /** The context a route is about, if any. */
 export function routeContext(route: Route): string | null {
-  return route.name === 'list' || route.name === 'details' || route.name === 'overview' || route.name === 'context'
+  return route.name === 'list' || route.name === 'details' || route.name === 'overview' || route.name === 'context' || route.name === 'plugins' || route.name === 'plugin'
     ? route.context
     : null;
 }

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { GVR } from '../api/types';
 import { load, saveJSON } from '../lib/storage';
+import { PluginSidebarLinks } from '../features/plugins/PluginSidebarLinks';
 import { listRoute, routeHash } from '../router';
 import type { CatalogEntry, CatalogSection } from '../state/catalog';
 import { accessKey, useListAccess } from '../state/useListAccess';
@@ -15,6 +16,10 @@ export interface SidebarProps {
   partial: readonly string[];
   /** The overview page is on screen. */
   overviewActive?: boolean;
+  /** The plugin page on screen, if any. */
+  pluginRoute?: { plugin: string; path: string } | null;
+  /** The Plugins page is on screen. */
+  pluginsPageActive?: boolean;
 }
 
 function useCollapsed(): [Set<string>, (id: string) => void] {
@@ -42,7 +47,7 @@ function isActive(e: CatalogEntry, active: GVR | null): boolean {
 }
 
 /** The resource navigation: kinds grouped into sections, custom resources by API group. */
-export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive }: SidebarProps) {
+export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive, pluginRoute, pluginsPageActive }: SidebarProps) {
   const [collapsed, toggle] = useCollapsed();
   const all = sections.flatMap((s) => [...s.entries, ...(s.groups ?? []).flatMap((g) => g.entries)]);
   const denied = useListAccess(context, namespace, all);
@@ -131,6 +136,7 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
           [...s.entries, ...(s.groups ?? []).flatMap((g) => g.entries)],
         ),
       )}
+      <PluginSidebarLinks context={context} current={pluginRoute ?? null} pluginsPageActive={!!pluginsPageActive} />
       {partial.length > 0 && (
         <p className="sidebar-note" title={partial.join('\n')}>
           {partial.length} API group{partial.length === 1 ? '' : 's'} did not answer discovery.

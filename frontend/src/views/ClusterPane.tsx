@@ -22,6 +22,9 @@ import { lastLiveAt, onTrouble, PaneActiveContext, StreamEpochContext } from '..
 import { clusterKeys, queryKeys, useAPIResources, useClusterStatus, useNamespaces } from '../state/queries';
 import { useSnapshotStream } from '../state/useSnapshotStream';
 import { Dock } from '../features/terminal/Dock';
+import { PluginActions } from '../features/plugins/PluginActions';
+import { PluginPage } from '../features/plugins/PluginPage';
+import { PluginsPage } from '../features/plugins/PluginsPage';
 import { DetailsView } from './DetailsView';
 import { OverviewView } from './OverviewView';
 import { ResourceListView } from './ResourceListView';
@@ -242,6 +245,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
           onAdd={(ns) => void addNamespace(ns)}
         />
         <div className="topbar-spacer" />
+        {!blocking && <PluginActions context={context} namespace={namespace} />}
         {readOnly && <ReadOnlyLock />}
         <ClusterMenu
           context={context}
@@ -314,6 +318,8 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
             error={resources.isError ? errorMessage(resources.error) : null}
             partial={resources.data?.partial ?? []}
             overviewActive={route.name === 'overview'}
+            pluginRoute={route.name === 'plugin' ? { plugin: route.plugin, path: route.path } : null}
+            pluginsPageActive={route.name === 'plugins'}
           />
           <main className="content">
             <ErrorBoundary key={JSON.stringify(route)} what="this view">
@@ -340,6 +346,10 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
                 />
               ) : route.name === 'overview' ? (
                 <OverviewView context={context} />
+              ) : route.name === 'plugins' ? (
+                <PluginsPage context={context} />
+              ) : route.name === 'plugin' ? (
+                <PluginPage context={context} namespace={namespace} plugin={route.plugin} path={route.path} />
               ) : null}
             </ErrorBoundary>
           </main>

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import type { GVR, KubeObject, Row } from '../api/types';
 import { EmbeddedList } from '../components/EmbeddedList';
 import { LiveIndicator } from '../components/LiveIndicator';
+import { PluginSections } from '../features/plugins/PluginSections';
 import { formatAge } from '../lib/age';
 import { useNow } from '../lib/useNow';
 import { useTitle } from '../lib/useTitle';
@@ -582,6 +583,7 @@ function Summary(p: SummaryProps) {
   return (
     <div className="summary">
       {specific}
+      <PluginSections context={context} namespace={m.namespace} gvr={p.gvr} object={o} />
       <Section title="Labels">
         <Chips label="Labels" map={m.labels} />
       </Section>

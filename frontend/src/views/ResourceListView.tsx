@@ -17,6 +17,7 @@ import {
   type SortSpec,
 } from '../state/listView';
 import { useResourceList } from '../state/useResourceList';
+import { usePluginColumns } from '../features/plugins/usePluginColumns';
 import { describeProblem } from './describeProblem';
 
 export interface ResourceListViewProps {
@@ -98,9 +99,10 @@ function ResourceList({ context, namespace, entry, known, query: baseQuery, know
 
   const firstRow = list.rows.values().next().value;
   const namespaceColumn = (namespace === '' || namespace.includes(',')) && (known ? entry.namespaced : !!firstRow?.namespace);
+  const pluginColumns = usePluginColumns(query, list.columns.length);
   const columns = useMemo(
-    () => displayColumns(list.columns, { wide, namespaceColumn }),
-    [list.columns, wide, namespaceColumn],
+    () => [...displayColumns(list.columns, { wide, namespaceColumn }), ...pluginColumns.columns],
+    [list.columns, wide, namespaceColumn, pluginColumns.columns],
   );
   const hasWide = list.columns.some((c) => c.priority > 0);
   const defaultColumn = defaultSortColumn(columns);
@@ -108,7 +110,10 @@ function ResourceList({ context, namespace, entry, known, query: baseQuery, know
     () => sort ?? (defaultColumn ? { column: defaultColumn, dir: 'asc' } : null),
     [sort, defaultColumn],
   );
-  const filtered = useMemo(() => filterRows(list.rows.values(), deferredFilter), [list.rows, deferredFilter]);
+  const filtered = useMemo(
+    () => pluginColumns.extend(filterRows(list.rows.values(), deferredFilter)),
+    [list.rows, deferredFilter, pluginColumns],
+  );
   const selectorText = mode.mode === 'label' || mode.mode === 'field' ? mode.selector : '';
   const rows = useMemo(() => sortRows(filtered, columns, effectiveSort), [filtered, columns, effectiveSort]);
 

@@ -1,0 +1,70 @@
+// A page a plugin registered (#/c/<context>/p/<plugin>/<path>).
+import { useMemo } from 'react';
+import { useTitle } from '../../lib/useTitle';
+import { clusterClient } from './clusterClient';
+import { PluginBoundary } from './PluginBoundary';
+import { usePlugins } from './registry';
+import { pluginsHash } from './routes';
+import { stateText } from './stateText';
+
+export interface PluginPageProps {
+  context: string;
+  namespace: string;
+  plugin: string;
+  path: string;
+}
+
+function Notice({ context, title, detail, tone }: { context: string; title: string; detail?: string; tone: 'warn' | 'bad' | 'wait' }) {
+  return (
+    <div className="state-panel" role={tone === 'wait' ? 'status' : 'alert'}>
+      {tone !== 'wait' && (
+        <div className={`state-icon ${tone}`} aria-hidden="true">
+          !
+        </div>
+      )}
+      <h2>{title}</h2>
+      {detail && <p className="state-detail">{detail}</p>}
+      <p>
+        <a href={pluginsHash(context)}>Open the Plugins page</a>
+      </p>
+    </div>
+  );
+}
+
+export function PluginPage({ context, namespace, plugin, path }: PluginPageProps) {
+  const snap = usePlugins();
+  const loaded = snap.loaded.get(plugin);
+  const info = snap.list?.find((p) => p.id === plugin);
+  const route = loaded?.runtime.status === 'running' ? loaded.contributions.routes.find((r) => r.path === path) : undefined;
+  const client = useMemo(() => clusterClient(plugin, context, namespace), [plugin, context, namespace]);
+  useTitle(`${route?.title ?? plugin} · ${context} — Kubedeck`);
+
+  let body;
+  if (!snap.list) body = <Notice context={context} tone="wait" title="Loading plugins…" />;
+  else if (!info) body = <Notice context={context} tone="warn" title={`There is no plugin “${plugin}”`} detail="It may have been removed from the plugin folder." />;
+  else if (info.state !== 'enabled') body = <Notice context={context} tone="warn" title={`The plugin “${info.name}” is ${stateText(info, undefined).toLowerCase()}`} detail={info.error} />;
+  else if (!loaded || loaded.runtime.status === 'loading') body = <Notice context={context} tone="wait" title={`Loading the plugin “${info.name}”…`} />;
+  else if (loaded.runtime.status === 'failed') body = <Notice context={context} tone="bad" title={`The plugin “${info.name}” failed`} detail={loaded.runtime.error} />;
+  else if (!route) body = <Notice context={context} tone="warn" title={`The plugin “${info.name}” has no page “${path}”`} />;
+  else {
+    const Page = route.component;
+    body = (
+      <PluginBoundary pluginId={plugin} what={`the page ${route.title}`}>
+        <Page client={client} context={context} namespace={namespace} />
+      </PluginBoundary>
+    );
+  }
+  return (
+    <section className="view plugin-page" aria-labelledby="plugin-page-title">
+      <header className="view-header">
+        <div className="view-title-block">
+          <h1 id="plugin-page-title">{route?.title ?? info?.name ?? plugin}</h1>
+          <span className="view-scope">
+            {context} · plugin {info?.name ?? plugin}
+          </span>
+        </div>
+      </header>
+      <div className="view-body plugin-page-body">{body}</div>
+    </section>
+  );
+}

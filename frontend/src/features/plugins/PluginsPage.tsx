@@ -1,0 +1,178 @@
+// The Plugins page: every plugin folder with its state; approve (after
+// seeing name, version, path and content hash), enable, disable, and each
+// running plugin's settings page.
+import { useState } from 'react';
+import { errorMessage } from '../../api/errors';
+import { useTitle } from '../../lib/useTitle';
+import { pluginCommands, type PluginInfo } from './backend';
+import { reconcile } from './host';
+import { ApproveDialog } from './ApproveDialog';
+import { PluginBoundary } from './PluginBoundary';
+import { pluginSettings as pluginSettingsFor } from './loader';
+import { registry, usePlugins, type LoadedPlugin } from './registry';
+import { shownState, stateError, stateText } from './stateText';
+import './plugins.css';
+
+export function PluginsPage({ context }: { context: string }) {
+  useTitle(`Plugins · ${context} — Kubedeck`);
+  const snap = usePlugins();
+  const [reviewing, setReviewing] = useState<PluginInfo | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const act = async (id: string, fn: () => Promise<PluginInfo[]>) => {
+    setBusy(id);
+    setError(null);
+    try {
+      reconcile(await fn());
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="view plugins-view" aria-labelledby="plugins-title">
+      <header className="view-header">
+        <div className="view-title-block">
+          <h1 id="plugins-title">Plugins</h1>
+          <span className="view-scope">Plugins run inside Kubedeck with your access to the cluster: approve only code you trust.</span>
+        </div>
+      </header>
+      {error && (
+        <div className="banner bad" role="alert">
+          <div>
+            <strong>{error}</strong>
+          </div>
+          <button type="button" className="btn small" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {snap.listError && (
+        <div className="banner warn" role="alert">
+          <div>
+            <strong>{snap.listError}</strong>
+          </div>
+        </div>
+      )}
+      <div className="view-body plugins-body">
+        {snap.list === null ? (
+          <p role="status">Looking for plugins…</p>
+        ) : snap.list.length === 0 ? (
+          <div className="state-panel">
+            <h2>No plugins installed</h2>
+            <p className="state-detail">
+              Put a plugin in its own folder in your plugin folder (on Linux <code>~/.config/kubedeck/plugins/&lt;name&gt;/</code>) and it shows up here.
+            </p>
+          </div>
+        ) : (
+          <ul className="plugin-list" aria-label="Installed plugins">
+            {snap.list.map((p) => (
+              <PluginCard
+                key={p.id}
+                info={p}
+                loaded={snap.loaded.get(p.id)}
+                busy={busy === p.id}
+                onReview={() => setReviewing(p)}
+                onEnable={(on) => void act(p.id, () => pluginCommands.setEnabled(p.id, on))}
+                onRetry={() => {
+                  registry.unload(p.id);
+                  reconcile(snap.list ?? []);
+                }}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      {reviewing && (
+        <ApproveDialog
+          plugin={reviewing}
+          onCancel={() => setReviewing(null)}
+          onApprove={() => {
+            const p = reviewing;
+            setReviewing(null);
+            void act(p.id, () => pluginCommands.approve(p.id, p.hash));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+interface CardProps {
+  info: PluginInfo;
+  loaded: LoadedPlugin | undefined;
+  busy: boolean;
+  onReview: () => void;
+  onEnable: (on: boolean) => void;
+  onRetry: () => void;
+}
+
+function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardProps) {
+  const state = shownState(info, loaded?.runtime);
+  const err = stateError(info, loaded?.runtime);
+  const headingId = `plugin-${info.id}-name`;
+  const Settings = loaded?.runtime.status === 'running' ? loaded.contributions.settings?.component : undefined;
+  const [showSettings, setShowSettings] = useState(false);
+  return (
+    <li className={`plugin-card state-${state}`} aria-labelledby={headingId}>
+      <div className="plugin-card-head">
+        <h2 id={headingId}>
+          {info.name} {info.version && <span className="plugin-version">{info.version}</span>}
+          {info.dev && <span className="badge">dev</span>}
+        </h2>
+        <span className={`plugin-state ${state}`} aria-label={`State: ${stateText(info, loaded?.runtime)}`}>
+          {stateText(info, loaded?.runtime)}
+        </span>
+      </div>
+      {info.description && <p className="plugin-description">{info.description}</p>}
+      {err && (
+        <p className="plugin-error" role="alert">
+          {err}
+        </p>
+      )}
+      <dl className="plugin-facts">
+        <dt>Path</dt>
+        <dd className="mono">{info.path}</dd>
+        <dt>Content hash</dt>
+        <dd className="mono plugin-hash">{info.hash || '—'}</dd>
+      </dl>
+      <div className="plugin-card-actions">
+        {state === 'waiting-approval' && (
+          <button type="button" className="btn primary small" disabled={busy} onClick={onReview} aria-label={`Review and approve ${info.name}`}>
+            Review and approve…
+          </button>
+        )}
+        {state === 'disabled' && (
+          <button type="button" className="btn small" disabled={busy} onClick={() => onEnable(true)} aria-label={`Enable ${info.name}`}>
+            Enable
+          </button>
+        )}
+        {(state === 'running' || state === 'loading' || state === 'failed') && (
+          <button type="button" className="btn small" disabled={busy} onClick={() => onEnable(false)} aria-label={`Disable ${info.name}`}>
+            Disable
+          </button>
+        )}
+        {state === 'failed' && (
+          <button type="button" className="btn small" onClick={onRetry} aria-label={`Reload ${info.name}`}>
+            Reload
+          </button>
+        )}
+        {Settings && (
+          <button type="button" className="btn small" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} aria-label={`Settings of ${info.name}`}>
+            Settings
+          </button>
+        )}
+      </div>
+      {Settings && showSettings && (
+        <div className="plugin-settings" role="region" aria-label={`Settings of ${info.name}`}>
+          <PluginBoundary pluginId={info.id} what="its settings page">
+            <Settings settings={pluginSettingsFor(info.id)} />
+          </PluginBoundary>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,159 @@
+// The cluster client handed to plugins: the same Go handlers as the app's
+// own views (/api/call/Apply, /api/call/Delete, /api/stream/object and the
+// whole-object list stream /api/stream/objects), every request tagged with
+// X-Kubedeck-Plugin so the app's log names the plugin. Plain fetch in both
+// shells (the desktop serves /api/ through the same handler).
+import { ApiError, errorMessage, networkError, responseError } from '../../api/errors';
+import { readNdjson } from '../../api/ndjson';
+import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
+
+export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const qs = (params: Record<string, string>): string =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+
+export function objectsUrl(context: string, kind: ResourceKind, namespace: string, labelSelector: string, watch: boolean): string {
+  return `/api/stream/objects?${qs({ context, ...kind, namespace, labelSelector, watch: watch ? '1' : '0' })}`;
+}
+
+/** Decodes one line of the objects stream into a WatchEvent (null: heartbeat or unknown). */
+export function toWatchEvent(v: unknown): WatchEvent | null {
+  if (!isObj(v)) return null;
+  switch (v.type) {
+    case 'objects':
+      return { type: 'objects', objects: Array.isArray(v.items) ? v.items.filter(isObj) : [] };
+    case 'event':
+      if ((v.event === 'added' || v.event === 'modified' || v.event === 'deleted') && isObj(v.object)) {
+        return { type: v.event, object: v.object };
+      }
+      return null;
+    case 'error': {
+      const e: WatchEvent = { type: 'error', message: str(v.message) || 'Unknown error' };
+      if (typeof v.status === 'number' && v.status > 0) e.status = v.status;
+      return e;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Reads an NDJSON stream, handing each value to onValue until it returns false (the connection is then closed). */
+async function readStream(pluginId: string, url: string, signal: AbortSignal, onValue: (v: unknown) => boolean): Promise<void> {
+  const ctl = new AbortController();
+  const stop = () => ctl.abort();
+  signal.addEventListener('abort', stop);
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson', [PLUGIN_HEADER]: pluginId }, signal: ctl.signal });
+    } catch (e) {
+      if (signal.aborted) throw new ApiError('Cancelled');
+      throw networkError(e);
+    }
+    if (!res.ok) throw await responseError(res);
+    if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
+    try {
+      for await (const v of readNdjson(res.body)) {
+        if (signal.aborted || !onValue(v)) return;
+      }
+    } catch (e) {
+      if (signal.aborted) throw new ApiError('Cancelled');
+      throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+    ctl.abort();
+  }
+}
+
+async function post<T>(pluginId: string, method: 'Apply' | 'Delete', args: unknown[]): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/call/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [PLUGIN_HEADER]: pluginId },
+      body: JSON.stringify(args),
+      credentials: 'same-origin',
+    });
+  } catch (e) {
+    throw networkError(e);
+  }
+  if (!res.ok) throw await responseError(res);
+  return (await res.json()) as T;
+}
+
+function toResults(v: unknown): WriteResult[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObj).map((r) => {
+    const out: WriteResult = { kind: str(r.kind), name: str(r.name) };
+    if (str(r.namespace)) out.namespace = str(r.namespace);
+    if (r.action === 'created' || r.action === 'configured' || r.action === 'unchanged' || r.action === 'updated' || r.action === 'deleted') out.action = r.action;
+    if (str(r.error)) out.error = str(r.error);
+    if (typeof r.status === 'number') out.status = r.status;
+    return out;
+  });
+}
+
+/** A client bound to one plugin, cluster and namespace. */
+export function clusterClient(pluginId: string, context: string, namespace: string): ClusterClient {
+  const nsOf = (o?: { namespace?: string | undefined }) => o?.namespace ?? namespace;
+  return {
+    context,
+    namespace,
+    async list(kind: ResourceKind, options?: ListOptions): Promise<KubeObject[]> {
+      let out: KubeObject[] | null = null;
+      let failure: ApiError | null = null;
+      const url = objectsUrl(context, kind, nsOf(options), options?.labelSelector ?? '', false);
+      await readStream(pluginId, url, options?.signal ?? new AbortController().signal, (v) => {
+        const e = toWatchEvent(v);
+        if (e?.type === 'objects') out = e.objects;
+        else if (e?.type === 'error') failure = new ApiError(e.message, e.status);
+        else return true;
+        return false;
+      });
+      if (failure) throw failure;
+      if (!out) throw new ApiError('The list ended before it was complete');
+      return out;
+    },
+    async get(kind: ResourceKind, name: string, options?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObject> {
+      let out: KubeObject | null = null;
+      let failure: ApiError | null = null;
+      const url = `/api/stream/object?${qs({ context, ...kind, namespace: nsOf(options), name })}`;
+      await readStream(pluginId, url, options?.signal ?? new AbortController().signal, (v) => {
+        if (!isObj(v)) return true;
+        if (v.type === 'object' && isObj(v.object)) out = v.object;
+        else if (v.type === 'deleted') failure = new ApiError(str(v.message) || `${name} does not exist`, 404);
+        else if (v.type === 'error') failure = new ApiError(str(v.message) || 'Unknown error', typeof v.status === 'number' ? v.status : undefined);
+        else return true;
+        return false;
+      });
+      if (failure) throw failure;
+      if (!out) throw new ApiError(`${name} could not be read`);
+      return out;
+    },
+    watch(kind: ResourceKind, options: ListOptions, onEvent: (e: WatchEvent) => void): () => void {
+      const ctl = new AbortController();
+      const url = objectsUrl(context, kind, nsOf(options), options.labelSelector ?? '', true);
+      readStream(pluginId, url, ctl.signal, (v) => {
+        const e = toWatchEvent(v);
+        if (e && !ctl.signal.aborted) onEvent(e);
+        return !ctl.signal.aborted;
+      }).catch((err: unknown) => {
+        if (!ctl.signal.aborted) onEvent({ type: 'error', message: errorMessage(err) });
+      });
+      return () => ctl.abort();
+    },
+    async apply(yaml: string, options?: { namespace?: string; dryRun?: boolean }): Promise<WriteResult[]> {
+      return toResults(await post(pluginId, 'Apply', [context, yaml, nsOf(options), options?.dryRun ?? false]));
+    },
+    async delete(kind: ResourceKind, name: string, options?: { namespace?: string }): Promise<WriteResult[]> {
+      const ref = { ...kind, namespace: nsOf(options), name };
+      return toResults(await post(pluginId, 'Delete', [context, [ref], 'background']));
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// Type definitions of the Kubedeck plugin API, version 1.
+// A plugin's package.json says which version it targets: "kubedeck": { "apiVersion": 1 }.
+// Use with TypeScript or JSDoc: /** @type {import('./kubedeck-plugin-api-v1').Activate} */
+// (@types/react provides the React types; plugins use the host's React at run time.)
+// ---- API v1 ----
+import type { ComponentType, ReactNode } from 'react';
+
+/** The plugin API version this file describes. */
+export type PluginApiVersion = 1;
+
+/** A kind of resource: { group: 'apps', version: 'v1', resource: 'deployments' } ('' = core group). */
+export interface ResourceKind {
+  group: string;
+  version: string;
+  resource: string;
+}
+
+/** A Kubernetes object as JSON (Secret values are hidden: "<hidden: N bytes>"). */
+export type KubeObject = Record<string, unknown> & {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; uid?: string; labels?: Record<string, string>; [k: string]: unknown };
+};
+
+export interface ListOptions {
+  /** Default: the namespace on screen ("" = all namespaces). Ignored for cluster-scoped kinds. */
+  namespace?: string;
+  labelSelector?: string;
+  signal?: AbortSignal;
+}
+
+/** One write result, as the Apply and Delete actions of Kubedeck report it. */
+export interface WriteResult {
+  kind: string;
+  name: string;
+  namespace?: string;
+  action?: 'created' | 'configured' | 'unchanged' | 'updated' | 'deleted';
+  error?: string;
+  status?: number;
+}
+
+/** A change seen by watch. */
+export type WatchEvent =
+  | { type: 'objects'; objects: KubeObject[] }
+  | { type: 'added' | 'modified' | 'deleted'; object: KubeObject }
+  | { type: 'error'; message: string; status?: number };
+
+/**
+ * The cluster client: the current cluster (context) of the view the plugin
+ * renders in, under the user's own permissions. Requests go through
+ * Kubedeck's API and are attributed to the plugin in the app's log. Plugins
+ * never see credentials.
+ */
+export interface ClusterClient {
+  /** The kubeconfig context these requests go to. */
+  readonly context: string;
+  /** The namespace on screen ("" = all namespaces). */
+  readonly namespace: string;
+  /** Every object of a kind (up to 2000), Secret values hidden. */
+  list(kind: ResourceKind, options?: ListOptions): Promise<KubeObject[]>;
+  /** One object (namespace defaults to the one on screen). */
+  get(kind: ResourceKind, name: string, options?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObject>;
+  /** The objects now (an 'objects' event), then every change, until the returned function is called. */
+  watch(kind: ResourceKind, options: ListOptions, onEvent: (e: WatchEvent) => void): () => void;
+  /** Server-side apply of YAML or JSON (several documents allowed); dryRun validates only. */
+  apply(yaml: string, options?: { namespace?: string; dryRun?: boolean }): Promise<WriteResult[]>;
+  /** Deletes one object. */
+  delete(kind: ResourceKind, name: string, options?: { namespace?: string }): Promise<WriteResult[]>;
+}
+
+/** What every plugin component receives. */
+export interface ViewProps {
+  client: ClusterClient;
+  context: string;
+  namespace: string;
+}
+
+export interface DetailsSectionProps extends ViewProps {
+  /** The object on screen, kept live. */
+  object: KubeObject;
+}
+
+export interface SidebarEntry {
+  /** Text of the link. */
+  label: string;
+  /** The route (see registerRoute) it opens. */
+  path: string;
+}
+
+export interface RouteDef {
+  /** A plain path segment: letters, digits, "-" (the page lives at #/c/<context>/p/<plugin>/<path>). */
+  path: string;
+  /** The page's heading and window title. */
+  title: string;
+  component: ComponentType<ViewProps>;
+}
+
+export interface DetailsSectionDef {
+  /** The kind whose details view shows it (version is ignored). */
+  kind: Pick<ResourceKind, 'group' | 'resource'>;
+  title: string;
+  component: ComponentType<DetailsSectionProps>;
+}
+
+export interface ListColumnDef {
+  kind: Pick<ResourceKind, 'group' | 'resource'>;
+  header: string;
+  /** The cell of one object's row; null shows nothing. Numbers sort as numbers. */
+  value: (object: KubeObject) => string | number | null;
+  /** Shown on hover over the header. */
+  description?: string;
+}
+
+export interface AppBarActionDef {
+  label: string;
+  /** Runs on click; a rejected promise is shown to the user. */
+  run: (props: ViewProps) => void | Promise<void>;
+}
+
+export interface SettingsPageDef {
+  component: ComponentType<{ settings: PluginSettings }>;
+}
+
+/** A small per-plugin key-value store (kept in this browser profile / app). */
+export interface PluginSettings {
+  get(key: string): string | null;
+  set(key: string, value: string | null): void;
+}
+
+/** The object a plugin's activate function receives. */
+export interface KubedeckPluginAPI {
+  readonly apiVersion: PluginApiVersion;
+  readonly plugin: { readonly id: string; readonly name: string; readonly version: string };
+  /** The host's React: use it, do not bundle your own (hooks need one React). */
+  readonly React: typeof import('react');
+  readonly settings: PluginSettings;
+  registerSidebarEntry(entry: SidebarEntry): void;
+  registerRoute(route: RouteDef): void;
+  registerDetailsSection(section: DetailsSectionDef): void;
+  registerListColumn(column: ListColumnDef): void;
+  registerAppBarAction(action: AppBarActionDef): void;
+  registerSettingsPage(page: SettingsPageDef): void;
+}
+
+/** A plugin module: `export default function activate(kd) {…}` (may be async; may return a cleanup function). */
+export type Activate = (kd: KubedeckPluginAPI) => void | (() => void) | Promise<void | (() => void)>;
+
+/** Re-exported for plugin authors who type their components. */
+export type { ComponentType, ReactNode };

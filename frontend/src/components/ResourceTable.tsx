@@ -26,6 +26,15 @@ export interface ResourceTableProps {
   onActivate?: (row: Row) => void;
   /** Dims the rows (stale data while reconnecting). */
   stale?: boolean;
+  /** Row selection (checkboxes, Space toggles the highlighted row): keys of the selected rows. */
+  selection?: RowSelection;
+}
+
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  /** The header checkbox: select every row shown, or none. */
+  onToggleAll: (on: boolean) => void;
 }
 
 function Cell({ col, row, now }: { col: DisplayColumn; row: Row; now: number }) {
@@ -58,13 +67,17 @@ interface RowProps {
   now: number;
   onPick: (key: string) => void;
   onActivate?: ((row: Row) => void) | undefined;
+  /** Undefined: no selection column. */
+  selected?: boolean | undefined;
+  onToggle?: ((key: string) => void) | undefined;
 }
 
-const TableRow = memo(function TableRow({ row, index, columns, highlighted, now, onPick, onActivate }: RowProps) {
+const TableRow = memo(function TableRow({ row, index, columns, highlighted, now, onPick, onActivate, selected, onToggle }: RowProps) {
   return (
     <tr
       aria-rowindex={index + 2}
       aria-current={highlighted ? 'true' : undefined}
+      aria-selected={selected === undefined ? undefined : selected}
       className={`${highlighted ? 'highlighted' : ''}${row.deleting ? ' deleting' : ''}`}
       data-key={row.key}
       onClick={() => {
@@ -72,6 +85,20 @@ const TableRow = memo(function TableRow({ row, index, columns, highlighted, now,
         onActivate?.(row);
       }}
     >
+      {selected !== undefined && (
+        <td className="select-cell" role="presentation" onClick={(e) => e.stopPropagation()}>
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={selected}
+            aria-label={`Select ${row.namespace ? `${row.namespace}/` : ''}${row.name}`}
+            onChange={() => {
+              onPick(row.key);
+              onToggle?.(row.key);
+            }}
+          />
+        </td>
+      )}
       {columns.map((c) => (
         <Cell key={c.id} col={c} row={row} now={now} />
       ))}
@@ -91,7 +118,7 @@ function SortIcon({ dir }: { dir: 'asc' | 'desc' | null }) {
   );
 }
 
-export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, stale }: ResourceTableProps) {
+export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, stale, selection }: ResourceTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const [highlightKey, setHighlightKey] = useState<string | null>(null);
@@ -151,6 +178,12 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
       },
       Escape: () => setHighlightKey(null),
     };
+    if (selection) {
+      handled[' '] = () => {
+        const r = rows[from];
+        if (r) selection.onToggle(r.key);
+      };
+    }
     const fn = handled[e.key];
     if (fn) {
       e.preventDefault();
@@ -184,12 +217,23 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
         style={{ width: `max(100%, ${totalCh}ch)` }}
       >
         <colgroup>
+          {selection && <col style={{ width: '4ch' }} />}
           {widths.map((w, i) => (
             <col key={columns[i]?.id ?? i} style={i === widths.length - 1 ? undefined : { width: `${w}ch` }} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+            {selection && (
+              <th className="select-cell" role="presentation">
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown"
+                  checked={rows.length > 0 && rows.every((r) => selection.selected.has(r.key))}
+                  onChange={(e) => selection.onToggleAll(e.target.checked)}
+                />
+              </th>
+            )}
             {columns.map((c) => {
               const dir = sort?.column === c.id ? sort.dir : null;
               return (
@@ -211,7 +255,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length} style={{ height: padTop }} />
+              <td colSpan={columns.length + (selection ? 1 : 0)} style={{ height: padTop }} />
             </tr>
           )}
           {items.map((v) => {
@@ -227,12 +271,14 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
                 now={now}
                 onPick={setHighlightKey}
                 onActivate={onActivate}
+                selected={selection ? selection.selected.has(row.key) : undefined}
+                onToggle={selection?.onToggle}
               />
             );
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length} style={{ height: padBottom }} />
+              <td colSpan={columns.length + (selection ? 1 : 0)} style={{ height: padBottom }} />
             </tr>
           )}
         </tbody>

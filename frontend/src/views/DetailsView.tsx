@@ -42,6 +42,7 @@ import {
 } from '../state/summaries';
 import { useObjectStream } from '../state/useObjectStream';
 import { ObjectTabPanel, objectTabs, type ObjectTab } from '../features/logs/objectTabs';
+import { ObjectActions } from '../features/actions/ObjectActions';
 
 export interface DetailsViewProps {
   context: string;
@@ -199,6 +200,9 @@ export function DetailsView(props: DetailsViewProps) {
           </dl>
         )}
         {!s.deleted && <LiveIndicator connection={s.connection} />}
+        {s.object && !s.deleted && (
+          <ObjectActions context={context} gvr={gvr} kind={kind} namespace={entry.namespaced ? namespace : ''} name={name} object={s.object} yaml={s.yaml} />
+        )}
       </header>
       {s.object && s.error && !s.deleted && (
         <div className="banner warn" role="alert">

@@ -2,7 +2,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { GVR, ListQuery, Row } from '../api/types';
 import { LiveIndicator } from '../components/LiveIndicator';
-import { ResourceTable, ROW_HEIGHT } from '../components/ResourceTable';
+import { ResourceTable, ROW_HEIGHT, type RowSelection } from '../components/ResourceTable';
+import { ListActions } from '../features/actions/ListActions';
 import { countLabel, formatCount } from '../lib/format';
 import { FILTER_MODE_TEXT, parseFilter } from '../lib/selectors';
 import { prefs } from '../lib/storage';
@@ -58,7 +59,7 @@ export function isTyping(t: EventTarget | null): boolean {
   );
 }
 
-function ResourceList({ context, namespace, entry, known, query: baseQuery, knownNamespaces, onNamespace, onOpen }: ListProps) {
+function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery, knownNamespaces, onNamespace, onOpen }: ListProps) {
   const [filter, setFilter] = useState('');
   // Selectors go to the server, once typing pauses (or on Enter).
   const [applied, setApplied] = useState('');
@@ -116,6 +117,24 @@ function ResourceList({ context, namespace, entry, known, query: baseQuery, know
   );
   const selectorText = mode.mode === 'label' || mode.mode === 'field' ? mode.selector : '';
   const rows = useMemo(() => sortRows(filtered, columns, effectiveSort), [filtered, columns, effectiveSort]);
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  const selectedRows = useMemo(
+    () => [...selectedKeys].map((k) => list.rows.get(k)).filter((r): r is Row => r !== undefined),
+    [selectedKeys, list.rows],
+  );
+  const selection = useMemo<RowSelection>(
+    () => ({
+      selected: selectedKeys,
+      onToggle: (key) =>
+        setSelectedKeys((prev) => {
+          const next = new Set(prev);
+          if (!next.delete(key)) next.add(key);
+          return next;
+        }),
+      onToggleAll: (on) => setSelectedKeys(on ? new Set(rows.map((r) => r.key)) : new Set()),
+    }),
+    [selectedKeys, rows],
+  );
 
   const onSort = useCallback(
     (column: string) =>
@@ -200,6 +219,14 @@ function ResourceList({ context, namespace, entry, known, query: baseQuery, know
               {typedMode.mode === 'invalid' ? `: ${typedMode.error}` : ''}
             </span>
           )}
+          <ListActions
+            context={context}
+            gvr={gvr}
+            kind={entry.kind}
+            namespace={namespace}
+            selected={selectedRows}
+            onClearSelection={() => setSelectedKeys(new Set())}
+          />
           <button
             type="button"
             className="btn toggle"
@@ -298,6 +325,7 @@ function ResourceList({ context, namespace, entry, known, query: baseQuery, know
               onSort={onSort}
               stale={list.connection === 'reconnecting' || list.connection === 'failed'}
               onActivate={onOpen}
+              selection={selection}
             />
             {rows.length === 0 && total > 0 && (
               <div className="state-inline">

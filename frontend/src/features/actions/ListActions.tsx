@@ -1,0 +1,112 @@
+// The list toolbar's actions: "Create" (from YAML) and "Delete" for the rows
+// selected in the table, each in the state the user's RBAC and the context's
+// read-only switch give it.
+import { QueryClientContext } from '@tanstack/react-query';
+import { useContext, useMemo, useState } from 'react';
+import type { AccessCheck } from '../../api/operations';
+import type { GVR, Row } from '../../api/types';
+import { describeCheck, READ_ONLY_REASON, type ActionState } from './access';
+import { CreateDialog } from './CreateDialog';
+import { DeleteDialog, type DeleteTarget } from './dialogs';
+import { useAccess, useReadOnly } from './useAccess';
+import '../common/features.css';
+
+export interface ListActionsProps {
+  context: string;
+  gvr: GVR;
+  kind: string;
+  /** The list's namespace ("" = all): the default for created objects. */
+  namespace: string;
+  /** The selected rows (still in the list). */
+  selected: readonly Row[];
+  onClearSelection: () => void;
+}
+
+/** One delete check per namespace of the selection (a collection check: no name). */
+export function deleteChecks(gvr: GVR, rows: readonly Row[]): AccessCheck[] {
+  const seen = new Map<string, AccessCheck>();
+  for (const r of rows) {
+    const c: AccessCheck = { verb: 'delete', group: gvr.group, resource: gvr.resource };
+    if (r.namespace) c.namespace = r.namespace;
+    seen.set(r.namespace ?? '', c);
+  }
+  return [...seen.values()];
+}
+
+/** The actions need the app's query client (access answers, preferences); a bare table has none. */
+export function ListActions(props: ListActionsProps) {
+  return useContext(QueryClientContext) ? <ListActionsBar {...props} /> : null;
+}
+
+function ListActionsBar({ context, gvr, kind, namespace, selected, onClearSelection }: ListActionsProps) {
+  const readOnly = useReadOnly(context);
+  const checks = useMemo(() => deleteChecks(gvr, selected), [gvr, selected]);
+  const decisions = useAccess(context, checks);
+  const [open, setOpen] = useState<'create' | 'delete' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const denied = decisions?.find((d) => !d.allowed);
+  const del: ActionState = readOnly
+    ? { enabled: false, reason: READ_ONLY_REASON }
+    : denied
+      ? { enabled: false, reason: denied.reason || `needs: ${describeCheck(denied)}` }
+      : { enabled: true };
+  const create: ActionState = readOnly ? { enabled: false, reason: READ_ONLY_REASON } : { enabled: true };
+  const targets: DeleteTarget[] = selected.map((r) =>
+    r.namespace ? { ...gvr, kind, namespace: r.namespace, name: r.name } : { ...gvr, kind, name: r.name },
+  );
+
+  return (
+    <>
+      {selected.length > 0 && (
+        <>
+          <span className="selection-count">{selected.length} selected</span>
+          <button type="button" className="btn small" onClick={onClearSelection}>
+            Clear selection
+          </button>
+          <button
+            type="button"
+            className="btn small danger"
+            aria-disabled={del.enabled ? undefined : 'true'}
+            title={del.reason}
+            onClick={() => (del.enabled ? setOpen('delete') : setMessage(`Delete is not allowed — ${del.reason ?? 'forbidden'}`))}
+          >
+            Delete {selected.length}
+            {!del.enabled && <span className="sr-only"> (disabled: {del.reason})</span>}
+          </button>
+        </>
+      )}
+      <button
+        type="button"
+        className="btn small"
+        aria-disabled={create.enabled ? undefined : 'true'}
+        title={create.reason ?? 'Create objects from YAML (server-side apply)'}
+        onClick={() => (create.enabled ? setOpen('create') : setMessage(`Create is not allowed — ${create.reason ?? 'forbidden'}`))}
+      >
+        Create
+        {!create.enabled && <span className="sr-only"> (disabled: {create.reason})</span>}
+      </button>
+      {message && (
+        <span className="op-message bad inline" role="alert">
+          {message}
+          <button type="button" className="link-button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+            ✕
+          </button>
+        </span>
+      )}
+      {open === 'create' && (
+        <CreateDialog context={context} namespace={namespace.includes(',') ? '' : namespace} onClose={() => setOpen(null)} onDone={() => undefined} />
+      )}
+      {open === 'delete' && (
+        <DeleteDialog
+          context={context}
+          targets={targets}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            onClearSelection();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// Access decisions for a set of checks (one batched call, cached per context)
+// and whether the context is read-only.
+import { useQuery } from '@tanstack/react-query';
+import { ops, type AccessCheck, type AccessDecision } from '../../api/operations';
+import { isReadOnly } from '../../lib/location';
+import { usePreferences } from '../../state/queries';
+
+export function useAccess(context: string, checks: AccessCheck[]): AccessDecision[] | undefined {
+  const q = useQuery({
+    queryKey: ['access', context, checks],
+    queryFn: async () => {
+      const d = await ops.Access(context, checks);
+      // Answers come in the order asked; keep the question's fields for matching.
+      return d.map((x, i) => ({ ...(checks[i] ?? x), allowed: x.allowed, ...(x.reason ? { reason: x.reason } : {}) }));
+    },
+    enabled: checks.length > 0,
+    staleTime: 60_000,
+    retry: false,
+  });
+  return q.data;
+}
+
+export function useReadOnly(context: string): boolean {
+  const prefs = usePreferences();
+  return isReadOnly(context, prefs.data);
+}

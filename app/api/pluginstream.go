@@ -2,6 +2,8 @@ package api
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -34,7 +36,7 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 	watcher, err := fsnotify.NewWatcher()
 	if err == nil {
 		defer watcher.Close()
-		watchTree(watcher, commands.PluginDirs(cmds))
+		watchTree(watcher, watchRoots(commands.PluginDirs(cmds)))
 	}
 	var events <-chan fsnotify.Event
 	if watcher != nil {
@@ -67,4 +69,18 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+}
+
+// watchRoots are the plugin folders, or the folder above one that does not
+// exist yet (so creating the plugin folder is noticed: its Create event
+// adds it to the watch).
+func watchRoots(dirs []string) []string {
+	out := make([]string, 0, len(dirs))
+	for _, d := range dirs {
+		if _, err := os.Stat(d); err != nil {
+			d = filepath.Dir(d)
+		}
+		out = append(out, d)
+	}
+	return out
 }

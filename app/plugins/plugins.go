@@ -102,7 +102,7 @@ func (d Dirs) Scan() []Plugin {
 
 func describe(dir, id string, dev bool) Plugin {
 	p := Plugin{ID: id, Path: dir, Dev: dev, Name: id}
-	b, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	b, err := readConfined(dir, "package.json")
 	if err != nil {
 		p.Error = "no package.json"
 		return p
@@ -131,6 +131,21 @@ func describe(dir, id string, dev bool) Plugin {
 	}
 	p.Hash = hash
 	return p
+}
+
+// readConfined reads a file of dir without following symlinks out of it.
+func readConfined(dir, name string) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, 1<<20))
 }
 
 // Hash hashes every regular file under dir (relative path and content), in

@@ -75,3 +75,16 @@ func TestOpenIsConfinedToThePluginFolder(t *testing.T) {
 		}
 	}
 }
+
+func TestPackageJSONSymlinkOutIsNotRead(t *testing.T) {
+	inst, outside := t.TempDir(), t.TempDir()
+	write(t, filepath.Join(outside, "package.json"), `{"name":"stolen","kubedeck":{"apiVersion":1}}`)
+	write(t, filepath.Join(inst, "p", "main.js"), "export default () => {}")
+	if err := os.Symlink(filepath.Join(outside, "package.json"), filepath.Join(inst, "p", "package.json")); err != nil {
+		t.Fatal(err)
+	}
+	list := Dirs{Installed: inst}.Scan()
+	if len(list) != 1 || list[0].Name == "stolen" || list[0].Error != "no package.json" {
+		t.Errorf("a package.json outside the folder was read: %+v", list)
+	}
+}

@@ -56,6 +56,8 @@ before(async () => {
   kd.registerDetailsSection({ kind: { group: '', resource: 'pods' }, title: 'Crashing', component: () => { throw new Error('kaboom while rendering'); } });
 }\n`,
   );
+  // Top-level await that never settles: the module never finishes loading.
+  writePlugin('never-loads', 'await new Promise(() => {});\nexport default function activate() {}\n');
   node = kubectl(['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}']);
   kubectl(['taint', 'nodes', node, `${TAINT}=first:NoSchedule`]);
   browser = await launch();
@@ -80,20 +82,20 @@ async function approve(name) {
   const dialog = page.getByRole('dialog', { name: `Approve the plugin “${name}”?` });
   await dialog.waitFor();
   const text = await dialog.innerText();
-  assert.match(text, new RegExp(`Version\\s+${name === 'syntax-error' || name === 'render-crash' ? '0\\.0\\.1' : '1\\.0\\.0'}`));
+  assert.match(text, new RegExp(`Version\\s+${EXAMPLES.includes(name) ? '1\\.0\\.0' : '0\\.0\\.1'}`));
   assert.ok(text.includes(path.join(pluginsDir, name)), `the dialog shows the path: ${text}`);
   assert.ok(text.includes(pluginHash(path.join(pluginsDir, name))), `the dialog shows the content hash: ${text}`);
   await dialog.getByRole('button', { name: 'Approve and run' }).click();
 }
 
 test('found plugins wait for approval; approving shows name, version, path and hash, then they run', async () => {
-  await eventually(async () => (await page.locator('.plugin-card').count()) === 5, { timeout: 15000, what: 'five plugins listed' });
-  for (const id of [...EXAMPLES, 'render-crash', 'syntax-error']) assert.equal(await stateOf(id), 'Waiting for approval', id);
+  await eventually(async () => (await page.locator('.plugin-card').count()) === 6, { timeout: 15000, what: 'six plugins listed' });
+  for (const id of [...EXAMPLES, 'never-loads', 'render-crash', 'syntax-error']) assert.equal(await stateOf(id), 'Waiting for approval', id);
   // Nothing runs before approval: the files are not served.
   const res = await page.evaluate(async () => (await fetch('/api/plugins/node-taints/main.js')).status);
   assert.equal(res, 403);
   await screenshot(page, 'plugins-waiting');
-  for (const id of [...EXAMPLES, 'render-crash', 'syntax-error']) await approve(id);
+  for (const id of [...EXAMPLES, 'never-loads', 'render-crash', 'syntax-error']) await approve(id);
   for (const id of EXAMPLES) await eventually(async () => (await stateOf(id)) === 'Running', { timeout: 15000, what: `${id} running` });
   await eventually(async () => (await stateOf('syntax-error')) === 'Failed', { timeout: 15000, what: 'syntax-error failed' });
   const err = await card('syntax-error').getByRole('alert').innerText();
@@ -177,6 +179,9 @@ test('a workload’s details show its images and registries; a plugin that throw
   await eventually(async () => (await stateOf('render-crash')) === 'Failed', { timeout: 10000, what: 'render-crash failed' });
   assert.match(await card('render-crash').getByRole('alert').innerText(), /kaboom while rendering/);
   for (const id of EXAMPLES) assert.equal(await stateOf(id), 'Running', id);
+  // The one that never finishes loading fails after the load timeout (10 s).
+  await eventually(async () => (await stateOf('never-loads')) === 'Failed', { timeout: 20000, what: 'never-loads failed' });
+  assert.match(await card('never-loads').getByRole('alert').innerText(), /did not finish within 10 s/);
   await screenshot(page, 'plugins-failed');
 });
 
@@ -244,7 +249,7 @@ test('paths out of a plugin folder are refused: ../ and a symlink out', async ()
 
 test('the Plugins page in the light theme', async () => {
   const light = await openApp(browser, serve, { colorScheme: 'light', hash: `#/c/${C}/plugins` });
-  await eventually(async () => (await light.locator('.plugin-card').count()) === 5, { timeout: 15000, what: 'plugins listed' });
+  await eventually(async () => (await light.locator('.plugin-card').count()) === 6, { timeout: 15000, what: 'plugins listed' });
   await light.getByRole('button', { name: 'Review and approve' }).count();
   await screenshot(light, 'plugins-light');
   await light.goto(`${serve.base}/#/c/${C}/p/node-taints/nodes`);

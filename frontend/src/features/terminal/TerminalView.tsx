@@ -221,7 +221,7 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
         <span className="terminal-where">
           {tab.namespace}/{tab.pod} · {tab.container} · <code>{tab.command.join(' ')}</code>
         </span>
-        <span className={`terminal-state ${tab.state}`} role="status">
+        <span className={`terminal-state ${tab.state}`} role="status" title={tab.message}>
           {tab.state === 'starting' ? 'Starting…' : tab.state === 'open' ? 'Connected' : (tab.message ?? 'Ended')}
         </span>
         {note && <span className="terminal-note">{note}</span>}

@@ -58,7 +58,7 @@ export function CreateDialog({
   const results = applied ?? preview;
   return (
     <Modal title="Create from YAML" onClose={onClose} size="wide" closeOnBackdrop={false}>
-      <div className="modal-body form-grid">
+      <div className="modal-body action-form">
         <div className="field-row">
           <label className="field-row">
             Default namespace

@@ -41,7 +41,7 @@ export function ListActions(props: ListActionsProps) {
 function ListActionsBar({ context, gvr, kind, namespace, selected, onClearSelection }: ListActionsProps) {
   const readOnly = useReadOnly(context);
   const checks = useMemo(() => deleteChecks(gvr, selected), [gvr, selected]);
-  const decisions = useAccess(context, checks);
+  const { decisions } = useAccess(context, checks);
   const [open, setOpen] = useState<'create' | 'delete' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 

@@ -32,7 +32,7 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   const target = useMemo<ActionTarget>(() => ({ ...gvr, kind, namespace, name }), [gvr, kind, namespace, name]);
   const actions = useMemo(() => actionsFor(kind).filter((a) => !ELSEWHERE.has(a)), [kind]);
   const checks = useMemo(() => allChecks(actions, target), [actions, target]);
-  const decisions = useAccess(context, checks);
+  const { decisions, failed: accessFailed } = useAccess(context, checks);
   const readOnly = useReadOnly(context);
   const states = actionStates(actions, target, decisions, readOnly);
   const [open, setOpen] = useState<{ action: ActionId; yaml: string } | null>(null);
@@ -131,7 +131,7 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
 
   return (
     <div className="object-actions">
-      <div className="action-bar" role="toolbar" aria-label="Actions">
+      <div className="action-bar" role="toolbar" aria-label="Actions" aria-busy={checks.length > 0 && decisions === undefined && !accessFailed}>
         {actions.map((a) => {
           const st = states[a] ?? { enabled: true };
           const reasonId = `${id}-${a}-why`;

@@ -368,7 +368,7 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
   };
   return (
     <Modal title={`Drain node ${node}`} onClose={() => (state === 'running' ? cancel() : onClose())}>
-      <div className="modal-body form-grid">
+      <div className="modal-body action-form">
         <label className="field-row">
           <input type="checkbox" checked={force} disabled={state === 'running'} onChange={(e) => setForce(e.target.checked)} /> Force
           (pods without a controller)

@@ -5,7 +5,11 @@ import { ops, type AccessCheck, type AccessDecision } from '../../api/operations
 import { isReadOnly } from '../../lib/location';
 import { usePreferences } from '../../state/queries';
 
-export function useAccess(context: string, checks: AccessCheck[]): AccessDecision[] | undefined {
+/**
+ * The server's decisions for the checks (undefined while asking); failed when
+ * the checks could not be made: the actions stay enabled and the server decides.
+ */
+export function useAccess(context: string, checks: AccessCheck[]): { decisions: AccessDecision[] | undefined; failed: boolean } {
   const q = useQuery({
     queryKey: ['access', context, checks],
     queryFn: async () => {
@@ -17,7 +21,7 @@ export function useAccess(context: string, checks: AccessCheck[]): AccessDecisio
     staleTime: 60_000,
     retry: false,
   });
-  return q.data;
+  return { decisions: q.data, failed: q.isError };
 }
 
 export function useReadOnly(context: string): boolean {

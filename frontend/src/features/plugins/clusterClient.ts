@@ -101,17 +101,26 @@ function toResults(v: unknown): WriteResult[] {
 
 /** A client bound to one plugin, cluster and namespace. */
 export function clusterClient(pluginId: string, context: string, namespace: string): ClusterClient {
-  const nsOf = (o?: { namespace?: string | undefined }) => o?.namespace ?? namespace;
+  // The namespace on screen may be several ("a,b"): lists then cover every
+  // namespace and keep those; single objects go to the first.
+  const nsOf = (o?: { namespace?: string | undefined }) => (o?.namespace ?? namespace).split(',')[0]?.trim() ?? '';
+  const scope = (o?: { namespace?: string | undefined }) => {
+    const names = (o?.namespace ?? namespace).split(',').map((n) => n.trim()).filter(Boolean);
+    if (names.length <= 1) return { query: names[0] ?? '', keep: (_: KubeObject) => true };
+    const set = new Set(names);
+    return { query: '', keep: (obj: KubeObject) => !obj.metadata?.namespace || set.has(obj.metadata.namespace) };
+  };
   return {
     context,
     namespace,
     async list(kind: ResourceKind, options?: ListOptions): Promise<KubeObject[]> {
       let out: KubeObject[] | null = null;
       let failure: ApiError | null = null;
-      const url = objectsUrl(context, kind, nsOf(options), options?.labelSelector ?? '', false);
+      const sc = scope(options);
+      const url = objectsUrl(context, kind, sc.query, options?.labelSelector ?? '', false);
       await readStream(pluginId, url, options?.signal ?? new AbortController().signal, (v) => {
         const e = toWatchEvent(v);
-        if (e?.type === 'objects') out = e.objects;
+        if (e?.type === 'objects') out = e.objects.filter(sc.keep);
         else if (e?.type === 'error') failure = new ApiError(e.message, e.status);
         else return true;
         return false;
@@ -138,9 +147,12 @@ export function clusterClient(pluginId: string, context: string, namespace: stri
     },
     watch(kind: ResourceKind, options: ListOptions, onEvent: (e: WatchEvent) => void): () => void {
       const ctl = new AbortController();
-      const url = objectsUrl(context, kind, nsOf(options), options.labelSelector ?? '', true);
+      const sc = scope(options);
+      const url = objectsUrl(context, kind, sc.query, options.labelSelector ?? '', true);
       readStream(pluginId, url, ctl.signal, (v) => {
-        const e = toWatchEvent(v);
+        let e = toWatchEvent(v);
+        if (e?.type === 'objects') e = { type: 'objects', objects: e.objects.filter(sc.keep) };
+        else if (e && e.type !== 'error' && !sc.keep(e.object)) e = null;
         if (e && !ctl.signal.aborted) onEvent(e);
         return !ctl.signal.aborted;
       }).catch((err: unknown) => {

@@ -156,3 +156,39 @@ describe('wire formats', () => {
     expect(pluginSettings('b', storage).get('x')).toBeNull();
   });
 });
+
+describe('cluster client', () => {
+  it('several namespaces on screen: lists cover all and keep those; watch drops the others', async () => {
+    const { clusterClient } = await import('./clusterClient');
+    const lines = [
+      { type: 'objects', items: [{ metadata: { name: 'a', namespace: 'x' } }, { metadata: { name: 'b', namespace: 'z' } }] },
+      { type: 'event', event: 'added', object: { metadata: { name: 'c', namespace: 'z' } } },
+      { type: 'event', event: 'added', object: { metadata: { name: 'd', namespace: 'y' } } },
+    ];
+    const urls: string[] = [];
+    const headers: string[] = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      urls.push(url);
+      headers.push(new Headers(init.headers).get('X-Kubedeck-Plugin') ?? '');
+      return Promise.resolve(new Response(lines.map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    });
+    try {
+      const client = clusterClient('me', 'ctx', 'x, y');
+      const pods = { group: '', version: 'v1', resource: 'pods' };
+      expect((await client.list(pods)).map((o) => o.metadata?.name)).toEqual(['a']);
+      expect(urls[0]).toContain('namespace=&');
+      const seen: string[] = [];
+      await new Promise<void>((done) => {
+        client.watch(pods, {}, (e) => {
+          if (e.type === 'objects') seen.push(...e.objects.map((o) => `list:${o.metadata?.name}`));
+          else if (e.type !== 'error') seen.push(`${e.type}:${e.object.metadata?.name}`);
+          if (seen.includes('added:d')) done();
+        });
+      });
+      expect(seen).toEqual(['list:a', 'added:d']);
+      expect(headers.every((h) => h === 'me')).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -52,7 +52,7 @@ export type WatchEvent =
 export interface ClusterClient {
   /** The kubeconfig context these requests go to. */
   readonly context: string;
-  /** The namespace on screen ("" = all namespaces). */
+  /** The namespace on screen ("" = all namespaces; "a,b" = several: lists keep those, single objects go to the first). */
   readonly namespace: string;
   /** Every object of a kind (up to 2000), Secret values hidden. */
   list(kind: ResourceKind, options?: ListOptions): Promise<KubeObject[]>;

@@ -47,6 +47,15 @@ test('the viewer sees every write action disabled with the missing permission; a
   await page.keyboard.press('Enter');
   await page.getByRole('alert').filter({ hasText: 'Delete is not allowed — needs: delete deployments.apps in team-a' }).waitFor();
   assert.equal(await page.getByRole('alertdialog').count(), 0, 'no dialog opens');
+  await page.getByText('Why are 4 actions disabled?').click();
+  assert.deepEqual(await page.getByRole('list', { name: 'Disabled actions' }).getByRole('listitem').allInnerTexts(), [
+    'Edit YAML: needs: update deployments.apps in team-a',
+    'Scale: needs: patch deployments/scale.apps in team-a',
+    'Restart: needs: patch deployments.apps in team-a',
+    'Delete: needs: delete deployments.apps in team-a',
+  ]);
+  // Reading the rollout history is allowed.
+  await enabled(action(page, 'Rollout history'));
   await screenshot(page, 'actions-viewer-disabled');
 
   // The list: selecting works (reading), deleting the selection is disabled with the reason.
@@ -115,7 +124,8 @@ test('a read-only context disables every write action with that reason; switchin
   await page.getByRole('button', { name: /^Cluster status/ }).click();
   await page.getByRole('switch', { name: 'Read-only' }).click();
   await page.keyboard.press('Escape');
-  for (const name of ['Edit YAML', 'Scale', 'Restart', 'Rollout history', 'Delete']) await disabledWith(action(page, name), 'Read-only context');
+  for (const name of ['Edit YAML', 'Scale', 'Restart', 'Delete']) await disabledWith(action(page, name), 'Read-only context');
+  await page.getByText('Read-only context: changes are off').waitFor();
   await screenshot(page, 'actions-read-only');
 
   await page.goto(`${serve.base}/#/c/${enc(ADMIN)}/r/core/v1/configmaps?ns=team-a`);

@@ -34,7 +34,9 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   const checks = useMemo(() => allChecks(actions, target), [actions, target]);
   const { decisions, failed: accessFailed } = useAccess(context, checks);
   const readOnly = useReadOnly(context);
-  const states = actionStates(actions, target, decisions, readOnly);
+  const checked = actionStates(actions, target, decisions, readOnly);
+  // Reading the rollout history needs nothing more than seeing the object; its undo buttons carry the patch state.
+  const states = checked.rollback ? { ...checked, rollback: { enabled: true } } : checked;
   const [open, setOpen] = useState<{ action: ActionId; yaml: string } | null>(null);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
 
@@ -44,6 +46,10 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   const replicas = Number(at(object, 'spec', 'replicas') ?? 1) || 0;
   const label = (a: ActionId): string =>
     a === 'suspend' ? (suspended ? 'Resume' : 'Suspend') : a === 'cordon' ? (cordoned ? 'Uncordon' : 'Cordon') : ACTION_LABELS[a];
+  const disabled = actions.flatMap((a): [ActionId, string][] => {
+    const st = states[a];
+    return st && !st.enabled ? [[a, st.reason ?? 'forbidden']] : [];
+  });
   const done = (text: string) => setMessage({ text, bad: false });
   const close = () => setOpen(null);
 
@@ -70,7 +76,7 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
           />
         );
       case 'rollback': {
-        const undo = states.rollback;
+        const undo = checked.rollback;
         return (
           <RolloutDialog
             context={context}
@@ -163,6 +169,18 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
           );
         })}
       </div>
+      {disabled.length > 0 && (
+        <details className="action-why">
+          <summary>{readOnly ? 'Read-only context: changes are off' : `Why ${disabled.length === 1 ? 'is one action' : `are ${disabled.length} actions`} disabled?`}</summary>
+          <ul aria-label="Disabled actions">
+            {disabled.map(([a, why]) => (
+              <li key={a}>
+                {label(a)}: {why}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {message && (
         <p className={`op-message ${message.bad ? 'bad' : 'ok'}`} role={message.bad ? 'alert' : 'status'}>
           {message.text}

@@ -69,7 +69,7 @@ export function ForwardTable({ forwards, label, showContext }: { forwards: Forwa
           <th scope="col">Local → pod port</th>
           <th scope="col">State</th>
           <th scope="col">
-            <span className="sr-only">Actions</span>
+            <span className="visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>

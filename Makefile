@@ -60,6 +60,7 @@ vet:
 
 test: deps build devcluster vet package ## run every test: Go, frontend, end to end, desktop and package smoke
 	cd frontend && npm run typecheck && npm test
+	cd plugins && npm test
 	cd devcluster && go test -count=1 ./...
 	$(DEVCLUSTER) exec -- $(MAKE) --no-print-directory test-on-cluster
 

@@ -198,3 +198,17 @@ test('keyboard: Space selects the highlighted row; Delete on a details page conf
   assert.ok(gone(['configmap', 'e2e-key', '-n', 'team-a']));
   await page.context().close();
 });
+
+test('create from a file: "Open file…" loads it into the editor (the native file dialog in the desktop app)', async () => {
+  const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/configmaps?ns=team-a` });
+  await page.getByRole('button', { name: 'Create', exact: true }).click({ timeout: 15000 });
+  const dialog = page.getByRole('dialog', { name: 'Create from YAML' });
+  const yaml = configMap('from-file', { source: 'disk' });
+  await dialog.getByLabel('Open file…').setInputFiles({ name: 'from-file.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+  const editor = dialog.getByRole('textbox', { name: 'YAML to create' });
+  await eventually(async () => /name: from-file/.test(await editorText(editor)), { what: 'file loaded' });
+  await dialog.getByRole('button', { name: 'Apply', exact: true }).click();
+  await dialog.getByRole('region', { name: 'Apply results' }).getByText(/from-file — created/).waitFor({ timeout: 10000 });
+  assert.equal(field(['configmap', 'from-file', '-n', 'team-a'], '.data.source'), 'disk');
+  await page.context().close();
+});

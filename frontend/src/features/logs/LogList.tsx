@@ -40,6 +40,9 @@ export function LogList(p: LogListProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     getItemKey: (i) => source.at(i)?.seq ?? i,
+    // Renders follow the frame; no synchronous re-render inside scroll handlers
+    // (a fast log re-renders every frame anyway).
+    useFlushSync: false,
   });
 
   // Re-measure when the way rows look changes.

@@ -1,12 +1,14 @@
 // The dock at the bottom of a cluster pane: its terminals as tabs, and the
 // port-forwards. It shows once there is something in it; its height can be
 // dragged; it stays while the user navigates.
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useForwards } from '../forwards/forwardsStore';
 import { ForwardsPanel } from '../forwards/ForwardsPanel';
-import { TerminalView } from './TerminalView';
 import { closeTerminal, FORWARDS_TAB, selectDockTab, setDockOpen, terminalTitle, useDockState } from './terminalStore';
 import './terminal.css';
+
+// xterm.js loads with the first terminal, not with the app.
+const TerminalView = lazy(() => import('./TerminalView').then((m) => ({ default: m.TerminalView })));
 
 export function Dock({ context, active }: { context: string; active: boolean }) {
   const dock = useDockState();
@@ -92,9 +94,13 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
       </div>
       <div className="dock-body" hidden={!open}>
         {sel === FORWARDS_TAB && <ForwardsPanel />}
-        {tabs.map((t) => (
-          <TerminalView key={t.key} tab={t} visible={open && active && sel === t.key} />
-        ))}
+        {tabs.length > 0 && (
+          <Suspense fallback={<p className="muted terminal-loading">Loading the terminal…</p>}>
+            {tabs.map((t) => (
+              <TerminalView key={t.key} tab={t} visible={open && active && sel === t.key} />
+            ))}
+          </Suspense>
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
 // CodeMirror 6 with YAML highlighting and syntax errors marked while typing.
 import { yaml as yamlLang } from '@codemirror/lang-yaml';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
@@ -30,6 +32,16 @@ const theme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)', border: '1px solid var(--border)' },
 });
 
+/** Colours from the theme's variables: readable in dark and light. */
+const highlight = HighlightStyle.define([
+  { tag: tags.definition(tags.propertyName), color: 'var(--accent-text)' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--ok)' },
+  { tag: tags.content, color: 'var(--text)' },
+  { tag: tags.lineComment, color: 'var(--text-faint)', fontStyle: 'italic' },
+  { tag: [tags.meta, tags.keyword, tags.typeName, tags.labelName], color: 'var(--warn)' },
+  { tag: [tags.separator, tags.punctuation, tags.squareBracket, tags.brace], color: 'var(--text-muted)' },
+]);
+
 export function YamlEditor({ value, onChange, label, readOnly = false, compact = false }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -46,6 +58,7 @@ export function YamlEditor({ value, onChange, label, readOnly = false, compact =
         extensions: [
           basicSetup,
           yamlLang(),
+          syntaxHighlighting(highlight),
           yamlLinter,
           lintGutter(),
           theme,

@@ -69,6 +69,20 @@ test("a pod's logs match kubectl logs: container, timestamps, tail, download", a
   const stamped = (await logBox(view).innerText()).trim().split('\n');
   assert.match(stamped[stamped.length - 1], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z /);
 
+  const end = `end-of-long-line-${Date.now()}`;
+  appendLog([`GET /api/wrapped ${'[long line] '.repeat(60)}${end}`]);
+  await eventually(async () => (await logBox(view).innerText()).includes(end), { what: 'long line' });
+  const longRow = logBox(view).locator('.log-line', { hasText: end });
+  assert.equal((await longRow.boundingBox()).height, 20, 'one row without wrapping');
+  await view.getByRole('checkbox', { name: 'Wrap lines' }).check();
+  await eventually(async () => (await longRow.boundingBox()).height >= 40, { what: 'the long line wraps' });
+  const box = await logBox(view).boundingBox();
+  assert.ok((await longRow.boundingBox()).width <= box.width, 'wrapped rows fit the view');
+  const row = await longRow.boundingBox();
+  assert.ok(row.y + row.height <= box.y + box.height + 1, 'following shows the whole wrapped line');
+  await screenshot(page, 'logs-wrap-dark');
+  await view.getByRole('checkbox', { name: 'Wrap lines' }).uncheck();
+
   await view.getByRole('combobox', { name: 'Tail' }).selectOption({ label: '10 lines' });
   await eventually(async () => (await downloadText(page, view)) === kubectlLogs([pod, '-c', 'nginx', '--tail=10', '--timestamps']), { timeout: 10000, what: 'tail 10' });
   assert.equal(await view.locator('.log-lines').innerText(), '10 lines');

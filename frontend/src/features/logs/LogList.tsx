@@ -48,14 +48,15 @@ export function LogList(p: LogListProps) {
   // Re-measure when the way rows look changes.
   useEffect(() => v.measure(), [measured, p.format.timestamps, p.json, v]);
 
-  // Following: stay at the end after every change.
+  // Following: stay at the end after every change (and after rows were measured).
+  const total = v.getTotalSize();
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!follow || !el) return;
-    const top = Math.max(0, v.getTotalSize() - el.clientHeight);
+    const top = Math.max(0, total - el.clientHeight);
     lastAuto.current = top;
     el.scrollTop = top;
-  }, [follow, version, source, v]);
+  }, [follow, version, source, total]);
 
   // Bring the selected match into view.
   useEffect(() => {
@@ -99,7 +100,7 @@ export function LogList(p: LogListProps) {
       onScroll={onScroll}
       onKeyDown={onKey}
     >
-      <div className="log-inner" style={{ height: v.getTotalSize() }}>
+      <div className="log-inner" style={{ height: total }}>
         {v.getVirtualItems().map((item) => {
           const e = source.at(item.index);
           if (!e) return null;

@@ -3,6 +3,7 @@
 // the kubectl logs options.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogQuery } from '../../api/operations';
+import { usePaneActive } from '../../state/clusterHealth';
 import { LogList } from './LogList';
 import { DEFAULT_OPTIONS, LogOptions, type LogOptionsValue } from './LogOptions';
 import { LogSearch } from './LogSearch';
@@ -33,7 +34,10 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
     if (opts.since > 0) q.sinceSeconds = opts.since;
     return q;
   }, [context, target.namespace, target.name, target.selector, opts.container, opts.previous, opts.tail, opts.since]);
-  const stream = useLogStream(query, capacity);
+  // A hidden cluster pane holds no connection (browsers allow six per host):
+  // the stream stops, and starts again (fresh) when the pane is shown.
+  const active = usePaneActive();
+  const stream = useLogStream(active ? query : null, capacity);
   const { buffer, version } = stream;
 
   const [paused, setPaused] = useState(false);

@@ -3,15 +3,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { ops, type AccessCheck, type AccessDecision } from '../../api/operations';
 import { isReadOnly } from '../../lib/location';
-import { usePreferences } from '../../state/queries';
+import { useClusterStatus, usePreferences } from '../../state/queries';
 
 /**
  * The server's decisions for the checks (undefined while asking); failed when
  * the checks could not be made: the actions stay enabled and the server decides.
  */
 export function useAccess(context: string, checks: AccessCheck[]): { decisions: AccessDecision[] | undefined; failed: boolean } {
+  // Answers belong to an identity: signing in as someone else asks again.
+  const status = useClusterStatus(context);
+  const who = status.data ? `${status.data.user ?? ''}|${status.data.groups.join(',')}|${status.data.auth}` : '';
   const q = useQuery({
-    queryKey: ['access', context, checks],
+    queryKey: ['access', context, who, checks],
     queryFn: async () => {
       const d = await ops.Access(context, checks);
       // Answers come in the order asked; keep the question's fields for matching.

@@ -60,7 +60,8 @@ test('the viewer sees every write action disabled with the missing permission; a
 
   // The list: selecting works (reading), deleting the selection is disabled with the reason.
   await page.goto(`${serve.base}/#/c/${enc(VIEWER)}/r/apps/v1/deployments?ns=team-a`);
-  await page.getByRole('checkbox', { name: 'Select team-a/web' }).click({ timeout: 15000 });
+  await page.getByRole('button', { name: 'Select', exact: true }).click({ timeout: 15000 });
+  await page.getByRole('checkbox', { name: 'Select team-a/web' }).click();
   const del = page.getByRole('button', { name: /^Delete 1/ });
   await disabledWith(del, 'needs: delete deployments.apps in team-a');
   await screenshot(page, 'actions-viewer-list');

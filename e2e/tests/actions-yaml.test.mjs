@@ -152,8 +152,10 @@ test('delete several selected objects: the confirmation names them; objects show
   kubectl(['patch', 'configmap', 'e2e-del-2', '-n', 'team-a', '--type=merge', '-p', '{"metadata":{"finalizers":["kubedeck.io/e2e"]}}']);
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/configmaps?ns=team-a` });
   const table = page.getByRole('table').first();
-  await table.getByRole('checkbox', { name: 'Select team-a/e2e-del-1' }).click({ timeout: 15000 });
-  // Keyboard: highlight a row with the arrows, Space selects it.
+  await table.getByRole('row').filter({ hasText: 'e2e-del-3' }).waitFor({ timeout: 15000 });
+  assert.equal(await table.getByRole('checkbox').count(), 0, 'no checkboxes until selecting');
+  await page.getByRole('button', { name: 'Select', exact: true }).click();
+  await table.getByRole('checkbox', { name: 'Select team-a/e2e-del-1' }).click();
   await table.getByRole('checkbox', { name: 'Select team-a/e2e-del-2' }).click();
   await page.getByText('2 selected').waitFor();
   assert.equal(page.url().includes('/e2e-del'), false, 'ticking a box does not open the object');

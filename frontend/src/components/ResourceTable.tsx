@@ -32,6 +32,8 @@ export interface ResourceTableProps {
 
 export interface RowSelection {
   selected: ReadonlySet<string>;
+  /** Show the checkbox column (Space selects the highlighted row either way). */
+  checkboxes: boolean;
   onToggle: (key: string) => void;
   /** The header checkbox: select every row shown, or none. */
   onToggleAll: (on: boolean) => void;
@@ -217,14 +219,14 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
         style={{ width: `max(100%, ${totalCh}ch)` }}
       >
         <colgroup>
-          {selection && <col style={{ width: '4ch' }} />}
+          {selection?.checkboxes && <col style={{ width: '4ch' }} />}
           {widths.map((w, i) => (
             <col key={columns[i]?.id ?? i} style={i === widths.length - 1 ? undefined : { width: `${w}ch` }} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
-            {selection && (
+            {selection?.checkboxes && (
               <th className="select-cell" role="presentation">
                 <input
                   type="checkbox"
@@ -255,7 +257,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
         <tbody>
           {padTop > 0 && (
             <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length + (selection ? 1 : 0)} style={{ height: padTop }} />
+              <td colSpan={columns.length + (selection?.checkboxes ? 1 : 0)} style={{ height: padTop }} />
             </tr>
           )}
           {items.map((v) => {
@@ -271,14 +273,14 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
                 now={now}
                 onPick={setHighlightKey}
                 onActivate={onActivate}
-                selected={selection ? selection.selected.has(row.key) : undefined}
+                selected={selection?.checkboxes ? selection.selected.has(row.key) : undefined}
                 onToggle={selection?.onToggle}
               />
             );
           })}
           {padBottom > 0 && (
             <tr aria-hidden="true" className="spacer">
-              <td colSpan={columns.length + (selection ? 1 : 0)} style={{ height: padBottom }} />
+              <td colSpan={columns.length + (selection?.checkboxes ? 1 : 0)} style={{ height: padBottom }} />
             </tr>
           )}
         </tbody>

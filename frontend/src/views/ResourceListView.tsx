@@ -118,6 +118,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
   const selectorText = mode.mode === 'label' || mode.mode === 'field' ? mode.selector : '';
   const rows = useMemo(() => sortRows(filtered, columns, effectiveSort), [filtered, columns, effectiveSort]);
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  const [selecting, setSelecting] = useState(false);
   const selectedRows = useMemo(
     () => [...selectedKeys].map((k) => list.rows.get(k)).filter((r): r is Row => r !== undefined),
     [selectedKeys, list.rows],
@@ -125,6 +126,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
   const selection = useMemo<RowSelection>(
     () => ({
       selected: selectedKeys,
+      checkboxes: selecting || selectedKeys.size > 0,
       onToggle: (key) =>
         setSelectedKeys((prev) => {
           const next = new Set(prev);
@@ -133,7 +135,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
         }),
       onToggleAll: (on) => setSelectedKeys(on ? new Set(rows.map((r) => r.key)) : new Set()),
     }),
-    [selectedKeys, rows],
+    [selectedKeys, selecting, rows],
   );
 
   const onSort = useCallback(
@@ -225,6 +227,11 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             kind={entry.kind}
             namespace={namespace}
             selected={selectedRows}
+            selecting={selection.checkboxes}
+            onSelecting={(on) => {
+              setSelecting(on);
+              if (!on) setSelectedKeys(new Set());
+            }}
             onClearSelection={() => setSelectedKeys(new Set())}
           />
           <button

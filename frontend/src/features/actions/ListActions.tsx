@@ -19,6 +19,9 @@ export interface ListActionsProps {
   namespace: string;
   /** The selected rows (still in the list). */
   selected: readonly Row[];
+  /** Whether the table shows its selection checkboxes. */
+  selecting: boolean;
+  onSelecting: (on: boolean) => void;
   onClearSelection: () => void;
 }
 
@@ -38,7 +41,7 @@ export function ListActions(props: ListActionsProps) {
   return useContext(QueryClientContext) ? <ListActionsBar {...props} /> : null;
 }
 
-function ListActionsBar({ context, gvr, kind, namespace, selected, onClearSelection }: ListActionsProps) {
+function ListActionsBar({ context, gvr, kind, namespace, selected, selecting, onSelecting, onClearSelection }: ListActionsProps) {
   const readOnly = useReadOnly(context);
   const checks = useMemo(() => deleteChecks(gvr, selected), [gvr, selected]);
   const { decisions } = useAccess(context, checks);
@@ -58,6 +61,15 @@ function ListActionsBar({ context, gvr, kind, namespace, selected, onClearSelect
 
   return (
     <>
+      <button
+        type="button"
+        className="btn small toggle"
+        aria-pressed={selecting}
+        title="Select rows to act on several objects (Space selects the highlighted row)"
+        onClick={() => onSelecting(!selecting)}
+      >
+        Select
+      </button>
       {selected.length > 0 && (
         <>
           <span className="selection-count">{selected.length} selected</span>

@@ -12,7 +12,9 @@ const enc = encodeURIComponent;
 let serve;
 let browser;
 
+// The developer's own Deployment in team-a (the seed's objects stay as other suites expect them).
 before(async () => {
+  kubectl(['create', 'deployment', 'dev-app', '-n', 'team-a', '--image=busybox:1.36', '--replicas=1']);
   serve = await startServe();
   browser = await launch();
 });
@@ -20,6 +22,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await serve?.stop();
+  kubectl(['delete', 'deployment', 'dev-app', '-n', 'team-a', '--ignore-not-found']);
+  kubectl(['delete', 'configmap', 'dev-a', '-n', 'team-a', '--ignore-not-found']);
 });
 
 const disabledWith = async (button, reason) => {
@@ -85,15 +89,15 @@ test('a 403 from the server still gives a clear message, and the YAML is kept', 
 });
 
 test('the developer may act in team-a (scale checked with kubectl) and gets a clear 403 elsewhere', async () => {
-  const page = await openApp(browser, serve, { hash: `#/c/${enc(DEVELOPER)}/r/apps/v1/deployments/team-a/web` });
-  await page.getByRole('heading', { level: 1, name: 'web' }).waitFor({ timeout: 15000 });
+  const page = await openApp(browser, serve, { hash: `#/c/${enc(DEVELOPER)}/r/apps/v1/deployments/team-a/dev-app` });
+  await page.getByRole('heading', { level: 1, name: 'dev-app' }).waitFor({ timeout: 15000 });
   for (const name of ['Edit YAML', 'Scale', 'Restart', 'Rollout history', 'Delete']) await enabled(action(page, name));
   await action(page, 'Scale').click();
-  const scale = page.getByRole('dialog', { name: 'Scale Deployment web' });
+  const scale = page.getByRole('dialog', { name: 'Scale Deployment dev-app' });
   await scale.getByRole('spinbutton', { name: 'Replicas' }).fill('2');
   await scale.getByRole('button', { name: 'Scale', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Scaled Deployment web to 2' }).waitFor({ timeout: 10000 });
-  assert.equal(field(['deployment', 'web', '-n', 'team-a'], '.spec.replicas'), '2');
+  await page.getByRole('status').filter({ hasText: 'Scaled Deployment dev-app to 2' }).waitFor({ timeout: 10000 });
+  assert.equal(field(['deployment', 'dev-app', '-n', 'team-a'], '.spec.replicas'), '2');
 
   // team-b is not the developer's: the server says so, by name, per document.
   await page.goto(`${serve.base}/#/c/${enc(DEVELOPER)}/r/core/v1/configmaps?ns=team-a`);

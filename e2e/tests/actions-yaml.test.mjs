@@ -21,6 +21,9 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await serve?.stop();
+  // The suites share one cluster: leave team-a as the seed made it.
+  const mine = ['e2e-edit', 'e2e-invalid', 'e2e-conflict', 'e2e-new-1', 'e2e-new-2', 'e2e-del-2', 'e2e-del-3', 'from-file'];
+  kubectl(['delete', 'configmap', '-n', 'team-a', '--ignore-not-found', '--wait=false', ...mine]);
 });
 
 const configMap = (name, data, extra = '') =>

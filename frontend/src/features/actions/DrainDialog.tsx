@@ -52,7 +52,10 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
       case 'cordoned':
         return `Node ${node} cordoned`;
       case 'pods':
-        return `${p.pods?.length ?? 0} pods to evict${p.pods?.length ? `: ${p.pods.join(', ')}` : ''}`;
+        {
+        const n = p.pods?.length ?? 0;
+        return `${n} pod${n === 1 ? '' : 's'} to evict${n ? `: ${(p.pods ?? []).join(', ')}` : ''}`;
+      }
       case 'evicting':
         return `Evicting ${pod}`;
       case 'evicted':

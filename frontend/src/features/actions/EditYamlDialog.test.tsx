@@ -3,6 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpResult } from '../../api/operations';
 import { EditYamlDialog } from './EditYamlDialog';
 
+// jsdom does no layout; CodeMirror measures text ranges.
+Range.prototype.getClientRects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect = () => new DOMRect();
+
 const update = vi.fn<(context: string, yaml: string, dryRun: boolean) => Promise<OpResult>>();
 vi.mock('../../api/operations', () => ({ ops: { Update: (...a: [string, string, boolean]) => update(...a) } }));
 

@@ -29,7 +29,9 @@ func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
 		data, dropped, err := s.Read(ctx)
 		if errors.Is(err, io.EOF) {
 			code, msg := s.Exit()
-			_ = out.Send(map[string]any{"type": "exit", "code": code, "message": msg})
+			if out.Send(map[string]any{"type": "exit", "code": code, "message": msg}) == nil {
+				s.Release() // delivered: the session is done with
+			}
 			return
 		}
 		if err != nil {

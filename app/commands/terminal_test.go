@@ -69,8 +69,69 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 	if code, msg := s.Exit(); code != 3 && !strings.Contains(msg, "exit status 3") {
 		t.Errorf("exit = %d %q, want 3", code, msg)
 	}
+	// Ended, it stays until its exit status is delivered (or it is closed).
+	if _, err := Terminals(cmds).Get(sess.ID); err != nil {
+		t.Errorf("an ended session whose exit was not delivered is gone: %v", err)
+	}
+	s.Release()
 	if _, err := Terminals(cmds).Get(sess.ID); err == nil {
-		t.Error("an ended session is still listed")
+		t.Error("a released session is still listed")
+	}
+}
+
+// A command can end before the UI's output stream connects: its output and
+// exit status wait for the reader.
+func TestTerminalKeepsTheOutputOfACommandThatEndedUnread(t *testing.T) {
+	cmds, c := fixture(t, "apiVersion: v1\nkind: Config\n")
+	conn, err := cmds.clusters.Get(c.Context(testcluster.Admin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := conn.Clientset.CoreV1().Pods("team-a").List(context.Background(), listOptions("app=web"))
+	if err != nil || len(list.Items) == 0 {
+		t.Fatal(err)
+	}
+	sess, err := cmds.TerminalStart(c.Context(testcluster.Admin), terminal.Request{
+		Namespace: "team-a", Pod: list.Items[0].Name, Container: "nginx",
+		Command: []string{"sh", "-c", "echo quick-output"}, Cols: 80, Rows: 24,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Terminals(cmds).Get(sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-s.Done():
+	case <-time.After(15 * time.Second):
+		t.Fatal("the command did not end")
+	}
+	later, err := Terminals(cmds).Get(sess.ID)
+	if err != nil {
+		t.Fatalf("the ended session was dropped before its output was read: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var out strings.Builder
+	for {
+		b, _, err := later.Read(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write(b)
+	}
+	if !strings.Contains(out.String(), "quick-output") {
+		t.Errorf("output %q lacks the command's output", out.String())
+	}
+	if _, err := cmds.TerminalClose(sess.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Terminals(cmds).Get(sess.ID); err == nil {
+		t.Error("a closed session is still listed")
 	}
 }
 

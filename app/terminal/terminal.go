@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/httpstream"
@@ -26,6 +27,11 @@ import (
 
 // maxSessions bounds the sessions one Manager keeps.
 const maxSessions = 32
+
+// endedKeep is how long a session whose command ended waits for a reader to
+// collect its last output and exit status (a command may end before the UI's
+// output stream connects) before it is dropped.
+const endedKeep = 2 * time.Minute
 
 // Request says what to run where.
 type Request struct {
@@ -73,9 +79,10 @@ func (m *Manager) Start(cfg *rest.Config, cs kubernetes.Interface, r Request) (*
 	m.mu.Lock()
 	m.sessions[s.ID] = s
 	m.mu.Unlock()
+	s.release = func() { m.forget(s.ID) }
 	go func() {
 		defer close(s.done)
-		defer m.forget(s.ID)
+		defer time.AfterFunc(endedKeep, s.release)
 		err := exec.StreamWithContext(ctx, remotecommand.StreamOptions{
 			Stdin: stdinR, Stdout: s.out, Tty: true, TerminalSizeQueue: sizeQueue(s.sizes, ctx),
 		})
@@ -102,7 +109,8 @@ func executor(cfg *rest.Config, url string) (remotecommand.Executor, error) {
 	})
 }
 
-// Get returns an open session.
+// Get returns a session: running, or ended with output or an exit status not
+// yet collected.
 func (m *Manager) Get(id string) (*Session, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -134,13 +142,14 @@ func (m *Manager) Close() {
 
 // Session is one running command.
 type Session struct {
-	ID     string
-	req    Request
-	cancel context.CancelFunc
-	stdin  *io.PipeWriter
-	sizes  chan remotecommand.TerminalSize
-	out    *output
-	done   chan struct{}
+	ID      string
+	req     Request
+	cancel  context.CancelFunc
+	stdin   *io.PipeWriter
+	sizes   chan remotecommand.TerminalSize
+	out     *output
+	done    chan struct{}
+	release func() // drops the session from its manager
 
 	mu       sync.Mutex
 	exitCode int
@@ -169,12 +178,16 @@ func (s *Session) Resize(cols, rows uint16) {
 	}
 }
 
-// Close ends the session.
+// Close ends the session and drops it.
 func (s *Session) Close() {
 	_ = s.stdin.Close()
 	s.cancel()
 	<-s.done
+	s.release()
 }
+
+// Release drops an ended session once its exit status was delivered.
+func (s *Session) Release() { s.release() }
 
 // Done is closed when the command has ended.
 func (s *Session) Done() <-chan struct{} { return s.done }

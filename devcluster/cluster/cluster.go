@@ -62,6 +62,7 @@ type Cluster struct {
 	Server           string // https://127.0.0.1:PORT
 	Etcd             string // etcd's client URL (tests compact it to provoke 410 Gone)
 	LogFile          string // the CRI log file every container shows
+	PreviousLogFile  string // what every container shows for --previous
 	// Tokens are the bearer tokens by role: admin, viewer, developer.
 	Tokens map[string]string
 	// Contexts are the kubeconfig's context names by role.

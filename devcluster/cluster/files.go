@@ -76,7 +76,11 @@ func (c *Cluster) writeKwokConfig(kwokModule string) ([]string, error) {
 		}
 	}
 	c.LogFile = filepath.Join(c.Dir, "logs", "pod.log")
-	if err := writePodLog(c.LogFile); err != nil {
+	if err := writePodLog(c.LogFile, podLogLines); err != nil {
+		return nil, err
+	}
+	c.PreviousLogFile = filepath.Join(c.Dir, "logs", "pod-previous.log")
+	if err := writePodLog(c.PreviousLogFile, previousLogLines); err != nil {
 		return nil, err
 	}
 	cfg := fmt.Sprintf(`apiVersion: kwok.x-k8s.io/v1alpha1
@@ -88,6 +92,7 @@ spec:
   logs:
   - containers: []
     logsFile: %q
+    previousLogsFile: %q
     follow: true
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
@@ -111,7 +116,7 @@ spec:
   - target:
       address: 127.0.0.1
       port: %d
-`, c.LogFile, filepath.Join(c.Dir, "exec"), c.forwardPort)
+`, c.LogFile, c.PreviousLogFile, filepath.Join(c.Dir, "exec"), c.forwardPort)
 	path := filepath.Join(c.Dir, "kwok-runtime.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
 		return nil, fmt.Errorf("write %s: %w", path, err)
@@ -176,10 +181,22 @@ var podLogLines = []string{
 
 // writePodLog writes podLogLines in the CRI format kwok reads
 // ("<RFC3339Nano> stdout|stderr F <text>").
-func writePodLog(path string) error {
+// previousLogLines is what `kubectl logs --previous` shows: the run before,
+// which crashed.
+var previousLogLines = []string{
+	"hello from kubedeck (previous run)",
+	"Starting kubedeck-demo v2.3.0 (commit 51e0d7c, go1.26)",
+	"Connecting to database postgres://db-0.db.shop.svc:5432/shop",
+	"ERROR database connection refused: dial tcp 10.96.0.12:5432: connect: connection refused",
+	"panic: no database after 3 attempts",
+	"    at main.connect (main.go:88)",
+}
+
+// writePodLog writes lines as a CRI log file (what kwok serves).
+func writePodLog(path string, lines []string) error {
 	var b strings.Builder
 	ts := int64(0)
-	for i, line := range podLogLines {
+	for i, line := range lines {
 		stream := "stdout"
 		if strings.HasPrefix(line, "ERROR") || strings.HasPrefix(line, "panic") || strings.HasPrefix(line, "    at ") {
 			stream = "stderr"

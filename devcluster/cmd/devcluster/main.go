@@ -54,6 +54,7 @@ type Ready struct {
 	Tokens     map[string]string `json:"tokens"`
 	Etcd       string            `json:"etcd"`
 	LogFile    string            `json:"logFile"`
+	PrevLog    string            `json:"previousLogFile"`
 	Pids       []int             `json:"pids"`
 	// Pid is devcluster's own: SIGUSR1 to it restarts kube-apiserver.
 	Pid int `json:"pid"`
@@ -158,7 +159,7 @@ func restartOnSignal(ctx context.Context, c *cluster.Cluster, log *slog.Logger) 
 
 func ready(c *cluster.Cluster) Ready {
 	return Ready{Kubeconfig: c.Kubeconfig, Server: c.Server, Dir: c.Dir, Contexts: c.Contexts, Tokens: c.Tokens,
-		Etcd: c.Etcd, LogFile: c.LogFile, Pids: c.Pids(), Pid: os.Getpid()}
+		Etcd: c.Etcd, LogFile: c.LogFile, PrevLog: c.PreviousLogFile, Pids: c.Pids(), Pid: os.Getpid()}
 }
 
 func up(ctx context.Context, o options, shell bool, log *slog.Logger) (int, error) {

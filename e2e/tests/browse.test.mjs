@@ -163,15 +163,26 @@ test('the overview counts match kubectl', async () => {
   }
   await screenshot(page, 'overview-dark');
 
-  // Live, not polled: a deployment whose pods cannot be scheduled shows up
-  // as not ready within 2 s, and goes when it is deleted.
+  // Live, not polled: a deployment whose pods cannot be scheduled (created
+  // so in one step: no pod of it ever runs) shows up as not ready within
+  // 3 s, and goes when it is deleted.
   const name = `stuck-${Date.now()}`;
-  kubectl(['create', 'deployment', name, '-n', 'team-b', '--image=x', '--replicas=2']);
-  kubectl(['patch', 'deployment', name, '-n', 'team-b', '-p', '{"spec":{"template":{"spec":{"nodeSelector":{"no":"such-node"}}}}}']);
+  kubectl(['create', '-f', '-'], {
+    input: JSON.stringify({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'team-b' },
+      spec: {
+        replicas: 2, selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { nodeSelector: { no: 'such-node' }, containers: [{ name: 'x', image: 'x' }] },
+        },
+      },
+    }),
+  });
   const stuck = page.getByRole('table', { name: 'Workloads not ready' }).getByRole('row', { name: new RegExp(name) });
-  await stuck.waitFor({ timeout: 2000 });
+  await stuck.waitFor({ timeout: 3000 });
   kubectl(['delete', 'deployment', name, '-n', 'team-b', '--wait=false']);
-  await stuck.waitFor({ state: 'detached', timeout: 2000 });
+  await stuck.waitFor({ state: 'detached', timeout: 3000 });
   await page.close();
 });
 

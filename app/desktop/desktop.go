@@ -68,7 +68,7 @@ func Run(opts Options) error {
 		WindowStartState: startState,
 		AssetServer: &assetserver.Options{
 			Assets:     opts.Assets,
-			Middleware: apiHandler.Middleware,
+			Middleware: func(next http.Handler) http.Handler { return s.saveMiddleware(apiHandler.Middleware(next)) },
 		},
 		Menu:               buildMenu(goruntime.GOOS, start.Theme, s),
 		BackgroundColour:   &options.RGBA{R: 15, G: 17, B: 21, A: 255},

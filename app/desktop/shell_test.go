@@ -22,6 +22,7 @@ type fakeWindow struct {
 	screensErr            error
 	js, emitted, calls    []string
 	movedX, movedY, moves int
+	savePath              string // what the save dialog answers ("" = cancelled)
 }
 
 func (f *fakeWindow) record(s string) { f.mu.Lock(); f.calls = append(f.calls, s); f.mu.Unlock() }
@@ -54,6 +55,10 @@ func (f *fakeWindow) About(title, msg string) error {
 	return nil
 }
 func (f *fakeWindow) Quit() { f.record("quit") }
+func (f *fakeWindow) SaveDialog(title, name string) (string, error) {
+	f.record("save dialog " + name)
+	return f.savePath, nil
+}
 
 // testShell is a shell whose state lives in a temporary folder and whose
 // window is fw.

@@ -26,6 +26,8 @@ type window interface {
 	OpenURL(url string)
 	ClipboardText() (string, error)
 	About(title, message string) error
+	// SaveDialog asks where to save a file; "" when the user cancelled.
+	SaveDialog(title, defaultName string) (string, error)
 	Quit()
 }
 
@@ -43,6 +45,16 @@ func (w wailsWindow) Emit(e string, d any) { runtime.EventsEmit(w.ctx, e, d) }
 func (w wailsWindow) Reload()              { runtime.WindowReloadApp(w.ctx) }
 func (w wailsWindow) OpenURL(url string)   { runtime.BrowserOpenURL(w.ctx, url) }
 func (w wailsWindow) Quit()                { runtime.Quit(w.ctx) }
+
+func (w wailsWindow) SaveDialog(title, defaultName string) (string, error) {
+	path, err := runtime.SaveFileDialog(w.ctx, runtime.SaveDialogOptions{
+		Title: title, DefaultFilename: defaultName, CanCreateDirectories: true,
+	})
+	if err != nil {
+		return "", fmt.Errorf("save dialog: %w", err)
+	}
+	return path, nil
+}
 
 func (w wailsWindow) ClipboardText() (string, error) {
 	text, err := runtime.ClipboardGetText(w.ctx)

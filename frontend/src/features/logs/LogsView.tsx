@@ -3,12 +3,13 @@
 // the kubectl logs options.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogQuery } from '../../api/operations';
+import { saveFile } from '../../api/saveFile';
 import { usePaneActive } from '../../state/clusterHealth';
 import { LogList } from './LogList';
 import { DEFAULT_OPTIONS, LogOptions, type LogOptionsValue } from './LogOptions';
 import { LogSearch } from './LogSearch';
 import type { LogTarget } from './logTarget';
-import { download, sourceText, type LineFormat } from './logText';
+import { sourceText, type LineFormat } from './logText';
 import { Snapshot, type LineSource } from './ringBuffer';
 import { MatchIndex } from './search';
 import { useLogStream } from './useLogStream';
@@ -98,7 +99,16 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
 
   const multiContainer = !opts.container && target.containers.length > 1;
   const format: LineFormat = { timestamps: opts.timestamps, pod: Boolean(target.selector), container: multiContainer };
-  const save = () => download(`${target.name}${opts.container ? `-${opts.container}` : ''}.log`, sourceText(source, format));
+  const [saved, setSaved] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = async () => {
+    const file = `${target.name}${opts.container ? `-${opts.container}` : ''}.log`;
+    try {
+      const r = await saveFile(file, sourceText(source, format));
+      setSaved(r.kind === 'saved' ? { ok: true, text: `Saved to ${r.path}` } : null);
+    } catch (e) {
+      setSaved({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
 
   const following = !snapshot && stream.state === 'streaming' && query.follow;
   let state: string;
@@ -134,7 +144,7 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
         <button type="button" className="btn small" aria-pressed={paused} onClick={togglePause} disabled={!query.follow}>
           {paused ? 'Resume' : 'Pause'}
         </button>
-        <button type="button" className="btn small" onClick={save} disabled={source.length === 0}>
+        <button type="button" className="btn small" onClick={() => void save()} disabled={source.length === 0}>
           Download
         </button>
         <button type="button" className="btn small" onClick={() => { buffer.clear(); setSnapshot(null); stream.restart(); }}>
@@ -142,6 +152,14 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
         </button>
       </div>
       {stream.notes.length > 0 && <p className="log-note">{stream.notes[stream.notes.length - 1]}</p>}
+      {saved && (
+        <p className={saved.ok ? 'log-note' : 'log-note form-error'} role={saved.ok ? 'status' : 'alert'}>
+          {saved.text}{' '}
+          <button type="button" className="link-button" onClick={() => setSaved(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
       {stream.error && (
         <div className="banner bad log-error" role="alert">
           <div>

@@ -33,19 +33,6 @@ export function sourceText(source: LineSource, f: LineFormat): string {
   return parts.length ? `${parts.join('\n')}\n` : '';
 }
 
-/** Saves text as a file through the browser's download. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A stable colour slot (0-5) for a pod's tag. */
 export function tagColour(name: string): number {
   let h = 0;

@@ -79,7 +79,9 @@ func writeFile(path string, data []byte) error {
 	}
 	_, werr := tmp.Write(data)
 	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
+	// A saved file reads like any other the user makes (CreateTemp's 0600 is not).
+	merr := os.Chmod(tmp.Name(), 0o644)
+	if err := errors.Join(werr, cerr, merr); err != nil {
 		_ = os.Remove(tmp.Name())
 		return fmt.Errorf("save %s: %w", path, err)
 	}

@@ -38,6 +38,9 @@ func TestSaveAsksWhereAndWritesTheFile(t *testing.T) {
 	if b, err := os.ReadFile(fw.savePath); err != nil || string(b) != "line 1\nline 2\n" {
 		t.Errorf("file = %q, %v", b, err)
 	}
+	if st, err := os.Stat(fw.savePath); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("saved file mode = %v, %v; want 0644", st.Mode(), err)
+	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("left in the folder: %v", entries)

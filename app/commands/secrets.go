@@ -3,6 +3,9 @@ package commands
 import (
 	"context"
 
+	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/kubedeck/kubedeck/app/actions"
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/resources"
 )
@@ -28,4 +31,23 @@ func (c *Commands) RevealSecret(contextName, namespace, name, key string) (strin
 
 func resourcesReveal(ctx context.Context, conn *cluster.Conn, namespace, name, key string) (string, error) {
 	return resources.RevealSecretValue(ctx, conn.Dynamic, namespace, name, key)
+}
+
+// ManagedFields returns an object's metadata.managedFields as YAML, fetched
+// only now: every view leaves them out.
+func (c *Commands) ManagedFields(contextName string, ref actions.Ref) (string, error) {
+	return guard(c, "ManagedFields", func() (string, error) {
+		conn, err := c.clusters.Get(contextName)
+		if err != nil {
+			return "", err
+		}
+		ctx, cancel := timeout()
+		defer cancel()
+		gvr := schema.GroupVersionResource{Group: ref.Group, Version: ref.Version, Resource: ref.Resource}
+		y, err := resources.ManagedFieldsYAML(ctx, conn.Dynamic, gvr, ref.Namespace, ref.Name)
+		if err != nil {
+			return "", describe(conn, err)
+		}
+		return y, nil
+	})
 }

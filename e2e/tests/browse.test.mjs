@@ -91,6 +91,17 @@ test("a pod's details show containers, node and events; the deep link survives r
   const yaml = await page.getByLabel('Object YAML').innerText();
   assert.match(yaml, new RegExp(`name: ${pod}`));
   assert.doesNotMatch(yaml, /managedFields/);
+  // managedFields on demand: the same managers kubectl --show-managed-fields lists.
+  const managers = JSON.parse(kubectl(['get', 'pod', pod, '-n', 'team-a', '-o', 'json', '--show-managed-fields']))
+    .metadata.managedFields.map((f) => f.manager);
+  assert.ok(managers.length > 0, 'the pod has managedFields');
+  await page.getByRole('button', { name: 'Show managedFields' }).click();
+  const managed = page.getByLabel('managedFields');
+  await managed.waitFor({ timeout: 10000 });
+  const shownManagers = [...(await managed.innerText()).matchAll(/manager: (\S+)/g)].map((m) => m[1]);
+  assert.deepEqual(shownManagers, managers);
+  await page.getByRole('button', { name: 'Hide managedFields' }).click();
+  await managed.waitFor({ state: 'detached' });
 
   // Reload keeps the details; back goes to the list, forward to the details again.
   await page.reload();

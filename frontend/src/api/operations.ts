@@ -138,6 +138,7 @@ export interface OperationCommands {
   SuspendCronJob(context: string, namespace: string, name: string, suspend: boolean): boolean;
   RunCronJob(context: string, namespace: string, name: string): string;
   Cordon(context: string, node: string, unschedulable: boolean): boolean;
+  ManagedFields(context: string, ref: Ref): string;
   Access(context: string, checks: AccessCheck[]): AccessDecision[];
   TerminalStart(context: string, req: TerminalRequest): TerminalSession;
   TerminalInput(id: string, text: string): boolean;
@@ -202,6 +203,7 @@ export const ops: { [M in OpName]: (...args: Parameters<OperationCommands[M]>) =
   SuspendCronJob: (...a) => callOp('SuspendCronJob', ...a),
   RunCronJob: (...a) => callOp('RunCronJob', ...a),
   Cordon: (...a) => callOp('Cordon', ...a),
+  ManagedFields: (...a) => callOp('ManagedFields', ...a),
   Access: (...a) => callOp('Access', ...a),
   TerminalStart: (...a) => callOp('TerminalStart', ...a),
   TerminalInput: (...a) => callOp('TerminalInput', ...a),

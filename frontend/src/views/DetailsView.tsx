@@ -129,7 +129,11 @@ export function DetailsView(props: DetailsViewProps) {
               sortBy={{ column: 'Last Seen', dir: 'asc' }}
             />
           ) : (
-            <YamlTab yaml={s.yaml} />
+            <YamlTab
+              yaml={s.yaml}
+              context={context}
+              target={{ ...gvr, namespace: entry.namespaced ? namespace : '', name }}
+            />
           )}
         </div>
       </>

@@ -1,8 +1,14 @@
-// The YAML tab: the live object as YAML, with a copy button.
+// The YAML tab: the live object as YAML, with a copy button, and its
+// managedFields (left out of every stream) fetched only when asked for.
 import { useState } from 'react';
+import { errorMessage } from '../../api/errors';
+import { ops, type Ref } from '../../api/operations';
 
-export function YamlTab({ yaml }: { yaml: string }) {
+type Managed = { t: 'hidden' } | { t: 'loading' } | { t: 'shown'; yaml: string } | { t: 'error'; message: string };
+
+export function YamlTab({ yaml, context, target }: { yaml: string; context: string; target: Ref }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [managed, setManaged] = useState<Managed>({ t: 'hidden' });
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(yaml);
@@ -12,11 +18,33 @@ export function YamlTab({ yaml }: { yaml: string }) {
     }
     setTimeout(() => setCopied(null), 2000);
   };
+  const toggleManaged = async () => {
+    if (managed.t === 'shown' || managed.t === 'error') {
+      setManaged({ t: 'hidden' });
+      return;
+    }
+    setManaged({ t: 'loading' });
+    try {
+      setManaged({ t: 'shown', yaml: await ops.ManagedFields(context, target) });
+    } catch (e) {
+      setManaged({ t: 'error', message: errorMessage(e) });
+    }
+  };
+  const open = managed.t === 'shown' || managed.t === 'error';
   return (
     <div className="yaml-tab">
       <div className="yaml-tools">
         <button type="button" className="btn small" onClick={() => void copy()}>
           Copy YAML
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          aria-pressed={open}
+          disabled={managed.t === 'loading'}
+          onClick={() => void toggleManaged()}
+        >
+          {open ? 'Hide managedFields' : managed.t === 'loading' ? 'Loading managedFields…' : 'Show managedFields'}
         </button>
         <span role="status" className="muted">
           {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Could not copy: select the text instead' : ''}
@@ -25,6 +53,16 @@ export function YamlTab({ yaml }: { yaml: string }) {
       <pre className="yaml mono" aria-label="Object YAML" tabIndex={0}>
         {yaml}
       </pre>
+      {managed.t === 'shown' && (
+        <pre className="yaml mono" aria-label="managedFields" tabIndex={0}>
+          {managed.yaml || '# This object has no managedFields.'}
+        </pre>
+      )}
+      {managed.t === 'error' && (
+        <p className="form-error" role="alert">
+          Could not load managedFields: {managed.message}
+        </p>
+      )}
     </div>
   );
 }

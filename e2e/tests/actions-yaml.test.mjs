@@ -127,6 +127,13 @@ test('create from YAML: several documents, a dry-run preview of each, then serve
   const dialog = page.getByRole('dialog', { name: 'Create from YAML' });
   const editor = dialog.getByRole('textbox', { name: 'YAML to create' });
   await editor.waitFor();
+  // Focus stays in the dialog: Shift+Tab from its first control wraps to its last.
+  const inDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await inDialog(), `Shift+Tab ${i + 1} left the dialog`);
+  }
   const text = `${configMap('e2e-new-1', { num: '"1"' })}---\n${configMap('e2e-new-2', { num: '"2"' }).replace('  namespace: team-a\n', '')}`;
   await setEditorText(page, editor, text);
   await dialog.getByText('2 documents').waitFor();

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, transport } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { signedInText, storageText } from '../lib/clusterText';
+import { useFocusTrap } from '../lib/focusTrap';
 
 type Mode = 'kubeconfig' | 'server';
 
@@ -25,6 +26,7 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
   const [added, setAdded] = useState<{ names: string[]; note?: string } | null>(null);
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialogRef);
   const browser = transport() === 'http';
 
   useEffect(() => {

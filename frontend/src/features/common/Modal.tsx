@@ -1,5 +1,7 @@
-// A modal dialog: backdrop, Escape closes, focus moves in and returns on close.
+// A modal dialog: backdrop, Escape closes, focus moves in, stays in (Tab
+// wraps) and returns on close.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useFocusTrap } from '../../lib/focusTrap';
 
 export interface ModalProps {
   title: ReactNode;
@@ -18,6 +20,7 @@ export function Modal({ title, onClose, children, size = 'normal', describedBy, 
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
+  useFocusTrap(ref);
   closeRef.current = onClose;
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -6,7 +6,7 @@ import { useContext, useMemo, useState } from 'react';
 import type { AccessCheck } from '../../api/operations';
 import type { GVR, Row } from '../../api/types';
 import { describeCheck, READ_ONLY_REASON, type ActionState } from './access';
-import { CreateDialog } from './CreateDialog';
+import { CreateDialog } from './editors';
 import { DeleteDialog, type DeleteTarget } from './dialogs';
 import { useAccess, useReadOnly } from './useAccess';
 import '../common/features.css';

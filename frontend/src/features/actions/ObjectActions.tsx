@@ -10,7 +10,7 @@ import { ACTION_LABELS, actionsFor, actionStates, allChecks, type ActionId, type
 import { ConfirmDialog, DeleteDialog, ScaleDialog } from './dialogs';
 import { DrainDialog } from './DrainDialog';
 import { RolloutDialog } from './RolloutDialog';
-import { EditYamlDialog } from './EditYamlDialog';
+import { EditYamlDialog } from './editors';
 import { useAccess, useReadOnly } from './useAccess';
 import '../common/features.css';
 

@@ -1,0 +1,34 @@
+// The YAML editing dialogs, loaded on first use: CodeMirror and its YAML
+// language are most of the app's JavaScript, and a user who never edits
+// never downloads or parses them.
+import { lazy, Suspense, type ComponentProps } from 'react';
+import { Modal } from '../common/Modal';
+
+const EditYamlDialogLazy = lazy(() => import('./EditYamlDialog').then((m) => ({ default: m.EditYamlDialog })));
+const CreateDialogLazy = lazy(() => import('./CreateDialog').then((m) => ({ default: m.CreateDialog })));
+
+function Loading({ title, onClose }: { title: string; onClose: () => void }) {
+  return (
+    <Modal title={title} onClose={onClose} size="wide">
+      <p className="modal-body loading-text" role="status">
+        Loading the editor…
+      </p>
+    </Modal>
+  );
+}
+
+export function EditYamlDialog(p: ComponentProps<typeof EditYamlDialogLazy>) {
+  return (
+    <Suspense fallback={<Loading title={`Edit ${p.kind} ${p.name}`} onClose={p.onClose} />}>
+      <EditYamlDialogLazy {...p} />
+    </Suspense>
+  );
+}
+
+export function CreateDialog(p: ComponentProps<typeof CreateDialogLazy>) {
+  return (
+    <Suspense fallback={<Loading title="Create from YAML" onClose={p.onClose} />}>
+      <CreateDialogLazy {...p} />
+    </Suspense>
+  );
+}

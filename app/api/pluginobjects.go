@@ -9,11 +9,9 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/dynamic"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/internal/wait"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 	"github.com/kubedeck/kubedeck/app/resources"
@@ -43,22 +41,11 @@ type objectsMessage struct {
 // UI's own lists use table rows (/api/stream/list); plugins that compute
 // from a kind's fields (a node's taints, a pod's restarts) need the objects.
 func (h *Handler) streamObjects(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	conn, gvr, ok := h.kindTarget(w, r)
+	if !ok {
 		return
 	}
 	p := r.URL.Query()
-	gvr := schema.GroupVersionResource{Group: p.Get("group"), Version: p.Get("version"), Resource: p.Get("resource")}
-	if gvr.Version == "" || gvr.Resource == "" {
-		writeError(w, http.StatusBadRequest, errors.New("version and resource are required"))
-		return
-	}
-	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
-		return
-	}
 	ns := p.Get("namespace")
 	if ns != "" && !namespaced(conn.Discovery, gvr) {
 		ns = ""

@@ -89,14 +89,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 }
 
 func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
+	// Read and drop the fixed token first: exec credential plugins and
+	// every other child process inherit the environment.
+	token := serve.TokenFromEnv()
 	fset := flag.NewFlagSet("kubedeck serve", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	kubeconfigPath := fset.String("kubeconfig", "", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")
-	addr := fset.String("addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	addr := fset.String("addr", "127.0.0.1:0", "address to listen on (port 0 picks a free port); not loopback needs --tls-cert/--tls-key or --insecure-http")
+	tlsCert := fset.String("tls-cert", "", "serve HTTPS with this PEM certificate (with --tls-key)")
+	tlsKey := fset.String("tls-key", "", "the PEM private key of --tls-cert")
+	insecureHTTP := fset.Bool("insecure-http", false, "allow plain HTTP on a non-loopback --addr (only behind a TLS-terminating proxy)")
+	idle := fset.Duration("session-idle", serve.DefaultSessionIdle, "end a browser session after this long without a request")
+	maxAge := fset.Duration("session-max", serve.DefaultSessionMax, "end a browser session this long after sign-in")
+	maxSessions := fset.Int("max-sessions", serve.DefaultMaxSessions, "most browser sessions at once (the longest idle makes room)")
 	pluginsDev := fset.String("plugins-dev", os.Getenv("KUBEDECK_PLUGINS_DEV"), "a plugin development folder, reloaded on change (env KUBEDECK_PLUGINS_DEV)")
 	verbose := fset.Bool("v", false, "verbose logging")
 	if err := fset.Parse(args); err != nil {
 		return err
+	}
+	if *idle <= 0 || *maxAge <= 0 || *maxSessions <= 0 {
+		return errors.New("--session-idle, --session-max and --max-sessions must be positive")
 	}
 	log := newLogger(stderr, *verbose)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -104,9 +116,17 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 	store := watchedStore(ctx, kubeconfig.Paths(*kubeconfigPath), log)
 	prefs, dirs := userSettings(log), pluginDirs(*pluginsDev, log)
 	srv, err := serve.Listen(serve.Options{
-		Addr:   *addr,
-		Token:  os.Getenv("KUBEDECK_TOKEN"),
-		Assets: assets,
+		Addr:  *addr,
+		Token: token,
+		// The next single-use sign-in address goes where the first one did.
+		Out:          stdout,
+		TLSCert:      *tlsCert,
+		TLSKey:       *tlsKey,
+		InsecureHTTP: *insecureHTTP,
+		SessionIdle:  *idle,
+		SessionMax:   *maxAge,
+		MaxSessions:  *maxSessions,
+		Assets:       assets,
 		// Each browser session has its own tokens and remembers nothing on
 		// the server's disk.
 		NewSession: func() *commands.Commands {

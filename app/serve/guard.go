@@ -9,12 +9,22 @@ import (
 
 // checkHostAndOrigin refuses requests whose Host is not this server (DNS
 // rebinding) and cross-origin requests: any Origin must be this server's, and
-// state-changing requests must carry one.
-func checkHostAndOrigin(addr net.Addr, next http.Handler) http.Handler {
-	loopback := isLoopback(addr)
+// state-changing requests must carry one. On loopback the UI lives on the
+// host name "localhost": a request for a loopback IP (127.0.0.1, [::1]) is
+// sent there before anything else happens, the token exchange included, so
+// the session cookie is host-only for "localhost" and never sent to the
+// port-forwards, which listen on 127.0.0.1 (cookies ignore ports; and
+// localhost and 127.0.0.1 are different sites, so SameSite=Strict keeps the
+// cookie off requests a forwarded page makes to the UI).
+func (s *Server) checkHostAndOrigin(next http.Handler) http.Handler {
+	loopback := isLoopback(s.ln.Addr())
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if loopback && !isLocalHost(r.Host) {
 			http.Error(w, "unexpected Host header", http.StatusMisdirectedRequest)
+			return
+		}
+		if loopback && !isLocalhostName(r.Host) {
+			s.toLocalhost(w, r)
 			return
 		}
 		origin := r.Header.Get("Origin")
@@ -28,6 +38,18 @@ func checkHostAndOrigin(addr net.Addr, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// toLocalhost redirects a page load addressed to a loopback IP to the same
+// path on localhost; anything else is refused (it could carry no cookie).
+func (s *Server) toLocalhost(w http.ResponseWriter, r *http.Request) {
+	target := s.scheme() + "://" + s.publicHost() + r.URL.RequestURI()
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "use "+s.scheme()+"://"+s.publicHost()+"/", http.StatusMisdirectedRequest)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, target, http.StatusTemporaryRedirect)
 }
 
 func safeMethod(m string) bool {
@@ -54,6 +76,14 @@ func isLocalHost(hostport string) bool {
 	}
 	ip := net.ParseIP(strings.Trim(host, "[]"))
 	return ip != nil && ip.IsLoopback()
+}
+
+func isLocalhostName(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = hostport
+	}
+	return strings.EqualFold(host, "localhost")
 }
 
 func securityHeaders(next http.Handler) http.Handler {

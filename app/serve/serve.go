@@ -1,14 +1,14 @@
 // Package serve is the browser shell: it serves the same UI and API as the
 // desktop window over net/http, behind a launch token that is exchanged for
 // an HttpOnly, SameSite=Strict session cookie. It binds to loopback unless
-// told otherwise, checks Host and Origin, and keeps credentials per session.
+// told otherwise (and then wants TLS), checks Host and Origin, keeps
+// credentials per session, and ends sessions that are idle, too old, signed
+// out or over the cap.
 package serve
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
-	"encoding/hex"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -16,21 +16,55 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/api"
 	"github.com/kubedeck/kubedeck/app/commands"
 )
 
-// CookieName is the session cookie.
-const CookieName = "kubedeck_session"
+// CookieName is the session cookie over plain HTTP (loopback only). Over
+// TLS it is TLSCookieName: the __Host- prefix makes the browser refuse it
+// unless it is Secure, host-only and for Path=/.
+const (
+	CookieName    = "kubedeck_session"
+	TLSCookieName = "__Host-kubedeck_session"
+)
+
+// Defaults for Options.
+const (
+	DefaultSessionIdle = 30 * time.Minute
+	DefaultSessionMax  = 12 * time.Hour
+	DefaultMaxSessions = 64
+)
 
 // Options configure the server.
 type Options struct {
 	// Addr is host:port to listen on; port 0 picks a free one.
 	Addr string
-	// Token is the launch token; empty generates a random one.
+	// Token is a fixed launch token (KUBEDECK_TOKEN, for a team): it stays
+	// valid for the server's life, every use opening a new session that
+	// expires like any other. Empty means single-use random tokens: each
+	// works once, and after each use the next sign-in address is written
+	// to Out, so the address left in a browser's history, a shell's
+	// scrollback or a screen share no longer signs anyone in.
 	Token string
+	// Out receives the next sign-in address after a single-use token was
+	// used (the terminal kubedeck serve runs in); nil prints nothing.
+	Out io.Writer
+	// TLSCert and TLSKey are PEM files; with them the server speaks HTTPS.
+	TLSCert, TLSKey string
+	// InsecureHTTP allows plain HTTP on a non-loopback address (behind a
+	// proxy that terminates TLS, say); without it Listen refuses.
+	InsecureHTTP bool
+	// SessionIdle ends a session with no request for this long (a request
+	// in flight, such as an open watch or terminal, counts as activity);
+	// SessionMax ends any session this long after sign-in; MaxSessions caps
+	// the live sessions. Zero means the Default* value.
+	SessionIdle, SessionMax time.Duration
+	MaxSessions             int
 	// Assets is the built frontend.
 	Assets fs.FS
 	// NewSession returns the commands (credentials scope) of a new session.
@@ -42,36 +76,137 @@ type Options struct {
 type Server struct {
 	opts     Options
 	sessions *sessions
+	launch   *launch
 	ln       net.Listener
 	srv      *http.Server
+	tls      bool
+	cookie   string
+	// ticks drives the janitor; tests replace it.
+	ticks func() (<-chan time.Time, func())
 }
 
 // Listen binds the address and prepares the server; Serve runs it.
 func Listen(opts Options) (*Server, error) {
-	if opts.Token == "" {
-		opts.Token = randomHex(32)
+	opts = withDefaults(opts)
+	if (opts.TLSCert == "") != (opts.TLSKey == "") {
+		return nil, errors.New("--tls-cert and --tls-key go together")
+	}
+	if opts.Token != "" && len(opts.Token) < minTokenLen {
+		return nil, fmt.Errorf("the fixed launch token (KUBEDECK_TOKEN) has %d characters, want at least %d", len(opts.Token), minTokenLen)
+	}
+	var tlsConf *tls.Config
+	if opts.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(opts.TLSCert, opts.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("load TLS certificate: %w", err)
+		}
+		tlsConf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", opts.Addr, err)
 	}
-	s := &Server{opts: opts, sessions: newSessions(opts.NewSession), ln: ln}
-	s.srv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	if !isLoopback(ln.Addr()) && tlsConf == nil {
+		if !opts.InsecureHTTP {
+			_ = ln.Close()
+			return nil, fmt.Errorf("refusing plain HTTP on %s, which is not a loopback address: anyone on the network "+
+				"could read the session cookie and your cluster's data; give --tls-cert and --tls-key, or "+
+				"--insecure-http if a proxy in front of Kubedeck terminates TLS", ln.Addr())
+		}
+		opts.Log.Warn("SERVING PLAIN HTTP ON A NETWORK ADDRESS (--insecure-http): session cookies and cluster data "+
+			"cross the network unencrypted; only do this behind a TLS-terminating proxy", "addr", ln.Addr().String())
+	}
+	s := &Server{
+		opts: opts, ln: ln, tls: tlsConf != nil, cookie: CookieName,
+		sessions: newSessions(opts.NewSession, opts.SessionIdle, opts.SessionMax, opts.MaxSessions),
+		launch:   newLaunch(opts.Token),
+		ticks:    janitorTicker(opts.SessionIdle, opts.SessionMax),
+	}
+	if s.tls {
+		s.cookie = TLSCookieName
+	}
+	s.srv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConf}
 	return s, nil
 }
 
-// URL is the address to open, including the launch token.
-func (s *Server) URL() string {
-	return fmt.Sprintf("http://%s/?token=%s", s.ln.Addr().String(), s.opts.Token)
+func withDefaults(o Options) Options {
+	if o.SessionIdle <= 0 {
+		o.SessionIdle = DefaultSessionIdle
+	}
+	if o.SessionMax <= 0 {
+		o.SessionMax = DefaultSessionMax
+	}
+	if o.MaxSessions <= 0 {
+		o.MaxSessions = DefaultMaxSessions
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	return o
+}
+
+// URL is the address to open, including the current launch token.
+func (s *Server) URL() string { return s.urlWith(s.launch.token()) }
+
+func (s *Server) urlWith(token string) string {
+	return fmt.Sprintf("%s://%s/?token=%s", s.scheme(), s.publicHost(), token)
+}
+
+func (s *Server) scheme() string {
+	if s.tls {
+		return "https"
+	}
+	return "http"
+}
+
+// publicHost is the host:port a browser should use. On loopback it is
+// always "localhost", never 127.0.0.1: port-forwards listen on 127.0.0.1,
+// and a cookie set for 127.0.0.1 would be sent to them (cookies ignore
+// ports). On other addresses the browser is usually on another machine, where
+// 127.0.0.1 is its own loopback: a forward bound on the server's loopback is
+// out of its reach, and the host-only cookie for the server's name is not
+// sent to 127.0.0.1 either.
+func (s *Server) publicHost() string {
+	tcp, ok := s.ln.Addr().(*net.TCPAddr)
+	if !ok {
+		return s.ln.Addr().String()
+	}
+	port := strconv.Itoa(tcp.Port)
+	switch {
+	case tcp.IP.IsLoopback():
+		return net.JoinHostPort("localhost", port)
+	case tcp.IP.IsUnspecified():
+		if h, err := os.Hostname(); err == nil && h != "" {
+			return net.JoinHostPort(h, port)
+		}
+	}
+	return net.JoinHostPort(tcp.IP.String(), port)
 }
 
 // Addr is the bound address.
 func (s *Server) Addr() string { return s.ln.Addr().String() }
 
-// Serve runs until ctx ends, then shuts down.
+// Serve runs until ctx ends, then shuts down: the janitor stops, every
+// session ends (its streams are cancelled, its terminals and forwards
+// closed) and open connections get a moment to finish.
 func (s *Server) Serve(ctx context.Context) error {
+	jctx, stopJanitor := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Go(func() { s.janitor(jctx) })
+	defer func() {
+		stopJanitor()
+		wg.Wait()
+		s.sessions.closeAll()
+	}()
+	s.srv.RegisterOnShutdown(s.sessions.closeAll)
 	errc := make(chan error, 1)
-	go func() { errc <- s.srv.Serve(s.ln) }()
+	go func() {
+		if s.tls {
+			errc <- s.srv.ServeTLS(s.ln, "", "")
+			return
+		}
+		errc <- s.srv.Serve(s.ln)
+	}()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -80,61 +215,81 @@ func (s *Server) Serve(ctx context.Context) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = s.srv.Shutdown(sctx)
-	s.sessions.closeAll()
 	return nil
 }
 
-// Handler returns the whole HTTP handler: login, guards, API and assets.
+// janitor ends expired sessions until ctx ends.
+func (s *Server) janitor(ctx context.Context) {
+	ticks, stop := s.ticks()
+	defer stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticks:
+			s.sessions.sweep()
+		}
+	}
+}
+
+// janitorTicker ticks a few times per shortest lifetime, between once a
+// second and once a minute; a request never needs the janitor, since every
+// lookup checks the session's expiry itself.
+func janitorTicker(idle, maxAge time.Duration) func() (<-chan time.Time, func()) {
+	every := min(idle, maxAge) / 4
+	every = max(time.Second, min(every, time.Minute))
+	return func() (<-chan time.Time, func()) {
+		t := time.NewTicker(every)
+		return t.C, t.Stop
+	}
+}
+
+// Handler returns the whole HTTP handler: login, logout, guards, API and
+// assets.
 func (s *Server) Handler() http.Handler {
 	apiHandler := api.New(func(r *http.Request) (*commands.Commands, error) {
-		if sess := s.sessions.fromRequest(r); sess != nil {
+		if sess, ok := r.Context().Value(sessionKey{}).(*session); ok {
 			return sess.cmds, nil
 		}
 		return nil, errors.New("not signed in")
 	}, s.opts.Log)
-	assets := http.FileServerFS(s.opts.Assets)
+	app := apiHandler.Middleware(http.FileServerFS(s.opts.Assets))
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/logout" {
+			s.logout(w, r)
+			return
+		}
+		sess, ended := s.sessions.fromRequest(r, s.cookie)
 		if tok := r.URL.Query().Get("token"); tok != "" && r.URL.Path == "/" {
+			if sess != nil {
+				// Already signed in (the address opened twice): keep the
+				// session and leave the token unspent.
+				http.Redirect(w, r, "/", http.StatusSeeOther)
+				return
+			}
 			s.login(w, r, tok)
 			return
 		}
-		if s.sessions.fromRequest(r) == nil {
-			unauthorized(w)
+		if sess == nil {
+			s.unauthorized(w, r, ended)
 			return
 		}
-		apiHandler.Middleware(assets).ServeHTTP(w, r)
+		s.serveSession(w, r, sess, app)
 	})
-	return securityHeaders(checkHostAndOrigin(s.ln.Addr(), inner))
+	return securityHeaders(s.checkHostAndOrigin(inner))
 }
 
-func (s *Server) login(w http.ResponseWriter, r *http.Request, tok string) {
-	if subtle.ConstantTimeCompare([]byte(tok), []byte(s.opts.Token)) != 1 {
-		s.opts.Log.Warn("login with a wrong launch token", "remote", r.RemoteAddr)
-		unauthorized(w)
-		return
-	}
-	id := s.sessions.create()
-	http.SetCookie(w, &http.Cookie{
-		Name: CookieName, Value: id, Path: "/",
-		HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil,
-	})
-	http.Redirect(w, r, "/", http.StatusSeeOther)
-}
+type sessionKey struct{}
 
-func unauthorized(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusUnauthorized)
-	_, _ = io.WriteString(w, unauthorizedPage)
-}
-
-const unauthorizedPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Kubedeck: sign in</title>
-<style>body{font:15px system-ui,sans-serif;display:grid;place-items:center;height:100vh;margin:0;background:#0f1115;color:#e6e8ee}
-main{max-width:32rem;padding:2rem}code{background:#1c2029;padding:.1rem .3rem;border-radius:4px}</style></head>
-<body><main><h1>Kubedeck</h1><p>This Kubedeck server needs its launch token.</p>
-<p>Open the address that <code>kubedeck serve</code> printed when it started (it ends in <code>?token=…</code>).</p></main></body></html>`
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
+// serveSession runs a signed-in request: it counts as activity while it
+// runs, and it is cancelled when the session ends (logout, expiry), so no
+// stream outlives its session.
+func (s *Server) serveSession(w http.ResponseWriter, r *http.Request, sess *session, next http.Handler) {
+	s.sessions.begin(sess)
+	defer s.sessions.done(sess)
+	ctx, cancel := context.WithCancel(context.WithValue(r.Context(), sessionKey{}, sess))
+	defer cancel()
+	stop := context.AfterFunc(sess.ctx, cancel)
+	defer stop()
+	next.ServeHTTP(w, r.WithContext(ctx))
 }

@@ -18,28 +18,54 @@ import (
 
 func start(t *testing.T) *Server {
 	t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store := kubeconfig.NewStore([]string{t.TempDir() + "/none"})
-	srv, err := Listen(Options{
-		Addr:   "127.0.0.1:0",
-		Assets: fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}},
-		NewSession: func() *commands.Commands {
-			return commands.New(commands.Deps{Version: "test", Clusters: cluster.NewManager(store, credentials.NewMemory(), "test", log), Log: log})
-		},
-		Log: log,
-	})
+	return startWith(t, Options{}, nil)
+}
+
+// startWith starts a server with opts (zero fields get test defaults);
+// before, if given, adjusts the server before it serves (test seams).
+func startWith(t *testing.T, opts Options, before func(*Server)) *Server {
+	t.Helper()
+	srv, err := Listen(testOptions(t, opts))
 	if err != nil {
 		t.Fatal(err)
 	}
+	if before != nil {
+		before(srv)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	go func() { _ = srv.Serve(ctx) }()
+	done := make(chan struct{})
+	go func() { _ = srv.Serve(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
 	return srv
 }
 
+func testOptions(t *testing.T, opts Options) Options {
+	t.Helper()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if opts.Log == nil {
+		opts.Log = log
+	}
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	if opts.Assets == nil {
+		opts.Assets = fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}}
+	}
+	if opts.NewSession == nil {
+		store := kubeconfig.NewStore([]string{t.TempDir() + "/none"})
+		opts.NewSession = func() *commands.Commands {
+			return commands.New(commands.Deps{Version: "test", Clusters: cluster.NewManager(store, credentials.NewMemory(), "test", log), Log: log})
+		}
+	}
+	return opts
+}
+
+// base is the UI's origin, as a browser should use it.
+func base(srv *Server) string { return srv.scheme() + "://" + srv.publicHost() }
+
 func TestRequestsWithoutTheTokenGet401(t *testing.T) {
 	srv := start(t)
-	base := "http://" + srv.Addr()
+	base := base(srv)
 	for _, path := range []string{"/", "/index.html", "/api/stream/list?version=v1&resource=pods"} {
 		resp, err := http.Get(base + path)
 		if err != nil {
@@ -78,7 +104,7 @@ func TestTokenIsExchangedForAStrictHttpOnlyCookie(t *testing.T) {
 			t.Errorf("Set-Cookie %q lacks %q", set, want)
 		}
 	}
-	resp, err = client.Get("http://" + srv.Addr() + "/")
+	resp, err = client.Get(base(srv) + "/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +118,7 @@ func TestTokenIsExchangedForAStrictHttpOnlyCookie(t *testing.T) {
 	}
 
 	call := func(origin string) int {
-		req, _ := http.NewRequest(http.MethodPost, "http://"+srv.Addr()+"/api/call/Version", strings.NewReader("[]"))
+		req, _ := http.NewRequest(http.MethodPost, base(srv)+"/api/call/Version", strings.NewReader("[]"))
 		if origin != "" {
 			req.Header.Set("Origin", origin)
 		}
@@ -103,7 +129,7 @@ func TestTokenIsExchangedForAStrictHttpOnlyCookie(t *testing.T) {
 		_ = resp.Body.Close()
 		return resp.StatusCode
 	}
-	if got := call("http://" + srv.Addr()); got != http.StatusOK {
+	if got := call(base(srv)); got != http.StatusOK {
 		t.Errorf("same-origin call = %d, want 200", got)
 	}
 	if got := call("http://evil.example"); got != http.StatusForbidden {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"sync"
 	"time"
@@ -48,19 +49,25 @@ const (
 	tokenOK
 )
 
-// spend checks tok; a single-use token is replaced, and next is the new one
-// (empty for a fixed token).
-func (l *launch) spend(tok string) (result tokenCheck, next string) {
+// use checks tok and, when it is valid, runs open (which creates the
+// session). A single-use token is spent only if open succeeds, so a sign-in
+// refused for a full server can be retried with the same address; next is
+// the token that replaces it (empty for a fixed token), given to announce
+// under the lock, so the last address announced is always the valid one.
+func (l *launch) use(tok string, open func() error, announce func(next string)) (result tokenCheck, err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if subtle.ConstantTimeCompare([]byte(tok), []byte(l.current)) != 1 {
 		if l.used[tok] {
-			return tokenUsed, ""
+			return tokenUsed, nil
 		}
-		return tokenWrong, ""
+		return tokenWrong, nil
+	}
+	if err := open(); err != nil {
+		return tokenOK, err
 	}
 	if l.fixed {
-		return tokenOK, ""
+		return tokenOK, nil
 	}
 	l.used[tok] = true
 	l.order = append(l.order, tok)
@@ -69,11 +76,16 @@ func (l *launch) spend(tok string) (result tokenCheck, next string) {
 		l.order = l.order[1:]
 	}
 	l.current = randomHex(32)
-	return tokenOK, l.current
+	announce(l.current)
+	return tokenOK, nil
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, tok string) {
-	result, next := s.launch.spend(tok)
+	var id string
+	result, err := s.launch.use(tok, func() (err error) {
+		id, err = s.sessions.create()
+		return err
+	}, s.announce)
 	switch result {
 	case tokenWrong:
 		s.opts.Log.Warn("sign-in with a wrong launch token", "remote", r.RemoteAddr)
@@ -84,16 +96,10 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, tok string) {
 		s.page(w, r, http.StatusUnauthorized, "This sign-in address was already used: each one works once.", s.signInHint())
 		return
 	}
-	id, err := s.sessions.create()
-	if next != "" && s.opts.Out != nil {
-		// Printed before the answer, so the next address is there by the
-		// time the browser shows the app.
-		fmt.Fprintf(s.opts.Out, "Next sign-in address (works once): %s\n", s.urlWith(next))
-	}
 	if errors.Is(err, errFull) {
 		s.opts.Log.Warn("sign-in refused: every session is busy", "limit", s.opts.MaxSessions)
 		s.page(w, r, http.StatusServiceUnavailable, fmt.Sprintf("This server already has %d sessions, all of them in use.", s.opts.MaxSessions),
-			"Try again when one of them ends (they end after "+human(s.opts.SessionIdle)+" idle).")
+			"Try this address again when one of them ends (they end after "+human(s.opts.SessionIdle)+" idle).")
 		return
 	}
 	if err != nil {
@@ -102,7 +108,26 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, tok string) {
 	}
 	s.opts.Log.Info("signed in", "remote", r.RemoteAddr, "sessions", s.sessions.live())
 	http.SetCookie(w, s.sessionCookie(id, 0))
+	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		// Opened from another site's link (or through a redirect from
+		// another site): the browser would keep the SameSite=Strict cookie
+		// off a redirect in the same chain, so this page moves on by
+		// itself, a navigation of our own.
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = io.WriteString(w, `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Kubedeck</title><a href="/">Open Kubedeck</a>`)
+		return
+	}
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// announce prints the next single-use sign-in address where the first one
+// went; it runs before the answer, so the address is there by the time the
+// browser shows the app.
+func (s *Server) announce(next string) {
+	if s.opts.Out != nil {
+		fmt.Fprintf(s.opts.Out, "Next sign-in address (works once): %s\n", s.urlWith(next))
+	}
 }
 
 // logout ends the request's session and clears its cookie. It answers POST

@@ -111,7 +111,7 @@ func Listen(opts Options) (*Server, error) {
 			_ = ln.Close()
 			return nil, fmt.Errorf("refusing plain HTTP on %s, which is not a loopback address: anyone on the network "+
 				"could read the session cookie and your cluster's data; give --tls-cert and --tls-key, or "+
-				"--insecure-http if a proxy in front of Kubedeck terminates TLS", ln.Addr())
+				"--insecure-http if a proxy in front of Kubedeck terminates TLS", opts.Addr)
 		}
 		opts.Log.Warn("SERVING PLAIN HTTP ON A NETWORK ADDRESS (--insecure-http): session cookies and cluster data "+
 			"cross the network unencrypted; only do this behind a TLS-terminating proxy", "addr", ln.Addr().String())

@@ -315,3 +315,39 @@ func TestEndedSessionRecordsAreBounded(t *testing.T) {
 		t.Errorf("remembering %d ended sessions with a cap of 2, want at most 8", len(s.ended))
 	}
 }
+
+func TestASignInRefusedForAFullServerDoesNotSpendTheToken(t *testing.T) {
+	srv := startWith(t, Options{MaxSessions: 1}, nil)
+	a := newBrowser(t, srv)
+	a.signIn(srv.URL())
+	srv.sessions.begin(a.session()) // a has a stream open
+	addr := srv.URL()
+	b := newBrowser(t, srv)
+	if code, _ := b.get(addr); code != http.StatusServiceUnavailable {
+		t.Fatalf("sign-in on a full server = %d, want 503", code)
+	}
+	if srv.URL() != addr {
+		t.Fatal("the refused sign-in spent the launch token")
+	}
+	srv.sessions.done(a.session()) // a's stream ended: a may make room
+	b.signIn(addr)
+}
+
+func TestASignInFromAnotherSiteLandsSignedIn(t *testing.T) {
+	srv := start(t)
+	b := newBrowser(t, srv)
+	b.client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	req, _ := http.NewRequest(http.MethodGet, srv.URL(), nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site") // a link on a chat page, say
+	resp, err := b.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := readAll(t, resp)
+	_ = resp.Body.Close()
+	// A SameSite=Strict cookie is not sent on a redirect in a chain that
+	// began on another site: the page navigates on its own instead.
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, `http-equiv="refresh" content="0;url=/"`) || b.session() == nil {
+		t.Errorf("cross-site sign-in = %d %q (session: %v), want a page that moves on to / and a session", resp.StatusCode, body, b.session() != nil)
+	}
+}

@@ -2,6 +2,7 @@
 // KUBEDECK_TEST_CLUSTER, written by `devcluster exec`), `kubedeck serve` on
 // it, Debian's Chromium through playwright-core, and kubectl as the oracle.
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,14 +29,19 @@ export function kubectl(args, { context = cluster().contexts.admin, input } = {}
   });
 }
 
-/** Starts `kubedeck serve` and resolves once it printed its URL. */
+/**
+ * Starts `kubedeck serve` and resolves once it printed its URL. The tests open
+ * many browser contexts on one server, as a team would: so the server gets a
+ * fixed KUBEDECK_TOKEN, which stays reusable (a random launch token works
+ * once). Pass env: { KUBEDECK_TOKEN: '' } for the single-use default.
+ */
 export async function startServe({ kubeconfig = cluster().kubeconfig, env = {}, args = [] } = {}) {
   const bin = process.env.KUBEDECK_APP ?? path.join(root, 'build', 'bin', 'kubedeck');
   // Each server gets its own config folder (settings, plugins, approvals),
   // so tests never touch the user's own and never see each other's.
   const configHome = mkdtempSync(path.join(tmpdir(), 'kubedeck-e2e-config-'));
   const proc = spawn(bin, ['serve', '--kubeconfig', kubeconfig, ...args], {
-    env: { ...process.env, XDG_CONFIG_HOME: configHome, ...env },
+    env: { ...process.env, XDG_CONFIG_HOME: configHome, KUBEDECK_TOKEN: randomBytes(24).toString('hex'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -46,7 +52,9 @@ export async function startServe({ kubeconfig = cluster().kubeconfig, env = {}, 
     proc.once('exit', (code) => reject(new Error(`kubedeck serve exited (${code}): ${stderr}`)));
     setTimeout(() => reject(new Error('kubedeck serve printed nothing in 15 s')), 15000);
   });
-  const m = /^Kubedeck is serving at (http:\/\/[^/]+)\/\?token=(\S+)$/.exec(first);
+  // The UI is served on http://localhost:PORT (never 127.0.0.1, where
+  // port-forwards listen: cookies ignore ports).
+  const m = /^Kubedeck is serving at (https?:\/\/[^/]+)\/\?token=(\S+)$/.exec(first);
   if (!m) throw new Error(`unexpected first line: ${first}`);
   return {
     configHome,

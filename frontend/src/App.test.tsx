@@ -265,7 +265,7 @@ describe('App', () => {
     });
     renderApp();
     expect(await screen.findByRole('heading', { name: 'Session expired' })).toBeTruthy();
-    expect(screen.getByRole('main').textContent).toContain('Open the URL printed by kubedeck serve again.');
+    expect(screen.getByRole('main').textContent).toContain('Open the newest sign-in address that kubedeck serve printed');
   });
 
   it('shows a retryable error when the backend is not there', async () => {

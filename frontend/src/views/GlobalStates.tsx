@@ -22,12 +22,18 @@ export function SessionExpired() {
     <Page tone="warn">
       <h1>Session expired</h1>
       <p>
-        Open the URL printed by <code>kubedeck serve</code> again.
+        Open the newest sign-in address that <code>kubedeck serve</code> printed (each one works once), or ask
+        whoever runs it for one.
       </p>
       <p className="muted">
-        Your browser session with Kubedeck ended, for example because <code>kubedeck serve</code> was restarted. The
-        URL it prints signs this browser in again.
+        Sessions end after a while without use, after their maximum age, on sign-out, or when{' '}
+        <code>kubedeck serve</code> restarts. Reloading shows why this one ended.
       </p>
+      <div className="state-actions">
+        <a className="btn" href="/">
+          Show why
+        </a>
+      </div>
     </Page>
   );
 }

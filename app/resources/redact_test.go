@@ -29,7 +29,7 @@ func TestRedactHidesSecretValuesInListsAndByResource(t *testing.T) {
 		"a Secret": {json: `{"apiVersion":"v1","kind":"Secret","data":{"p":"` + canary + `"}}`},
 		// GET /api/v1/secrets decoded where one object was expected.
 		"a SecretList, items without kind": {json: `{"apiVersion":"v1","kind":"SecretList","items":[{"metadata":{"name":"a"},"data":{"p":"` + canary + `"}}]}`},
-		"a v1 List holding a Secret": {json: `{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Secret","stringData":{"p":"` + canary + `"}}]}`},
+		"a v1 List holding a Secret":       {json: `{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Secret","stringData":{"p":"` + canary + `"}}]}`},
 		"read from secrets, kind missing": {
 			json: `{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"data\":{\"p\":\"` + canary + `\"}}"}},"data":{"p":"` + canary + `"}}`,
 			gvr:  secretsGVR,

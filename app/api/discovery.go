@@ -8,27 +8,11 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/watch"
-	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/dynamic"
 
 	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
-
-// namespaced tells whether gvr is namespaced, from cached discovery. When
-// discovery fails it answers true, so the namespace the user chose is kept.
-func namespaced(d discovery.DiscoveryInterface, gvr schema.GroupVersionResource) bool {
-	list, err := d.ServerResourcesForGroupVersion(gvr.GroupVersion().String())
-	if err != nil {
-		return true
-	}
-	for _, r := range list.APIResources {
-		if r.Name == gvr.Resource {
-			return r.Namespaced
-		}
-	}
-	return true
-}
 
 var crdGVR = schema.GroupVersionResource{Group: "apiextensions.k8s.io", Version: "v1", Resource: "customresourcedefinitions"}
 

@@ -10,19 +10,16 @@ import (
 // streamList serves GET /api/stream/list?context=&group=&version=&resource=
 // &namespace=&labelSelector=&fieldSelector= as an NDJSON list-then-watch stream.
 func (h *Handler) streamList(w http.ResponseWriter, r *http.Request) {
-	conn, gvr, ok := h.kindTarget(w, r)
+	t, ok := h.kindTarget(w, r, "list", false)
 	if !ok {
 		return
 	}
 	p := r.URL.Query()
-	q := resources.Query{GVR: gvr, Namespace: p.Get("namespace"),
+	q := resources.Query{GVR: t.gvr, Namespace: t.namespace,
 		LabelSelector: p.Get("labelSelector"), FieldSelector: p.Get("fieldSelector")}
-	if q.Namespace != "" && !namespaced(conn.Discovery, gvr) {
-		q.Namespace = ""
-	}
 	out := ndjson.New(w)
-	l := &resources.Lister{REST: conn.REST, Log: h.log}
+	l := &resources.Lister{REST: t.conn.REST, Log: h.log}
 	if err := l.Stream(r.Context(), q, func(m resources.Message) error { return out.Send(m) }); err != nil {
-		h.log.Debug("list stream ended", "context", conn.Context.Name, "resource", gvr.String(), "err", err)
+		h.log.Debug("list stream ended", "context", t.conn.Context.Name, "resource", t.gvr.String(), "err", err)
 	}
 }

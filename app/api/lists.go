@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -47,9 +46,10 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("queries must be a JSON array of 1 to %d list queries", maxMultiplexed))
 		return
 	}
-	for _, q := range qs {
-		if q.Version == "" || q.Resource == "" {
-			writeError(w, http.StatusBadRequest, errors.New("every query needs version and resource"))
+	for i, q := range qs {
+		gvr := schema.GroupVersionResource{Group: q.Group, Version: q.Version, Resource: q.Resource}
+		if err := resources.CheckSegments(gvr, q.Namespace, ""); err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Errorf("query %d: %w", i, err))
 			return
 		}
 	}
@@ -58,13 +58,28 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, err)
 		return
 	}
-	out := ndjson.New(w)
-	var wg sync.WaitGroup
+	rqs := make([]resources.Query, len(qs))
+	refusals := make([]*refusal, len(qs))
 	for i, q := range qs {
 		gvr := schema.GroupVersionResource{Group: q.Group, Version: q.Version, Resource: q.Resource}
-		rq := resources.Query{GVR: gvr, Namespace: q.Namespace, LabelSelector: q.LabelSelector, FieldSelector: q.FieldSelector}
-		if rq.Namespace != "" && !namespaced(conn.Discovery, gvr) {
-			rq.Namespace = ""
+		t, refused := checkTarget(r.Context(), conn, gvr, q.Namespace, "", "list")
+		if refused != nil && refused.status >= http.StatusInternalServerError {
+			refused.write(w) // discovery is down: the whole stream retries
+			return
+		}
+		refusals[i] = refused
+		rqs[i] = resources.Query{GVR: t.gvr, Namespace: t.namespace, LabelSelector: q.LabelSelector, FieldSelector: q.FieldSelector}
+	}
+	out := ndjson.New(w)
+	var wg sync.WaitGroup
+	for i, rq := range rqs {
+		if ref := refusals[i]; ref != nil {
+			// A kind the cluster does not serve fails alone, as a list would.
+			m := resources.Message{Type: "error", Message: ref.err.Error(), Status: ref.status}
+			if out.Send(tagged{Stream: i, Message: m}) != nil {
+				return
+			}
+			continue
 		}
 		wg.Add(1)
 		go func() {

@@ -1,12 +1,8 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
-	"k8s.io/apimachinery/pkg/runtime/schema"
-
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 	"github.com/kubedeck/kubedeck/app/resources"
 )
@@ -14,32 +10,14 @@ import (
 // streamObject serves GET /api/stream/object?context=&group=&version=
 // &resource=&namespace=&name= : the object now and after every change.
 func (h *Handler) streamObject(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	t, ok := h.kindTarget(w, r, "get", true)
+	if !ok {
 		return
 	}
-	p := r.URL.Query()
-	ref := resources.ObjectRef{
-		GVR:       schema.GroupVersionResource{Group: p.Get("group"), Version: p.Get("version"), Resource: p.Get("resource")},
-		Namespace: p.Get("namespace"),
-		Name:      p.Get("name"),
-	}
-	if ref.GVR.Version == "" || ref.GVR.Resource == "" || ref.Name == "" {
-		writeError(w, http.StatusBadRequest, errors.New("version, resource and name are required"))
-		return
-	}
-	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
-		return
-	}
-	if !namespaced(conn.Discovery, ref.GVR) {
-		ref.Namespace = ""
-	}
+	ref := resources.ObjectRef{GVR: t.gvr, Namespace: t.namespace, Name: t.name, Kind: t.kind}
 	out := ndjson.New(w)
-	err = resources.StreamObject(r.Context(), conn.Dynamic, ref, func(m resources.ObjectMessage) error { return out.Send(m) })
+	err := resources.StreamObject(r.Context(), t.conn.Dynamic, ref, func(m resources.ObjectMessage) error { return out.Send(m) })
 	if err != nil {
-		h.log.Debug("object stream ended", "context", conn.Context.Name, "resource", ref.GVR.String(), "err", err)
+		h.log.Debug("object stream ended", "context", t.conn.Context.Name, "resource", ref.GVR.String(), "err", err)
 	}
 }

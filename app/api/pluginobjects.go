@@ -9,6 +9,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/dynamic"
 
@@ -41,19 +42,15 @@ type objectsMessage struct {
 // UI's own lists use table rows (/api/stream/list); plugins that compute
 // from a kind's fields (a node's taints, a pod's restarts) need the objects.
 func (h *Handler) streamObjects(w http.ResponseWriter, r *http.Request) {
-	conn, gvr, ok := h.kindTarget(w, r)
+	t, ok := h.kindTarget(w, r, "list", false)
 	if !ok {
 		return
 	}
 	p := r.URL.Query()
-	ns := p.Get("namespace")
-	if ns != "" && !namespaced(conn.Discovery, gvr) {
-		ns = ""
-	}
 	out := ndjson.New(w)
-	res := conn.Dynamic.Resource(gvr).Namespace(ns)
+	res := t.conn.Dynamic.Resource(t.gvr).Namespace(t.namespace)
 	opts := metav1.ListOptions{LabelSelector: p.Get("labelSelector")}
-	streamPluginObjects(r.Context(), res, opts, p.Get("watch") == "1", out.Send)
+	streamPluginObjects(r.Context(), t.gvr, res, opts, p.Get("watch") == "1", out.Send)
 }
 
 func objectsError(err error) objectsMessage {
@@ -65,8 +62,11 @@ func objectsError(err error) objectsMessage {
 	return m
 }
 
-func streamPluginObjects(ctx context.Context, res dynamic.ResourceInterface, opts metav1.ListOptions, follow bool, send func(any) error) {
-	delay := time.Second
+// streamPluginObjects lists (and, with follow, watches) res, read from gvr:
+// items are redacted as what gvr holds. Failures are retried with the
+// streams' one backoff.
+func streamPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, res dynamic.ResourceInterface, opts metav1.ListOptions, follow bool, send func(any) error) {
+	b := resources.NewBackoff(10 * time.Second)
 	for ctx.Err() == nil {
 		list, err := res.List(ctx, metav1.ListOptions{LabelSelector: opts.LabelSelector, Limit: maxPluginObjects})
 		if err != nil {
@@ -74,33 +74,37 @@ func streamPluginObjects(ctx context.Context, res dynamic.ResourceInterface, opt
 			if send(m) != nil || m.Status == http.StatusForbidden || m.Status == http.StatusNotFound || !follow {
 				return
 			}
-			if !wait.Sleep(ctx, delay) {
+			if !wait.Sleep(ctx, b.Next()) {
 				return
 			}
-			delay = min(delay*2, 10*time.Second)
 			continue
 		}
 		items := make([]map[string]any, 0, len(list.Items))
 		for i := range list.Items {
-			resources.Redact(&list.Items[i])
+			resources.RedactAs(gvr, &list.Items[i])
 			items = append(items, list.Items[i].Object)
 		}
 		if send(objectsMessage{Type: "objects", Items: items, Truncated: list.GetContinue() != ""}) != nil || !follow {
 			return
 		}
-		delay = time.Second
-		if err := watchPluginObjects(ctx, res, opts.LabelSelector, list.GetResourceVersion(), send); err != nil {
+		started, err := watchPluginObjects(ctx, gvr, res, opts.LabelSelector, list.GetResourceVersion(), send)
+		if err != nil {
 			return
+		}
+		if started {
+			b.Reset()
+		} else if !wait.Sleep(ctx, b.Next()) {
+			return // the watch did not start: do not relist in a tight loop
 		}
 	}
 }
 
 // watchPluginObjects sends events until the watch ends (nil: list again)
-// or the client is gone (an error).
-func watchPluginObjects(ctx context.Context, res dynamic.ResourceInterface, selector, rv string, send func(any) error) error {
+// or the client is gone (an error); started says whether it began at all.
+func watchPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, res dynamic.ResourceInterface, selector, rv string, send func(any) error) (started bool, err error) {
 	wt, err := res.Watch(ctx, metav1.ListOptions{LabelSelector: selector, ResourceVersion: rv, AllowWatchBookmarks: false})
 	if err != nil {
-		return nil
+		return false, nil
 	}
 	defer wt.Stop()
 	tick := time.NewTicker(keepAlive)
@@ -108,26 +112,26 @@ func watchPluginObjects(ctx context.Context, res dynamic.ResourceInterface, sele
 	for {
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return true, ctx.Err()
 		case <-tick.C:
 			if err := send(objectsMessage{Type: "heartbeat"}); err != nil {
-				return err
+				return true, err
 			}
 		case ev, ok := <-wt.ResultChan():
 			if !ok {
-				return nil
+				return true, nil
 			}
 			u, isObj := ev.Object.(*unstructured.Unstructured)
 			if !isObj {
-				return nil // an error event (e.g. 410 Gone): list again
+				return true, nil // an error event (e.g. 410 Gone): list again
 			}
 			name := map[watch.EventType]string{watch.Added: "added", watch.Modified: "modified", watch.Deleted: "deleted"}[ev.Type]
 			if name == "" {
 				continue
 			}
-			resources.Redact(u)
+			resources.RedactAs(gvr, u)
 			if err := send(objectsMessage{Type: "event", Event: name, Object: u.Object}); err != nil {
-				return err
+				return true, err
 			}
 		}
 	}

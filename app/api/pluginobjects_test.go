@@ -25,7 +25,7 @@ func TestPluginObjectsListRedactsAndFollows(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	msgs := make(chan objectsMessage, 10)
-	go streamPluginObjects(ctx, res, metav1.ListOptions{}, true, func(v any) error {
+	go streamPluginObjects(ctx, gvr, res, metav1.ListOptions{}, true, func(v any) error {
 		if m, ok := v.(objectsMessage); ok {
 			msgs <- m
 		}
@@ -64,7 +64,7 @@ func TestPluginObjectsOneShot(t *testing.T) {
 	gvr := schema.GroupVersionResource{Version: "v1", Resource: "nodes"}
 	dyn := dynfake.NewSimpleDynamicClientWithCustomListKinds(runtime.NewScheme(), map[schema.GroupVersionResource]string{gvr: "NodeList"})
 	var got []objectsMessage
-	streamPluginObjects(context.Background(), dyn.Resource(gvr), metav1.ListOptions{}, false, func(v any) error {
+	streamPluginObjects(context.Background(), gvr, dyn.Resource(gvr), metav1.ListOptions{}, false, func(v any) error {
 		got = append(got, v.(objectsMessage))
 		return nil
 	})

@@ -1,35 +1,42 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
-	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/commands"
 )
 
-// kindTarget reads what a stream of one kind names (?context=&group=
-// &version=&resource=) and answers the request itself when it cannot be
-// served: 401 without a session, 400 without a kind, 404 for an unknown
-// context. ok is false once it has answered.
-func (h *Handler) kindTarget(w http.ResponseWriter, r *http.Request) (conn *cluster.Conn, gvr schema.GroupVersionResource, ok bool) {
+// kindTarget reads what a stream names (?context=&group=&version=&resource=
+// &namespace=, and &name= when withName) and checks it with checkTarget for
+// verb. It answers the request itself when it cannot be served: 401 without
+// a session, 404 for an unknown context, else what checkTarget refuses. ok
+// is false once it has answered.
+func (h *Handler) kindTarget(w http.ResponseWriter, r *http.Request, verb string, withName bool) (t target, ok bool) {
 	cmds, err := h.resolve(r)
 	if err != nil {
 		writeError(w, http.StatusUnauthorized, err)
-		return nil, gvr, false
+		return t, false
 	}
 	p := r.URL.Query()
-	gvr = schema.GroupVersionResource{Group: p.Get("group"), Version: p.Get("version"), Resource: p.Get("resource")}
-	if gvr.Version == "" || gvr.Resource == "" {
-		writeError(w, http.StatusBadRequest, errors.New("version and resource are required"))
-		return nil, gvr, false
+	gvr := schema.GroupVersionResource{Group: p.Get("group"), Version: p.Get("version"), Resource: p.Get("resource")}
+	name := ""
+	if withName {
+		if name = p.Get("name"); name == "" {
+			writeError(w, http.StatusBadRequest, errRequired("name"))
+			return t, false
+		}
 	}
-	conn, err = commands.Clusters(cmds).Get(p.Get("context"))
+	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
-		return nil, gvr, false
+		return t, false
 	}
-	return conn, gvr, true
+	t, refused := checkTarget(r.Context(), conn, gvr, p.Get("namespace"), name, verb)
+	if refused != nil {
+		refused.write(w)
+		return t, false
+	}
+	return t, true
 }

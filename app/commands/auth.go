@@ -8,8 +8,11 @@ import (
 	"time"
 
 	authnv1 "k8s.io/api/authentication/v1"
+	authnv1beta1 "k8s.io/api/authentication/v1beta1"
+	authzv1 "k8s.io/api/authorization/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/kubernetes"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
@@ -72,20 +75,54 @@ func (c *Commands) ClusterStatus(contextName string) (ClusterStatus, error) {
 			out.State, out.Message = classify(conn, err)
 			return out, nil
 		}
-		out.State, out.User, out.Groups = StateReady, who.Username, append(out.Groups, who.Groups...)
-		if v, err := conn.Clientset.Discovery().RESTClient().Get().AbsPath("/version").Do(ctx).Raw(); err == nil {
-			out.GitVersion = gitVersion(v)
-		}
+		out.State, out.User, out.Groups, out.Message = StateReady, who.Username, append(out.Groups, who.Groups...), who.unknown
+		out.GitVersion = serverVersion(ctx, conn.Clientset)
 		return out, nil
 	})
 }
 
-func whoAmI(ctx context.Context, cs kubernetes.Interface) (authnv1.UserInfo, error) {
+// identity is who the cluster says the user is; unknown says why it
+// cannot tell, when it cannot.
+type identity struct {
+	authnv1.UserInfo
+	unknown string
+}
+
+// whoAmI asks the cluster who the credentials belong to: SelfSubjectReview
+// (v1 since Kubernetes 1.28, v1beta1 in 1.27). A cluster that serves
+// neither, or forbids it, still checks the credentials: a
+// SelfSubjectAccessReview answers 401 for rejected ones, and then the user
+// is unknown but the cluster reachable.
+func whoAmI(ctx context.Context, cs kubernetes.Interface) (identity, error) {
 	r, err := cs.AuthenticationV1().SelfSubjectReviews().Create(ctx, &authnv1.SelfSubjectReview{}, metav1.CreateOptions{})
-	if err != nil {
-		return authnv1.UserInfo{}, err
+	if err == nil {
+		return identity{UserInfo: r.Status.UserInfo}, nil
 	}
-	return r.Status.UserInfo, nil
+	if !apierrors.IsNotFound(err) && !apierrors.IsForbidden(err) {
+		return identity{}, err
+	}
+	if b, berr := cs.AuthenticationV1beta1().SelfSubjectReviews().Create(ctx, &authnv1beta1.SelfSubjectReview{}, metav1.CreateOptions{}); berr == nil {
+		return identity{UserInfo: authnv1.UserInfo(b.Status.UserInfo)}, nil
+	}
+	why := "it does not serve SelfSubjectReviews (Kubernetes before 1.28)"
+	if apierrors.IsForbidden(err) {
+		why = "you may not create SelfSubjectReviews"
+	}
+	review := &authzv1.SelfSubjectAccessReview{Spec: authzv1.SelfSubjectAccessReviewSpec{
+		ResourceAttributes: &authzv1.ResourceAttributes{Verb: "get", Resource: "namespaces"}}}
+	if _, err := cs.AuthorizationV1().SelfSubjectAccessReviews().Create(ctx, review, metav1.CreateOptions{}); err != nil && !apierrors.IsForbidden(err) {
+		return identity{}, err // 403 too means the credentials were accepted
+	}
+	return identity{unknown: "The cluster answers, but cannot tell who you are: " + why + "."}, nil
+}
+
+// serverVersion is the cluster's git version, "" when it does not say.
+func serverVersion(ctx context.Context, cs kubernetes.Interface) string {
+	v, err := discovery.ToServerVersionInterfaceWithContext(cs.Discovery()).ServerVersionWithContext(ctx)
+	if err != nil {
+		return ""
+	}
+	return v.GitVersion
 }
 
 // classify maps a failed request to a state and a message a user can act on.
@@ -100,20 +137,6 @@ func classify(conn *cluster.Conn, err error) (string, string) {
 		return StateUnreachable, fmt.Sprintf("%s did not answer within %s.", conn.Config.Host, StatusTimeout)
 	}
 	return StateUnreachable, fmt.Sprintf("Cannot reach %s: %s", conn.Config.Host, msg)
-}
-
-func gitVersion(raw []byte) string {
-	const key = `"gitVersion": "`
-	s := string(raw)
-	i := strings.Index(s, key)
-	if i < 0 {
-		return ""
-	}
-	s = s[i+len(key):]
-	if j := strings.IndexByte(s, '"'); j >= 0 {
-		return s[:j]
-	}
-	return ""
 }
 
 // SignInResult says who the token belongs to.

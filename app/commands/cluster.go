@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	authnv1 "k8s.io/api/authentication/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/discovery"
@@ -118,19 +117,19 @@ func (c *Commands) ClusterInfo(contextName string) (ClusterInfo, error) {
 			return ClusterInfo{}, err
 		}
 		out := ClusterInfo{Server: conn.Config.Host, Groups: []string{}}
-		v, err := conn.Discovery.ServerVersion()
+		ctx, cancel := timeout()
+		defer cancel()
+		v, err := discovery.ToServerVersionInterfaceWithContext(conn.Clientset.Discovery()).ServerVersionWithContext(ctx)
 		if err != nil {
 			return out, describe(conn, err)
 		}
 		out.GitVersion = v.GitVersion
-		ctx, cancel := timeout()
-		defer cancel()
-		review, err := conn.Clientset.AuthenticationV1().SelfSubjectReviews().Create(ctx, &authnv1.SelfSubjectReview{}, metav1.CreateOptions{})
+		who, err := whoAmI(ctx, conn.Clientset)
 		if err != nil {
 			return out, describe(conn, err)
 		}
-		out.User = review.Status.UserInfo.Username
-		out.Groups = append(out.Groups, review.Status.UserInfo.Groups...)
+		out.User = who.Username // "" when the cluster cannot tell
+		out.Groups = append(out.Groups, who.Groups...)
 		return out, nil
 	})
 }

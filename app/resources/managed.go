@@ -15,9 +15,16 @@ import (
 // they are large and rarely read, so the UI asks for them on demand. "" when
 // the object has none.
 func ManagedFieldsYAML(ctx context.Context, dyn dynamic.Interface, gvr schema.GroupVersionResource, namespace, name string) (string, error) {
+	ref := ObjectRef{GVR: gvr, Namespace: namespace, Name: name}
+	if err := ref.Validate(); err != nil {
+		return "", err
+	}
 	u, err := dyn.Resource(gvr).Namespace(namespace).Get(ctx, name, metav1.GetOptions{})
 	if err != nil {
 		return "", fmt.Errorf("get %s %s: %w", gvr.Resource, name, err)
+	}
+	if err := ref.checkOne(u); err != nil {
+		return "", err
 	}
 	mf := u.GetManagedFields()
 	if len(mf) == 0 {

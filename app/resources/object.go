@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -25,6 +26,32 @@ type ObjectRef struct {
 	GVR       schema.GroupVersionResource
 	Namespace string
 	Name      string
+	// Kind is the kind discovery says the resource holds; an answer of
+	// another kind (a list above all) is refused. Empty: any kind but a list.
+	Kind string
+}
+
+// ErrNotOneObject marks an answer that is not the one object asked for.
+var ErrNotOneObject = errors.New("the server did not answer with one object")
+
+// Validate checks every path segment of the reference.
+func (ref ObjectRef) Validate() error {
+	if ref.Name == "" {
+		return fmt.Errorf("%w: name is required", ErrInvalidPath)
+	}
+	return CheckSegments(ref.GVR, ref.Namespace, ref.Name)
+}
+
+// checkOne refuses what is not one object of the expected kind.
+func (ref ObjectRef) checkOne(u *unstructured.Unstructured) error {
+	kind := u.GetKind()
+	switch {
+	case u.IsList() || strings.HasSuffix(kind, "List") && kind != ref.Kind:
+		return fmt.Errorf("%w: asked for %s %q, got a %s", ErrNotOneObject, ref.GVR.Resource, ref.Name, kind)
+	case ref.Kind != "" && kind != ref.Kind:
+		return fmt.Errorf("%w: asked for a %s, got a %s", ErrNotOneObject, ref.Kind, kind)
+	}
+	return nil
 }
 
 // ObjectMessage is one line of an object stream.
@@ -35,39 +62,6 @@ type ObjectMessage struct {
 	YAML    string         `json:"yaml,omitempty"`
 	Message string         `json:"message,omitempty"`
 	Status  int            `json:"status,omitempty"`
-}
-
-// Redact prepares an object for the UI: managedFields go (the YAML tab shows
-// them folded away anyway), and Secret values are replaced by their size, so
-// secret data reaches the UI only when the user reveals one value.
-func Redact(u *unstructured.Unstructured) {
-	unstructured.RemoveNestedField(u.Object, "metadata", "managedFields")
-	if u.GetKind() != "Secret" || u.GetAPIVersion() != "v1" {
-		return
-	}
-	for _, field := range []string{"data", "stringData"} {
-		m, ok, _ := unstructured.NestedMap(u.Object, field)
-		if !ok {
-			continue
-		}
-		masked := map[string]any{}
-		for k, v := range m {
-			s, _ := v.(string)
-			n := len(s)
-			if field == "data" {
-				if b, err := base64.StdEncoding.DecodeString(s); err == nil {
-					n = len(b)
-				}
-			}
-			masked[k] = fmt.Sprintf("<hidden: %d bytes>", n)
-		}
-		_ = unstructured.SetNestedMap(u.Object, masked, field)
-	}
-	if ann := u.GetAnnotations(); ann != nil {
-		// kubectl apply keeps the whole object, values included, here.
-		delete(ann, "kubectl.kubernetes.io/last-applied-configuration")
-		u.SetAnnotations(ann)
-	}
 }
 
 // RevealSecretValue returns one decoded value of a Secret.
@@ -103,12 +97,20 @@ func ToYAML(u *unstructured.Unstructured) string {
 // StreamObject sends the object now and after every change, until ctx ends
 // or the sink fails; "deleted" when it goes away.
 func StreamObject(ctx context.Context, dyn dynamic.Interface, ref ObjectRef, sink func(ObjectMessage) error) error {
+	if err := ref.Validate(); err != nil {
+		_ = sink(ObjectMessage{Type: "error", Message: err.Error(), Status: http.StatusBadRequest})
+		return err
+	}
 	res := dyn.Resource(ref.GVR).Namespace(ref.Namespace)
 	send := func(u *unstructured.Unstructured) error {
-		Redact(u)
+		if err := ref.checkOne(u); err != nil {
+			_ = sink(ObjectMessage{Type: "error", Message: err.Error(), Status: http.StatusBadGateway})
+			return err
+		}
+		RedactAs(ref.GVR, u)
 		return sink(ObjectMessage{Type: "object", Object: u.Object, YAML: ToYAML(u)})
 	}
-	b := newBackoff(10 * time.Second)
+	b := NewBackoff(10 * time.Second)
 	for ctx.Err() == nil {
 		u, err := res.Get(ctx, ref.Name, metav1.GetOptions{})
 		if apierrors.IsNotFound(err) {
@@ -128,7 +130,7 @@ func StreamObject(ctx context.Context, dyn dynamic.Interface, ref ObjectRef, sin
 			if err := sink(m); err != nil {
 				return err
 			}
-			if !wait.Sleep(ctx, b.next()) {
+			if !wait.Sleep(ctx, b.Next()) {
 				return nil
 			}
 			continue
@@ -140,14 +142,17 @@ func StreamObject(ctx context.Context, dyn dynamic.Interface, ref ObjectRef, sin
 			rv = u.GetResourceVersion()
 		}
 		if err := watchObject(ctx, res, ref.Name, rv, send, sink); err != nil && !isGone(err) {
+			if errors.Is(err, ErrNotOneObject) {
+				return err
+			}
 			if ctx.Err() != nil {
 				return nil
 			}
-			if !wait.Sleep(ctx, b.next()) {
+			if !wait.Sleep(ctx, b.Next()) {
 				return nil
 			}
 		} else {
-			b.reset()
+			b.Reset()
 		}
 	}
 	return nil

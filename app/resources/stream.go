@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
 	"strconv"
 	"time"
@@ -70,17 +69,22 @@ func (l *Lister) defaults() {
 
 // Stream lists q and then follows it until ctx ends or the sink fails. It
 // returns nil when ctx ends, the sink's error, or the error that ended the
-// stream (after sending it to the sink as an error message).
+// stream (after sending it to the sink as an error message). A list or
+// watch that fails for a reason that may pass (a dropped connection, 429,
+// 5xx, 410 Gone) is retried with backoff and reported as retrying.
 func (l *Lister) Stream(ctx context.Context, q Query, sink Sink) error {
 	l.defaults()
-	known := map[string]string{}
-	rv, err := l.list(ctx, q, sink, known, true)
-	if err != nil {
-		return l.fail(ctx, sink, err)
+	if err := q.Validate(); err != nil {
+		return l.fail(ctx, sink, apierrors.NewBadRequest(err.Error()))
 	}
-	backoff := newBackoff(l.MaxBackoff)
+	st := &listState{known: map[string]string{}}
+	backoff := NewBackoff(l.MaxBackoff)
+	rv, err := l.listUntilOK(ctx, q, sink, st, backoff)
+	if err != nil {
+		return sinkErr(ctx, err)
+	}
 	for ctx.Err() == nil {
-		next, werr := l.watch(ctx, q, rv, sink, known)
+		next, werr := l.watch(ctx, q, rv, sink, st.known)
 		if next != "" {
 			rv = next
 		}
@@ -89,7 +93,7 @@ func (l *Lister) Stream(ctx context.Context, q Query, sink Sink) error {
 		}
 		switch {
 		case werr == nil:
-			backoff.reset()
+			backoff.Reset()
 			continue
 		case isGone(werr):
 			l.Log.Debug("watch expired, relisting", "path", q.Path(), "rv", rv)
@@ -99,11 +103,11 @@ func (l *Lister) Stream(ctx context.Context, q Query, sink Sink) error {
 			if err := sink(errorMessage(werr, true)); err != nil {
 				return err
 			}
-			if !wait.Sleep(ctx, backoff.next()) {
+			if !wait.Sleep(ctx, backoff.Next()) {
 				return nil
 			}
 		}
-		rv, err = l.relistUntilOK(ctx, q, sink, known, backoff)
+		rv, err = l.listUntilOK(ctx, q, sink, st, backoff)
 		if err != nil {
 			return sinkErr(ctx, err)
 		}
@@ -111,7 +115,19 @@ func (l *Lister) Stream(ctx context.Context, q Query, sink Sink) error {
 	return nil
 }
 
+// listState is what the receiver has of the list.
+type listState struct {
+	// known maps the key of every row the receiver has to its resourceVersion.
+	known map[string]string
+	// started is true once columns were sent: every later list (a retry of
+	// a failed first list, a relist) sends only differences, as events.
+	started bool
+}
+
 var errSink = errors.New("stream closed by the receiver")
+
+// errContinueExpired marks a 410 Gone on a continue token.
+var errContinueExpired = errors.New("the list's continue token expired")
 
 func sinkErr(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
@@ -128,11 +144,14 @@ func (l *Lister) fail(ctx context.Context, sink Sink, err error) error {
 	return err
 }
 
-func (l *Lister) relistUntilOK(ctx context.Context, q Query, sink Sink, known map[string]string, b *backoff) (string, error) {
+// listUntilOK lists until a list succeeds, the error is one retrying cannot
+// fix (sent as final), ctx ends or the sink fails; between attempts it says
+// why it retries and waits the stream's backoff.
+func (l *Lister) listUntilOK(ctx context.Context, q Query, sink Sink, st *listState, b *Backoff) (string, error) {
 	for {
-		rv, err := l.list(ctx, q, sink, known, false)
+		rv, err := l.list(ctx, q, sink, st)
 		if err == nil {
-			b.reset()
+			b.Reset()
 			return rv, nil
 		}
 		if ctx.Err() != nil || errors.Is(err, errSink) {
@@ -141,56 +160,75 @@ func (l *Lister) relistUntilOK(ctx context.Context, q Query, sink Sink, known ma
 		if isTerminal(err) {
 			return "", l.fail(ctx, sink, err)
 		}
+		l.Log.Debug("list failed, retrying", "path", q.Path(), "err", err)
 		if err := sink(errorMessage(err, true)); err != nil {
 			return "", errSink
 		}
-		if !wait.Sleep(ctx, b.next()) {
+		if !wait.Sleep(ctx, b.Next()) {
 			return "", ctx.Err()
 		}
 	}
 }
 
-// list pages through the collection. The first (initial) list sends columns,
-// rows and synced; a relist sends only what changed against known, as events.
-func (l *Lister) list(ctx context.Context, q Query, sink Sink, known map[string]string, initial bool) (string, error) {
+// list pages through the collection. When its continue token expires (410
+// Gone after the first page), it lists again from scratch in one request,
+// as client-go's pager does.
+func (l *Lister) list(ctx context.Context, q Query, sink Sink, st *listState) (string, error) {
+	rv, err := l.pages(ctx, q, sink, st, l.FirstPage)
+	if errors.Is(err, errContinueExpired) {
+		l.Log.Debug("continue token expired, listing again in one request", "path", q.Path())
+		rv, err = l.pages(ctx, q, sink, st, 0)
+	}
+	return rv, err
+}
+
+// pages lists page by page, the first of size first (0: everything at
+// once). The first list sends columns, rows and synced; any later one only
+// what changed against st.known, as events, then synced.
+func (l *Lister) pages(ctx context.Context, q Query, sink Sink, st *listState, first int64) (string, error) {
 	send := func(m Message) error {
 		if err := sink(m); err != nil {
 			return errSink
 		}
 		return nil
 	}
-	seen := make(map[string]struct{}, len(known))
+	diff := st.started
+	seen := make(map[string]struct{}, len(st.known))
 	var upserts []Row
-	cont, limit := "", l.FirstPage
-	for page := 0; ; page++ {
+	cont, limit := "", first
+	for {
 		t, err := l.getPage(ctx, q, cont, limit)
 		if err != nil {
+			if cont != "" && isGone(err) {
+				return "", fmt.Errorf("%w: %w", errContinueExpired, err)
+			}
 			return "", err
 		}
-		rows := t.rows()
-		if initial && page == 0 {
-			if err := send(Message{Type: "columns", Columns: t.ColumnDefinitions}); err != nil {
+		if !st.started {
+			st.started = true
+			if err := send(Message{Type: "columns", Columns: t.columns()}); err != nil {
 				return "", err
 			}
 		}
-		for _, r := range rows {
-			seen[r.Key] = struct{}{}
-			if !initial && known[r.Key] == r.resourceVersion {
-				continue
+		rows := t.rows()
+		if diff {
+			for _, r := range rows {
+				seen[r.Key] = struct{}{}
+				if st.known[r.Key] != r.resourceVersion {
+					upserts = append(upserts, r)
+				}
 			}
-			known[r.Key] = r.resourceVersion
-			if !initial {
-				upserts = append(upserts, r)
+		} else if len(rows) > 0 {
+			for _, r := range rows {
+				st.known[r.Key] = r.resourceVersion
 			}
-		}
-		if initial && len(rows) > 0 {
 			if err := send(Message{Type: "rows", Rows: rows}); err != nil {
 				return "", err
 			}
 		}
 		if t.Metadata.Continue == "" {
-			if !initial {
-				if err := l.sendDiff(send, upserts, known, seen); err != nil {
+			if diff {
+				if err := l.sendDiff(send, upserts, st.known, seen); err != nil {
 					return "", err
 				}
 			}
@@ -201,6 +239,8 @@ func (l *Lister) list(ctx context.Context, q Query, sink Sink, known map[string]
 	}
 }
 
+// sendDiff sends upserts and the deletes of rows not seen, and records them
+// in known.
 func (l *Lister) sendDiff(send func(Message) error, upserts []Row, known map[string]string, seen map[string]struct{}) error {
 	var deletes []string
 	for k := range known {
@@ -208,6 +248,9 @@ func (l *Lister) sendDiff(send func(Message) error, upserts []Row, known map[str
 			deletes = append(deletes, k)
 			delete(known, k)
 		}
+	}
+	for _, r := range upserts {
+		known[r.Key] = r.resourceVersion
 	}
 	const chunk = 1000
 	for len(upserts) > 0 || len(deletes) > 0 {
@@ -241,8 +284,8 @@ func (l *Lister) getPage(ctx context.Context, q Query, cont string, limit int64)
 	if err := json.Unmarshal(body, &t); err != nil {
 		return nil, fmt.Errorf("list %s: decode table: %w", q.GVR.Resource, err)
 	}
-	if t.Kind != "Table" {
-		return nil, fmt.Errorf("list %s: the server answered %q, not a Table", q.GVR.Resource, t.Kind)
+	if !t.isTable() && !t.isList() {
+		return nil, fmt.Errorf("list %s: %w: the server answered %q", q.GVR.Resource, errNotAList, t.Kind)
 	}
 	return &t, nil
 }
@@ -274,8 +317,15 @@ func isGone(err error) bool {
 	return apierrors.IsGone(err) || apierrors.IsResourceExpired(err)
 }
 
+// errNotAList marks a list answered with something else: asking again gets
+// the same.
+var errNotAList = errors.New("neither a Table nor a list")
+
 // isTerminal tells errors that retrying cannot fix.
 func isTerminal(err error) bool {
+	if errors.Is(err, errNotAList) {
+		return true
+	}
 	var st apierrors.APIStatus
 	if !errors.As(err, &st) {
 		return false
@@ -285,22 +335,4 @@ func isTerminal(err error) bool {
 		return true
 	}
 	return false
-}
-
-type backoff struct {
-	cur, max time.Duration
-}
-
-func newBackoff(max time.Duration) *backoff { return &backoff{max: max} }
-
-func (b *backoff) reset() { b.cur = 0 }
-
-func (b *backoff) next() time.Duration {
-	if b.cur == 0 {
-		b.cur = 250 * time.Millisecond
-	} else {
-		b.cur = min(b.cur*2, b.max)
-	}
-	jitter := time.Duration(rand.Int64N(int64(b.cur) / 4))
-	return b.cur + jitter
 }

@@ -120,6 +120,13 @@ func newNamespace(t *testing.T, cs kubernetes.Interface) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cs.CoreV1().Namespaces().Delete(context.Background(), name, metav1.DeleteOptions{}) })
+	// Pods are admitted only once the namespace's default service account
+	// exists, which the controller-manager creates a moment later (longer
+	// right after an API server restart).
+	waitFor(t, "the default service account", 30*time.Second, func() bool {
+		_, err := cs.CoreV1().ServiceAccounts(name).Get(context.Background(), "default", metav1.GetOptions{})
+		return err == nil
+	})
 	return name
 }
 
@@ -283,9 +290,9 @@ func TestWatchFromCompactedVersionIsGone(t *testing.T) {
 	}
 	// relistUntilOK brings a stale view up to date: one missing row added,
 	// one that no longer exists removed.
-	known := map[string]string{ns + "/early": "stale", ns + "/ghost": "1"}
+	st := &listState{known: map[string]string{ns + "/early": "stale", ns + "/ghost": "1"}, started: true}
 	rec := &recorder{rows: map[string]Row{ns + "/early": {}, ns + "/ghost": {}}}
-	if _, err := l.relistUntilOK(ctx, q, rec.sink, known, newBackoff(time.Second)); err != nil {
+	if _, err := l.listUntilOK(ctx, q, rec.sink, st, NewBackoff(time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	if rec.count() != 3 || rec.has(ns+"/ghost") || !rec.has(ns+"/later-2") {
@@ -329,8 +336,8 @@ func TestRelistSendsOnlyTheDifference(t *testing.T) {
 	l := &Lister{REST: rc}
 	l.defaults()
 	q := Query{GVR: podsGVR, Namespace: ns}
-	known := map[string]string{}
-	if _, err := l.list(context.Background(), q, func(Message) error { return nil }, known, true); err != nil {
+	st := &listState{known: map[string]string{}}
+	if _, err := l.list(context.Background(), q, func(Message) error { return nil }, st); err != nil {
 		t.Fatal(err)
 	}
 	// While "disconnected": one pod deleted, one changed, one vanished from
@@ -341,9 +348,9 @@ func TestRelistSendsOnlyTheDifference(t *testing.T) {
 	if _, err := cs.CoreV1().Pods(ns).Update(context.Background(), p, metav1.UpdateOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	known[ns+"/ghost"] = "1"
+	st.known[ns+"/ghost"] = "1"
 	rec := &recorder{}
-	if _, err := l.list(context.Background(), q, rec.sink, known, false); err != nil {
+	if _, err := l.list(context.Background(), q, rec.sink, st); err != nil {
 		t.Fatal(err)
 	}
 	var ups, dels []string

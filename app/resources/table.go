@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"net/url"
 	"path"
+	"strings"
 
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 )
 
@@ -24,7 +26,10 @@ type Query struct {
 	FieldSelector string
 }
 
-// Path returns the API path of the collection.
+// Validate checks every path segment of the query.
+func (q Query) Validate() error { return CheckSegments(q.GVR, q.Namespace, "") }
+
+// Path returns the API path of the collection (Validate it first).
 func (q Query) Path() string {
 	var p string
 	if q.GVR.Group == "" {
@@ -71,12 +76,14 @@ type Row struct {
 	resourceVersion string
 }
 
-// wireTable is the JSON of a meta.k8s.io/v1 Table with raw cells.
+// wireTable is the JSON of a meta.k8s.io/v1 Table with raw cells, or of what
+// a server that ignores as=Table answers instead: a plain list (items) or,
+// in a watch event, one plain object. Only metadata is decoded from those.
 type wireTable struct {
 	Kind     string `json:"kind"`
 	Metadata struct {
-		ResourceVersion string `json:"resourceVersion"`
-		Continue        string `json:"continue"`
+		objectMeta
+		Continue string `json:"continue"`
 	} `json:"metadata"`
 	ColumnDefinitions []Column `json:"columnDefinitions"`
 	Rows              []struct {
@@ -85,6 +92,9 @@ type wireTable struct {
 			Metadata objectMeta `json:"metadata"`
 		} `json:"object"`
 	} `json:"rows"`
+	Items []struct {
+		Metadata objectMeta `json:"metadata"`
+	} `json:"items"`
 }
 
 type objectMeta struct {
@@ -96,24 +106,69 @@ type objectMeta struct {
 	DeletionTimestamp *string `json:"deletionTimestamp"`
 }
 
+// fallbackColumns are what kubectl prints for an object it has no Table for
+// (its default metadata printer): Name and Age. The UI adds Namespace when
+// it lists several namespaces, as kubectl does with -A.
+var fallbackColumns = []Column{
+	{Name: "Name", Type: "string", Format: "name", Description: metav1.ObjectMeta{}.SwaggerDoc()["name"]},
+	{Name: "Age", Type: "date", Description: metav1.ObjectMeta{}.SwaggerDoc()["creationTimestamp"]},
+}
+
+func (t *wireTable) isTable() bool { return t.Kind == "Table" }
+
+// isList tells a plain list (an answer without Table support) apart; an
+// empty one may come with "items": null.
+func (t *wireTable) isList() bool { return t.Items != nil || strings.HasSuffix(t.Kind, "List") }
+
+func (t *wireTable) columns() []Column {
+	if t.isTable() {
+		return t.ColumnDefinitions
+	}
+	return fallbackColumns
+}
+
 func (t *wireTable) rows() []Row {
+	if !t.isTable() {
+		return t.plainRows()
+	}
 	out := make([]Row, 0, len(t.Rows))
 	for _, r := range t.Rows {
-		m := r.Object.Metadata
-		key := m.Name
-		if m.Namespace != "" {
-			key = m.Namespace + "/" + m.Name
-		}
-		out = append(out, Row{
-			Key:             key,
-			UID:             m.UID,
-			Namespace:       m.Namespace,
-			Name:            m.Name,
-			Created:         m.CreationTimestamp,
-			Deleting:        m.DeletionTimestamp != nil,
-			Cells:           r.Cells,
-			resourceVersion: m.ResourceVersion,
-		})
+		out = append(out, newRow(r.Object.Metadata, r.Cells))
 	}
 	return out
+}
+
+// plainRows gives the rows of a plain list, or of one plain object.
+func (t *wireTable) plainRows() []Row {
+	metas := make([]objectMeta, 0, len(t.Items))
+	for _, it := range t.Items {
+		metas = append(metas, it.Metadata)
+	}
+	if t.Items == nil && t.Metadata.Name != "" {
+		metas = append(metas, t.Metadata.objectMeta)
+	}
+	out := make([]Row, 0, len(metas))
+	for _, m := range metas {
+		name, _ := json.Marshal(m.Name)
+		created, _ := json.Marshal(m.CreationTimestamp)
+		out = append(out, newRow(m, []json.RawMessage{name, created}))
+	}
+	return out
+}
+
+func newRow(m objectMeta, cells []json.RawMessage) Row {
+	key := m.Name
+	if m.Namespace != "" {
+		key = m.Namespace + "/" + m.Name
+	}
+	return Row{
+		Key:             key,
+		UID:             m.UID,
+		Namespace:       m.Namespace,
+		Name:            m.Name,
+		Created:         m.CreationTimestamp,
+		Deleting:        m.DeletionTimestamp != nil,
+		Cells:           cells,
+		resourceVersion: m.ResourceVersion,
+	}
 }

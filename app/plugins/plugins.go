@@ -13,8 +13,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // APIVersion is the plugin API this Kubedeck offers.
@@ -103,10 +105,12 @@ func describe(dir, id string, dev bool, snap *Snapshot, err error) Plugin {
 		p.Main = "main.js"
 	}
 	switch {
-	case p.APIVersion == 0:
+	case p.APIVersion < 1:
 		p.Error = `package.json lacks "kubedeck": {"apiVersion": N}`
 	case p.APIVersion > APIVersion:
 		p.Error = fmt.Sprintf("needs plugin API %d; this Kubedeck offers %d", p.APIVersion, APIVersion)
+	case !fs.ValidPath(p.Main) || p.Main == "." || strings.Contains(p.Main, "\\"):
+		p.Error = fmt.Sprintf("package.json's main %q is not a path inside the plugin folder", p.Main)
 	}
 	return p
 }

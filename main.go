@@ -160,12 +160,12 @@ func watchedStore(ctx context.Context, paths []string, log *slog.Logger) *kubeco
 	return store
 }
 
-func pluginDirs(dev string, log *slog.Logger) plugins.Dirs {
+func pluginDirs(dev string, log *slog.Logger) *plugins.Catalog {
 	installed, err := plugins.DefaultInstalled()
 	if err != nil {
 		log.Warn("no plugin folder", "err", err)
 	}
-	return plugins.Dirs{Installed: installed, Dev: dev}
+	return plugins.NewCatalog(plugins.Dirs{Installed: installed, Dev: dev})
 }
 
 func managedKubeconfig(log *slog.Logger) *kubeconfig.Managed {

@@ -7,7 +7,6 @@ import (
 	"path"
 
 	"github.com/kubedeck/kubedeck/app/commands"
-	"github.com/kubedeck/kubedeck/app/plugins"
 )
 
 // PluginHeader attributes a request to the plugin that made it (the host's
@@ -15,7 +14,8 @@ import (
 const PluginHeader = "X-Kubedeck-Plugin"
 
 // servePluginFile serves GET /api/plugins/{id}/{file...}: files of enabled
-// plugins only, confined to the plugin's folder.
+// plugins only, from the in-memory snapshot whose hash was approved (the
+// folder is not read again).
 func (h *Handler) servePluginFile(w http.ResponseWriter, r *http.Request) {
 	cmds, err := h.resolve(r)
 	if err != nil {
@@ -28,13 +28,12 @@ func (h *Handler) servePluginFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := r.PathValue("file")
-	f, err := plugins.Open(p, name)
+	f, err := p.File(name)
 	if err != nil {
 		h.log.Warn("plugin file refused", "plugin", p.ID, "path", name, "err", err)
 		writeError(w, http.StatusNotFound, err)
 		return
 	}
-	defer f.Close()
 	ct := mime.TypeByExtension(path.Ext(name))
 	if path.Ext(name) == ".js" || path.Ext(name) == ".mjs" {
 		ct = "text/javascript; charset=utf-8"

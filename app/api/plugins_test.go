@@ -38,7 +38,7 @@ func TestPluginConsentAndServing(t *testing.T) {
 	cmds := commands.New(commands.Deps{
 		Clusters: cluster.NewManager(kubeconfig.NewStore(nil), credentials.NewMemory(), "t", log),
 		Settings: settings.New(filepath.Join(dir, "settings.json")),
-		Plugins:  plugins.Dirs{Installed: filepath.Join(dir, "plugins")},
+		Plugins:  plugins.NewCatalog(plugins.Dirs{Installed: filepath.Join(dir, "plugins")}),
 		Log:      log,
 	})
 	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))

@@ -33,7 +33,7 @@ func TestPluginStreamSeesPluginFolderCreatedLater(t *testing.T) {
 	cmds := commands.New(commands.Deps{
 		Clusters: cluster.NewManager(kubeconfig.NewStore(nil), credentials.NewMemory(), "t", log),
 		Settings: settings.New(filepath.Join(dir, "settings.json")),
-		Plugins:  plugins.Dirs{Installed: installed},
+		Plugins:  plugins.NewCatalog(plugins.Dirs{Installed: installed}),
 		Log:      log,
 	})
 	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))

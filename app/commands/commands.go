@@ -32,7 +32,7 @@ type Commands struct {
 	managed  *kubeconfig.Managed
 	terms    *terminal.Manager
 	forwards *forward.Manager
-	plugins  plugins.Dirs
+	plugins  *plugins.Catalog
 	log      *slog.Logger
 }
 
@@ -45,8 +45,9 @@ type Deps struct {
 	// Managed is the app's own kubeconfig for clusters added in the app;
 	// nil where adding clusters is not offered (the browser shell).
 	Managed *kubeconfig.Managed
-	// Plugins are the plugin folders (empty: no plugins).
-	Plugins plugins.Dirs
+	// Plugins are the plugin folders as last scanned (nil: no plugins);
+	// shared by every Commands of the process.
+	Plugins *plugins.Catalog
 	Log     *slog.Logger
 }
 

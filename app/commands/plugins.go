@@ -115,6 +115,8 @@ func (c *Commands) SetPluginEnabled(id string, enabled bool) ([]PluginInfo, erro
 	})
 }
 
+// findPlugin scans the plugin folders (reading those that changed) and
+// returns plugin id.
 func (c *Commands) findPlugin(id string) (plugins.Plugin, error) {
 	for _, p := range c.plugins.Scan() {
 		if p.ID == id {
@@ -125,11 +127,13 @@ func (c *Commands) findPlugin(id string) (plugins.Plugin, error) {
 }
 
 // EnabledPlugin returns a plugin whose files may be served: approved at
-// its current hash and not disabled. (A function: not bound to the UI.)
+// its current hash and not disabled. It is the plugin as last scanned (the
+// folders are not read again: its files come from the snapshot that was
+// hashed). (A function: not bound to the UI.)
 func EnabledPlugin(c *Commands, id string) (plugins.Plugin, error) {
-	p, err := c.findPlugin(id)
-	if err != nil {
-		return p, err
+	p, ok := c.plugins.Current(id)
+	if !ok {
+		return p, fmt.Errorf("no plugin %q", id)
 	}
 	prefs, err := c.settings.Load()
 	if err != nil {
@@ -144,7 +148,8 @@ func EnabledPlugin(c *Commands, id string) (plugins.Plugin, error) {
 // PluginDirs returns the plugin folders of c (for the plugin stream).
 func PluginDirs(c *Commands) []string {
 	var out []string
-	for _, d := range []string{c.plugins.Installed, c.plugins.Dev} {
+	dirs := c.plugins.Dirs()
+	for _, d := range []string{dirs.Installed, dirs.Dev} {
 		if d != "" {
 			out = append(out, d)
 		}

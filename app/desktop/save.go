@@ -2,13 +2,13 @@ package desktop
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/kubedeck/kubedeck/app/atomicfile"
 )
 
 // maxSave bounds what one save writes (a log view holds 50,000 lines).
@@ -70,23 +70,12 @@ func (s *shell) save(r *http.Request) (saveResult, int) {
 	return saveResult{Path: path}, http.StatusOK
 }
 
-// writeFile writes through a temporary file beside path, so a failed save
-// never leaves half a file where the user's was.
+// writeFile replaces path atomically (atomicfile), so a failed save never
+// leaves half a file where the user's was. A new file reads like any other
+// the user makes (0644 less the umask); a replaced one keeps its mode; a
+// symbolic link is refused (the user is told, and picks the file itself).
 func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	// A saved file reads like any other the user makes (CreateTemp's 0600 is not).
-	merr := os.Chmod(tmp.Name(), 0o644)
-	if err := errors.Join(werr, cerr, merr); err != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		_ = os.Remove(tmp.Name())
+	if err := atomicfile.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	return nil

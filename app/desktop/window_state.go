@@ -9,6 +9,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+
+	"github.com/kubedeck/kubedeck/app/atomicfile"
 )
 
 // windowState is what the desktop shell remembers across restarts, in
@@ -90,34 +92,18 @@ func loadWindowState(path string) (windowState, error) {
 	return st.sanitize(nil), nil
 }
 
-// saveWindowState writes the state atomically: a temporary file in the same
-// folder, then a rename, so a crash never leaves half a file behind.
+// saveWindowState writes the state atomically (atomicfile: a crash never
+// leaves half a file; 0600 less the umask when new, an existing file's
+// mode kept, a symbolic link refused).
 func saveWindowState(path string, st windowState) error {
 	data, err := json.Marshal(st.sanitize(nil))
 	if err != nil {
 		return fmt.Errorf("encode window state: %w", err)
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("save window state: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".window-*.json")
-	if err != nil {
-		return fmt.Errorf("save window state: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save window state: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save window state: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save window state: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := atomicfile.WriteFile(path, append(data, '\n'), 0o600); err != nil {
 		return fmt.Errorf("save window state: %w", err)
 	}
 	return nil

@@ -11,6 +11,8 @@ import (
 
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
+
+	"github.com/kubedeck/kubedeck/app/atomicfile"
 )
 
 // Managed is the app's own kubeconfig file, <UserConfigDir>/kubedeck/kubeconfig,
@@ -108,6 +110,9 @@ func (m *Managed) Remove(name string) error {
 func (m *Managed) update(fn func(*clientcmdapi.Config) error) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if err := atomicfile.CheckDestination(m.path); err != nil {
+		return fmt.Errorf("save the clusters added in Kubedeck: %w", err)
+	}
 	cfg, err := clientcmd.LoadFromFile(m.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		cfg, err = clientcmdapi.NewConfig(), nil
@@ -125,12 +130,10 @@ func (m *Managed) update(fn func(*clientcmdapi.Config) error) error {
 	if err != nil {
 		return fmt.Errorf("encode kubeconfig: %w", err)
 	}
-	tmp := m.path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return fmt.Errorf("write %s: %w", tmp, err)
-	}
-	if err := os.Rename(tmp, m.path); err != nil {
-		return fmt.Errorf("save %s: %w", m.path, err)
+	// Atomically, 0600 when new (it holds credentials), never through a
+	// symbolic link.
+	if err := atomicfile.WriteFile(m.path, b, 0o600); err != nil {
+		return fmt.Errorf("save the clusters added in Kubedeck: %w", err)
 	}
 	return nil
 }

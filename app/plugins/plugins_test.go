@@ -28,7 +28,7 @@ func TestScanDescribesAndHashes(t *testing.T) {
 	write(t, filepath.Join(dev, "restarts", "package.json"), pkg)
 	write(t, filepath.Join(dev, "restarts", "main.js"), "export default 2")
 
-	list := Dirs{Installed: inst, Dev: dev}.Scan()
+	list := NewCatalog(Dirs{Installed: inst, Dev: dev}).Scan()
 	if len(list) != 3 {
 		t.Fatalf("plugins = %+v", list)
 	}
@@ -50,29 +50,29 @@ func TestScanDescribesAndHashes(t *testing.T) {
 	}
 }
 
-func TestOpenIsConfinedToThePluginFolder(t *testing.T) {
+func TestFilesAreConfinedToThePluginFolder(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "p")
 	write(t, filepath.Join(dir, "main.js"), "ok")
 	write(t, filepath.Join(dir, "lib", "util.js"), "ok")
 	write(t, filepath.Join(root, "secret.txt"), "secret")
-	if err := os.Symlink(filepath.Join(root, "secret.txt"), filepath.Join(dir, "escape.js")); err != nil {
+	snap, err := ReadSnapshot(dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	p := Plugin{ID: "p", Path: dir}
+	p := Plugin{ID: "p", Path: dir, snap: snap}
 	for _, ok := range []string{"main.js", "lib/util.js"} {
-		f, err := Open(p, ok)
-		if err != nil {
-			t.Errorf("Open(%q) = %v", ok, err)
-			continue
+		if r, err := p.File(ok); err != nil || r.Len() != 2 {
+			t.Errorf("File(%q) = %v", ok, err)
 		}
-		f.Close()
 	}
-	for _, bad := range []string{"../secret.txt", "lib/../../secret.txt", "/etc/passwd", "escape.js", "lib", "", `lib\util.js`} {
-		if f, err := Open(p, bad); err == nil {
-			f.Close()
-			t.Errorf("Open(%q) was allowed", bad)
+	for _, bad := range []string{"../secret.txt", "lib/../../secret.txt", "/etc/passwd", "lib", "", ".", "./main.js", "lib//util.js", `lib\util.js`} {
+		if _, err := p.File(bad); err == nil {
+			t.Errorf("File(%q) was allowed", bad)
 		}
+	}
+	if _, err := (Plugin{ID: "unread"}).File("main.js"); err == nil {
+		t.Error("a plugin without a snapshot served a file")
 	}
 }
 
@@ -83,8 +83,8 @@ func TestPackageJSONSymlinkOutIsNotRead(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, "package.json"), filepath.Join(inst, "p", "package.json")); err != nil {
 		t.Fatal(err)
 	}
-	list := Dirs{Installed: inst}.Scan()
-	if len(list) != 1 || list[0].Name == "stolen" || list[0].Error != "no package.json" {
+	list := NewCatalog(Dirs{Installed: inst}).Scan()
+	if len(list) != 1 || list[0].Name == "stolen" || !strings.Contains(list[0].Error, "package.json is a symbolic link") {
 		t.Errorf("a package.json outside the folder was read: %+v", list)
 	}
 }

@@ -1,6 +1,8 @@
 // Package settings keeps the user's preferences and app state on disk, in
-// <UserConfigDir>/kubedeck/settings.json, written atomically (a temp file
-// renamed over the old one) so a crash never leaves half a file.
+// <UserConfigDir>/kubedeck/settings.json, written atomically (atomicfile:
+// a crash never leaves half a file; a new file is 0600 less the umask, an
+// existing one keeps its mode, a symbolic link is refused, not written
+// through).
 package settings
 
 import (
@@ -12,6 +14,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/kubedeck/kubedeck/app/atomicfile"
 )
 
 // Context holds what is remembered per kubeconfig context.
@@ -112,19 +116,7 @@ func writeAtomic(path string, v any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create settings folder: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".settings-*.json")
-	if err != nil {
-		return fmt.Errorf("write settings: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write settings: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write settings: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := atomicfile.WriteFile(path, b, 0o600); err != nil {
 		return fmt.Errorf("save settings: %w", err)
 	}
 	return nil

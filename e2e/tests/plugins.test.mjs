@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { cluster, kubectl, root, startServe, launch, openApp, screenshot, eventually } from '../lib/harness.mjs';
@@ -23,19 +23,31 @@ let page;
 let pluginsDir;
 let node;
 
-/** The content hash as app/plugins computes it: every regular file's relative path, NUL, content, in walk order. */
+/**
+ * The content hash as app/plugins computes it (HashFiles): a fixed prefix, then for every regular file in
+ * the order of its relative path, the path's and the content's lengths (8-byte big-endian) each before it.
+ */
 function pluginHash(dir) {
-  const h = createHash('sha256');
+  const files = [];
   const walk = (rel) => {
-    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+    for (const name of readdirSync(path.join(dir, rel))) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = statSync(path.join(dir, r), { throwIfNoEntry: false });
-      if (!st) continue;
+      const st = lstatSync(path.join(dir, r));
       if (st.isDirectory()) walk(r);
-      else if (st.isFile()) h.update(`${r}\0`).update(readFileSync(path.join(dir, r)));
+      else if (st.isFile()) files.push(r);
     }
   };
   walk('');
+  const h = createHash('sha256').update('kubedeck plugin v2\0');
+  const field = (b) => {
+    const n = Buffer.alloc(8);
+    n.writeBigUInt64BE(BigInt(b.length));
+    h.update(n).update(b);
+  };
+  for (const f of files.sort()) {
+    field(Buffer.from(f));
+    field(readFileSync(path.join(dir, f)));
+  }
   return h.digest('hex');
 }
 
@@ -227,12 +239,13 @@ async function rawGet(pathname) {
   });
 }
 
-test('paths out of a plugin folder are refused: ../ and a symlink out', async () => {
+test('paths out of a plugin folder are refused: ../ and a symlink, which stops the plugin until it is removed', async () => {
   const secret = 'outside-the-plugin-folder-' + Date.now();
+  const leak = path.join(pluginsDir, 'node-taints', 'leak.txt');
   writeFileSync(path.join(serve.configHome, 'kubedeck', 'outside.txt'), secret);
-  symlinkSync(path.join(serve.configHome, 'kubedeck', 'outside.txt'), path.join(pluginsDir, 'node-taints', 'leak.txt'));
   const ok = await rawGet('/api/plugins/node-taints/package.json');
   assert.equal(ok.status, 200, 'an approved plugin file is served');
+  symlinkSync(path.join(serve.configHome, 'kubedeck', 'outside.txt'), leak);
   for (const p of [
     '/api/plugins/node-taints/../../outside.txt',
     '/api/plugins/node-taints/..%2f..%2foutside.txt',
@@ -243,8 +256,13 @@ test('paths out of a plugin folder are refused: ../ and a symlink out', async ()
     assert.notEqual(r.status, 200, `${p} answered 200`);
     assert.ok(!r.body.includes(secret), `${p} leaked the file`);
   }
-  // The symlink is not part of the plugin: it still runs.
-  assert.equal(await stateOf('node-taints'), 'Running');
+  // A symlink in a plugin folder stops the plugin, and its card says why.
+  await eventually(async () => (await stateOf('node-taints')) === 'Cannot be loaded', { timeout: 10000, what: 'node-taints refused' });
+  assert.match(await card('node-taints').getByRole('alert').innerText(), /leak\.txt is a symbolic link/);
+  assert.equal((await rawGet('/api/plugins/node-taints/package.json')).status, 403);
+  // Removed, the folder is the approved one again: it runs without asking.
+  unlinkSync(leak);
+  await eventually(async () => (await stateOf('node-taints')) === 'Running', { timeout: 10000, what: 'node-taints running again' });
 });
 
 test('the Plugins page in the light theme', async () => {

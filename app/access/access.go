@@ -1,7 +1,8 @@
 // Package access answers "may this user do that?" with
 // SelfSubjectAccessReviews, asked in parallel and cached per connection (a
 // connection carries one identity; signing in or out makes a new one, so the
-// cache is dropped with it). The UI uses it to disable forbidden actions
+// cache is dropped with it). The cache is bounded (MaxEntries, least recently
+// used evicted first) and answers expire after TTL, so RBAC changes show up. The UI uses it to disable forbidden actions
 // with the missing permission named, and to mark kinds the user cannot list.
 package access
 
@@ -13,11 +14,16 @@ import (
 
 	authzv1 "k8s.io/api/authorization/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	utilcache "k8s.io/apimachinery/pkg/util/cache"
 	"k8s.io/client-go/kubernetes"
 )
 
-// TTL is how long an answer is reused.
-const TTL = 2 * time.Minute
+// TTL is how long an answer is reused: a role granted or taken away shows
+// up within it.
+const TTL = 60 * time.Second
+
+// MaxEntries bounds the answers kept per connection.
+const MaxEntries = 4096
 
 // parallel bounds the reviews in flight per batch.
 const parallel = 8
@@ -43,37 +49,34 @@ type Decision struct {
 
 // Reviewer asks and caches.
 type Reviewer struct {
-	cs  kubernetes.Interface
-	now func() time.Time
-
-	mu    sync.Mutex
-	cache map[Check]cached
+	cs kubernetes.Interface
+	// now is the cache's clock (tests move it by hand).
+	now   func() time.Time
+	cache *utilcache.LRUExpireCache
 }
 
-type cached struct {
-	d   Decision
-	exp time.Time
-}
+type clockFunc func() time.Time
+
+func (f clockFunc) Now() time.Time { return f() }
 
 // New returns a reviewer asking through cs.
 func New(cs kubernetes.Interface) *Reviewer {
-	return &Reviewer{cs: cs, now: time.Now, cache: map[Check]cached{}}
+	r := &Reviewer{cs: cs, now: time.Now}
+	r.cache = utilcache.NewLRUExpireCacheWithClock(MaxEntries, clockFunc(func() time.Time { return r.now() }))
+	return r
 }
 
 // Review answers every check, from the cache where it can.
 func (r *Reviewer) Review(ctx context.Context, checks []Check) ([]Decision, error) {
 	out := make([]Decision, len(checks))
 	var todo []int
-	r.mu.Lock()
-	now := r.now()
 	for i, c := range checks {
-		if e, ok := r.cache[c]; ok && now.Before(e.exp) {
-			out[i] = e.d
+		if d, ok := r.cache.Get(c); ok {
+			out[i] = d.(Decision)
 		} else {
 			todo = append(todo, i)
 		}
 	}
-	r.mu.Unlock()
 
 	sem := make(chan struct{}, parallel)
 	errs := make([]error, len(checks))
@@ -88,16 +91,17 @@ func (r *Reviewer) Review(ctx context.Context, checks []Check) ([]Decision, erro
 		}()
 	}
 	wg.Wait()
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	for _, i := range todo {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		r.cache[checks[i]] = cached{d: out[i], exp: now.Add(TTL)}
+		r.cache.Add(checks[i], out[i], TTL)
 	}
 	return out, nil
 }
+
+// entries counts the unexpired answers kept.
+func (r *Reviewer) entries() int { return len(r.cache.Keys()) }
 
 func (r *Reviewer) ask(ctx context.Context, c Check) (Decision, error) {
 	review := &authzv1.SelfSubjectAccessReview{Spec: authzv1.SelfSubjectAccessReviewSpec{

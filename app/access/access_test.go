@@ -57,8 +57,8 @@ func TestReviewAsTheAPIServerDecides(t *testing.T) {
 		t.Errorf("reason = %q", got[0].Reason)
 	}
 	// Cached: a second batch asks the server nothing new.
-	if _, err := r.Review(context.Background(), checks[2:3]); err != nil || len(r.cache) != 1 {
-		t.Errorf("cache = %d entries, err %v", len(r.cache), err)
+	if _, err := r.Review(context.Background(), checks[2:3]); err != nil || r.entries() != 1 {
+		t.Errorf("cache = %d entries, err %v", r.entries(), err)
 	}
 }
 

@@ -35,8 +35,20 @@ type DrainOptions struct {
 	DeleteEmptyDirData bool `json:"deleteEmptyDirData"`
 	// GracePeriodSeconds; -1 uses each pod's own.
 	GracePeriodSeconds int `json:"gracePeriodSeconds"`
-	// TimeoutSeconds bounds the whole drain; 0 waits until cancelled.
+	// TimeoutSeconds bounds the whole drain; 0 means DefaultDrainTimeout.
 	TimeoutSeconds int `json:"timeoutSeconds"`
+}
+
+// DefaultDrainTimeout bounds a drain whose options name no timeout, so a
+// drain blocked by a PodDisruptionBudget cannot go on evicting for ever.
+const DefaultDrainTimeout = 5 * time.Minute
+
+// Timeout is how long the drain may take.
+func (o DrainOptions) Timeout() time.Duration {
+	if o.TimeoutSeconds <= 0 {
+		return DefaultDrainTimeout
+	}
+	return time.Duration(o.TimeoutSeconds) * time.Second
 }
 
 // Progress is one step of a drain.
@@ -52,13 +64,29 @@ type Progress struct {
 // Drain cordons the node and evicts its pods through the Eviction API, so
 // PodDisruptionBudgets are respected (a blocked eviction is retried and
 // reported), DaemonSet pods are skipped, as `kubectl drain
-// --ignore-daemonsets` does. It stops cleanly when ctx is cancelled.
+// --ignore-daemonsets` does. It stops cleanly when ctx is cancelled or
+// o.Timeout() has passed (the node stays cordoned).
 func Drain(ctx context.Context, cs kubernetes.Interface, node string, o DrainOptions, progress func(Progress)) error {
+	limit := o.Timeout()
+	ctx, cancel := context.WithTimeoutCause(ctx, limit, errDrainTimeout)
+	defer cancel()
+	err := drainNode(ctx, cs, node, o, progress)
+	if err != nil && ctx.Err() != nil {
+		if errors.Is(context.Cause(ctx), errDrainTimeout) {
+			return fmt.Errorf("drain of %s timed out after %v; the node stays cordoned", node, limit)
+		}
+		return fmt.Errorf("drain of %s cancelled; the node stays cordoned", node)
+	}
+	return err
+}
+
+var errDrainTimeout = errors.New("drain timed out")
+
+func drainNode(ctx context.Context, cs kubernetes.Interface, node string, o DrainOptions, progress func(Progress)) error {
 	errw := &progressWriter{progress: progress}
 	h := &drain.Helper{
 		Ctx: ctx, Client: cs, Force: o.Force, GracePeriodSeconds: o.GracePeriodSeconds,
-		IgnoreAllDaemonSets: true, DeleteEmptyDirData: o.DeleteEmptyDirData,
-		Timeout: time.Duration(o.TimeoutSeconds) * time.Second, EvictErrorRetryDelay: 2 * time.Second,
+		IgnoreAllDaemonSets: true, DeleteEmptyDirData: o.DeleteEmptyDirData, EvictErrorRetryDelay: 2 * time.Second,
 		Out: io.Discard, ErrOut: errw,
 		OnPodDeletionOrEvictionStarted: func(p *corev1.Pod, _ bool) {
 			progress(Progress{Type: "evicting", Pod: p.Name, Namespace: p.Namespace})
@@ -85,9 +113,6 @@ func Drain(ctx context.Context, cs kubernetes.Interface, node string, o DrainOpt
 	}
 	progress(Progress{Type: "pods", Pods: names, Message: list.Warnings()})
 	if err := h.DeleteOrEvictPods(list.Pods()); err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("drain of %s cancelled; the node stays cordoned", node)
-		}
 		return fmt.Errorf("drain %s: %w", node, err)
 	}
 	progress(Progress{Type: "done", Message: node + " is drained"})

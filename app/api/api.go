@@ -6,13 +6,16 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/kubedeck/kubedeck/app/commands"
 )
@@ -25,12 +28,13 @@ type Handler struct {
 	resolve    Resolver
 	log        *slog.Logger
 	dispatcher *dispatcher
+	streams    *streams
 	mux        *http.ServeMux
 }
 
 // New returns the API handler.
 func New(resolve Resolver, log *slog.Logger) *Handler {
-	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), mux: http.NewServeMux()}
+	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), streams: newStreams(), mux: http.NewServeMux()}
 	h.mux.HandleFunc("POST /api/call/{method}", h.call)
 	h.mux.HandleFunc("GET /api/stream/list", h.streamList)
 	h.mux.HandleFunc("GET /api/stream/lists", h.streamLists)
@@ -40,6 +44,7 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 	h.mux.HandleFunc("GET /api/stream/logs", h.streamLogs)
 	h.mux.HandleFunc("GET /api/stream/terminal", h.streamTerminal)
 	h.mux.HandleFunc("POST /api/stream/drain", h.streamDrain)
+	h.mux.HandleFunc("POST /api/stream/cancel", h.streamCancel)
 	h.mux.HandleFunc("GET /api/plugins/{id}/{file...}", h.servePluginFile)
 	h.mux.HandleFunc("GET /api/stream/plugins", h.streamPlugins)
 	h.mux.HandleFunc("GET /api/stream/objects", h.streamObjects)
@@ -49,10 +54,88 @@ func New(resolve Resolver, log *slog.Logger) *Handler {
 	return h
 }
 
-// ServeHTTP implements http.Handler.
+// ServeHTTP implements http.Handler. Every route runs under one guard: a
+// panic is logged with its stack and answered (500 JSON, or an error line
+// when a stream had started) instead of ending the app (the desktop's
+// AssetServer has no net/http recover); the request's context is cancelled
+// on the first failed stream write, on POST /api/stream/cancel of its
+// StreamHeader id, and when the handler returns.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h.attribute(h.mux).ServeHTTP(w, r)
+	ctx, cancel := context.WithCancelCause(r.Context())
+	defer cancel(nil)
+	rw := &responseWriter{ResponseWriter: w, cancel: cancel}
+	defer h.recoverPanic(rw, r)
+	r = r.WithContext(ctx)
+	done, ok := h.register(rw, r, cancel)
+	if !ok {
+		return
+	}
+	defer done()
+	h.attribute(h.mux).ServeHTTP(rw, r)
 }
+
+func (h *Handler) recoverPanic(w *responseWriter, r *http.Request) {
+	v := recover()
+	if v == nil || v == http.ErrAbortHandler {
+		return
+	}
+	h.log.Error("API handler panicked", "method", r.Method, "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
+	msg := fmt.Sprintf("internal error in %s: %v", r.URL.Path, v)
+	if !w.started() {
+		writeError(w, http.StatusInternalServerError, errors.New(msg))
+		return
+	}
+	if strings.HasPrefix(w.Header().Get("Content-Type"), "application/x-ndjson") {
+		line, _ := json.Marshal(map[string]string{"type": "error", "message": msg})
+		_, _ = w.Write(append(line, '\n'))
+		_ = http.NewResponseController(w).Flush()
+	}
+}
+
+// responseWriter notes whether the answer has started, writes whole
+// lines at a time, and lets package ndjson cancel the request's context when
+// a send fails (ndjson.Canceler).
+type responseWriter struct {
+	http.ResponseWriter
+	cancel context.CancelCauseFunc
+
+	mu    sync.Mutex
+	wrote bool
+}
+
+func (w *responseWriter) started() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.wrote
+}
+
+func (w *responseWriter) WriteHeader(code int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.wrote = true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+// FlushError flushes through to the shell's writer (the desktop's has none:
+// http.ErrNotSupported).
+func (w *responseWriter) FlushError() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// CancelStream ends the request's context (the client is gone).
+func (w *responseWriter) CancelStream(cause error) { w.cancel(cause) }
+
+// Unwrap gives http.ResponseController the shell's writer.
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // Middleware routes /api/ to the handler and everything else to next, as
 // the Wails AssetServer's Middleware option expects.

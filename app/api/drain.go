@@ -11,8 +11,11 @@ import (
 )
 
 // streamDrain serves POST /api/stream/drain?context=&node= with the drain
-// options as the JSON body: the drain's progress as NDJSON lines. Closing
-// the request stops the drain (the node stays cordoned).
+// options as the JSON body: the drain's progress as NDJSON lines. The drain
+// stops (the node stays cordoned) when the request's context ends: the
+// client closed it, POST /api/stream/cancel named its StreamHeader id (the
+// desktop's way: Wails never cancels a request), a progress line could not
+// be sent, or the drain's timeout passed.
 func (h *Handler) streamDrain(w http.ResponseWriter, r *http.Request) {
 	cmds, err := h.resolve(r)
 	if err != nil {
@@ -34,9 +37,12 @@ func (h *Handler) streamDrain(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	h.log.Info("drain started", "context", conn.Context.Name, "node", node)
 	err = actions.Drain(ctx, conn.Clientset, node, o, func(p actions.Progress) {
-		_ = out.Send(p) // a failed write is noticed through ctx or the next step
+		_ = out.Send(p) // a failed send cancels ctx, which stops the drain
 	})
 	if err != nil {
+		h.log.Info("drain ended", "context", conn.Context.Name, "node", node, "err", err)
 		_ = out.Send(actions.Progress{Type: "error", Message: err.Error()})
+		return
 	}
+	h.log.Info("drain done", "context", conn.Context.Name, "node", node)
 }

@@ -13,9 +13,14 @@ import (
 // ErrReadOnly is returned by every write command on a read-only context.
 var ErrReadOnly = errors.New("this context is read-only in Kubedeck: turn the read-only switch off to change anything")
 
-// writable returns the connection of a context that may be changed.
+// writable returns the connection of a context that may be changed. It
+// fails closed: when the settings (which hold the read-only switches) cannot
+// be read, every context is read-only.
 func (c *Commands) writable(contextName string) (*cluster.Conn, error) {
-	prefs, _ := c.settings.Load()
+	prefs, err := c.settings.Load()
+	if err != nil {
+		return nil, fmt.Errorf("%w: Kubedeck's settings could not be read, so every context is read-only until the file is fixed or removed (%w)", ErrReadOnly, err)
+	}
 	if prefs.Contexts[contextName].ReadOnly {
 		return nil, ErrReadOnly
 	}

@@ -190,12 +190,14 @@ func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
 
 // SignOut forgets the token entered for a context.
 func (c *Commands) SignOut(contextName string) (ClusterStatus, error) {
-	snap, _ := c.clusters.Store().Snapshot()
-	if kctx, ok := snap.Context(contextName); ok {
-		if err := c.clusters.Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
-			return ClusterStatus{}, err
+	return guard(c, "SignOut", func() (ClusterStatus, error) {
+		snap, _ := c.clusters.Store().Snapshot()
+		if kctx, ok := snap.Context(contextName); ok {
+			if err := c.clusters.Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
+				return ClusterStatus{}, err
+			}
 		}
-	}
-	c.clusters.Forget(contextName)
-	return c.ClusterStatus(contextName)
+		c.clusters.Forget(contextName)
+		return c.ClusterStatus(contextName)
+	})
 }

@@ -56,6 +56,9 @@ func New(d Deps) *Commands {
 	if d.Settings == nil {
 		d.Settings = settings.New("")
 	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
 	return &Commands{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed,
 		terms: terminal.NewManager(), forwards: forward.NewManager(), plugins: d.Plugins, log: d.Log}
 }
@@ -75,15 +78,26 @@ func Terminals(c *Commands) *terminal.Manager { return c.terms }
 // Clusters returns the connection manager of c (for the stream handlers).
 func Clusters(c *Commands) *cluster.Manager { return c.clusters }
 
-// guard runs fn, turning a panic into an error and logging it.
+// guard runs fn, turning a panic into an error and logging it. Every
+// exported method runs its body through guard (TestEveryCommandUsesGuard).
 func guard[T any](c *Commands, name string, fn func() (T, error)) (res T, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			c.log.Error("command panicked", "command", name, "panic", r, "stack", string(debug.Stack()))
-			err = fmt.Errorf("internal error in %s: %v", name, r)
+			var zero T
+			res, err = zero, fmt.Errorf("internal error in %s: %v", name, r)
+			logger(c).Error("command panicked", "command", name, "panic", r, "stack", string(debug.Stack()))
 		}
 	}()
 	return fn()
+}
+
+// logger is c's logger, or the default one when c has none (a zero
+// Commands must still report its panics).
+func logger(c *Commands) *slog.Logger {
+	if c == nil || c.log == nil {
+		return slog.Default()
+	}
+	return c.log
 }
 
 func timeout() (context.Context, context.CancelFunc) {

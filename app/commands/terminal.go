@@ -11,9 +11,11 @@ type TerminalSession struct {
 }
 
 // TerminalStart runs a command (a shell, usually) in a container with a TTY.
+// Exec can change anything inside the container, so a read-only context
+// refuses it.
 func (c *Commands) TerminalStart(contextName string, req terminal.Request) (TerminalSession, error) {
 	return guard(c, "TerminalStart", func() (TerminalSession, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.writable(contextName)
 		if err != nil {
 			return TerminalSession{}, err
 		}

@@ -2,8 +2,10 @@ package ndjson
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -41,5 +43,38 @@ func TestSendWritesLines(t *testing.T) {
 		if ct := w.Header().Get("Content-Type"); ct != "application/x-ndjson; charset=utf-8" {
 			t.Errorf("%s: content type %q", name, ct)
 		}
+	}
+}
+
+// failingWriter fails every write and records the stream's cancel.
+type failingWriter struct {
+	plainWriter
+	cancelled error
+	writes    int
+}
+
+func (f *failingWriter) Write([]byte) (int, error) {
+	f.writes++
+	return 0, errors.New("broken pipe")
+}
+func (f *failingWriter) CancelStream(cause error) { f.cancelled = cause }
+
+// wrapper hides the Canceler behind Unwrap, as middleware writers do.
+type wrapper struct{ http.ResponseWriter }
+
+func (w wrapper) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func TestTheFirstFailedSendCancelsTheStream(t *testing.T) {
+	f := &failingWriter{plainWriter: plainWriter{h: http.Header{}}}
+	out := New(wrapper{f})
+	err := out.Send(map[string]int{"n": 1})
+	if err == nil {
+		t.Fatal("a failed write was not reported")
+	}
+	if f.cancelled == nil || !strings.Contains(f.cancelled.Error(), "broken pipe") {
+		t.Errorf("the stream was not cancelled with the write error: %v", f.cancelled)
+	}
+	if out.Send(map[string]int{"n": 2}) == nil || f.writes != 1 {
+		t.Errorf("after a failure: %d writes, want no more", f.writes)
 	}
 }

@@ -5,6 +5,7 @@ import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
 import { toListMessage } from './stream';
 import type { GVR, ListMessage } from './types';
+import { openStream } from './openStream';
 
 export interface MultiQuery extends GVR {
   namespace: string;
@@ -28,7 +29,7 @@ export async function streamLists(
 ): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(listsStreamUrl(context, queries), { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson' }, signal });
+    res = await openStream(listsStreamUrl(context, queries), {}, signal);
   } catch (e) {
     if (signal.aborted) return;
     throw networkError(e);

@@ -2,6 +2,7 @@
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
 import type { KubeObject, ObjectMessage, ObjectQuery } from './types';
+import { openStream } from './openStream';
 
 export function objectStreamUrl(q: ObjectQuery): string {
   const params: [string, string][] = [
@@ -43,7 +44,7 @@ export async function streamObject(
 ): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(objectStreamUrl(q), { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson' }, signal });
+    res = await openStream(objectStreamUrl(q), {}, signal);
   } catch (e) {
     if (signal.aborted) return;
     throw networkError(e);

@@ -3,6 +3,7 @@
 // transport logic); streams are plain fetch + NDJSON in both shells.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
+import { openStream } from './openStream';
 
 // ---- DTOs (mirroring app/actions, app/access, app/forward, app/terminal, app/logs) ----
 
@@ -230,7 +231,7 @@ async function streamNdjson(
 ): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson' }, ...init, signal });
+    res = await openStream(url, init, signal);
   } catch (e) {
     if (signal.aborted) return;
     throw networkError(e);

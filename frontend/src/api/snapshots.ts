@@ -5,6 +5,7 @@
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
 import type { APIResourceList, ContextList } from './types';
+import { openStream } from './openStream';
 
 export interface SnapshotStream<T> {
   url: string;
@@ -43,7 +44,7 @@ export async function followSnapshots<T>(
 ): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(s.url, { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson' }, signal });
+    res = await openStream(s.url, {}, signal);
   } catch (e) {
     if (signal.aborted) return;
     throw networkError(e);

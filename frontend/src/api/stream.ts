@@ -3,6 +3,7 @@ import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { streamLists } from './multiStream';
 import { readNdjson } from './ndjson';
 import type { Cell, Column, ListMessage, ListQuery, Row } from './types';
+import { openStream } from './openStream';
 
 /** The URL of a list stream; every value is encodeURIComponent'ed. */
 export function listStreamUrl(q: ListQuery): string {
@@ -109,11 +110,7 @@ export async function streamList(
   if (namespaces.length > 1) return streamSeveralNamespaces(q, namespaces, onMessage, signal);
   let res: Response;
   try {
-    res = await fetch(listStreamUrl(q), {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/x-ndjson' },
-      signal,
-    });
+    res = await openStream(listStreamUrl(q), {}, signal);
   } catch (e) {
     if (signal.aborted) return;
     throw networkError(e);

@@ -84,7 +84,7 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
           <input type="number" value={grace} disabled={state === 'running'} onChange={(e) => setGrace(e.target.value)} />
         </label>
         <label className="field-row">
-          Timeout (s, 0 = none)
+          Timeout (s, 0 = 5 minutes)
           <input type="number" min={0} value={timeout} disabled={state === 'running'} onChange={(e) => setTimeoutS(e.target.value)} />
         </label>
         <ul className="progress-list" aria-label="Drain progress" aria-live="polite">

@@ -93,10 +93,19 @@ func (c Client) resourceFor(u *unstructured.Unstructured, defaultNS string) (dyn
 	}
 	if m.Scope.Name() != meta.RESTScopeNameNamespace {
 		u.SetNamespace("")
-		return c.Dynamic.Resource(m.Resource), nil
+	} else if u.GetNamespace() == "" {
+		u.SetNamespace(defaultNS)
+	}
+	// The dynamic client joins these with path.Join: a name such as ".."
+	// would reach another endpoint.
+	if u.GetName() == "" {
+		return nil, fmt.Errorf("%s: %w: metadata.name is required", gvk.Kind, resources.ErrInvalidPath)
+	}
+	if err := resources.CheckSegments(m.Resource, u.GetNamespace(), u.GetName()); err != nil {
+		return nil, fmt.Errorf("%s %q: %w", gvk.Kind, u.GetName(), err)
 	}
 	if u.GetNamespace() == "" {
-		u.SetNamespace(defaultNS)
+		return c.Dynamic.Resource(m.Resource), nil
 	}
 	return c.Dynamic.Resource(m.Resource).Namespace(u.GetNamespace()), nil
 }

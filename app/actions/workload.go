@@ -11,6 +11,8 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/client-go/kubernetes"
+
+	"github.com/kubedeck/kubedeck/app/resources"
 )
 
 // Ref names one object.
@@ -26,6 +28,16 @@ func (r Ref) gvr() schema.GroupVersionResource {
 	return schema.GroupVersionResource{Group: r.Group, Version: r.Version, Resource: r.Resource}
 }
 
+// check refuses a Ref that is not one object's path: the dynamic client
+// joins its parts with path.Join, so resource "." and name "secrets" would
+// be every Secret (and DELETE on it a deletecollection).
+func (r Ref) check() error {
+	if r.Name == "" {
+		return fmt.Errorf("%w: name is required", resources.ErrInvalidPath)
+	}
+	return resources.CheckSegments(r.gvr(), r.Namespace, r.Name)
+}
+
 // Delete deletes each object with the propagation policy (background,
 // foreground or orphan). The objects show as terminating until they go.
 func (c Client) Delete(ctx context.Context, refs []Ref, propagation string) []Result {
@@ -39,6 +51,10 @@ func (c Client) Delete(ctx context.Context, refs []Ref, propagation string) []Re
 	out := make([]Result, 0, len(refs))
 	for _, r := range refs {
 		res := Result{Kind: r.Resource, Name: r.Name, Namespace: r.Namespace}
+		if err := r.check(); err != nil {
+			out = append(out, fail(res, err))
+			continue
+		}
 		err := c.Dynamic.Resource(r.gvr()).Namespace(r.Namespace).Delete(ctx, r.Name, metav1.DeleteOptions{PropagationPolicy: &policy})
 		if err != nil {
 			out = append(out, fail(res, err))
@@ -56,6 +72,9 @@ func (c Client) Scale(ctx context.Context, r Ref, replicas int32) error {
 	if replicas < 0 {
 		return fmt.Errorf("replicas must be 0 or more")
 	}
+	if err := r.check(); err != nil {
+		return fmt.Errorf("scale: %w", err)
+	}
 	patch := fmt.Sprintf(`{"spec":{"replicas":%d}}`, replicas)
 	_, err := c.Dynamic.Resource(r.gvr()).Namespace(r.Namespace).Patch(ctx, r.Name, types.MergePatchType, []byte(patch),
 		metav1.PatchOptions{FieldManager: FieldManager}, "scale")
@@ -71,6 +90,9 @@ const RestartAnnotation = "kubectl.kubernetes.io/restartedAt"
 // Restart rolls a Deployment, StatefulSet or DaemonSet out again, the way
 // kubectl rollout restart does.
 func (c Client) Restart(ctx context.Context, r Ref, now time.Time) error {
+	if err := r.check(); err != nil {
+		return fmt.Errorf("restart: %w", err)
+	}
 	patch := map[string]any{"spec": map[string]any{"template": map[string]any{"metadata": map[string]any{
 		"annotations": map[string]string{RestartAnnotation: now.Format(time.RFC3339)}}}}}
 	b, _ := json.Marshal(patch)

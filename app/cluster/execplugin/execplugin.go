@@ -112,9 +112,14 @@ func run(timeout time.Duration, command string, args []string, stdin io.Reader, 
 	defer cancel()
 	tail := &tailBuffer{limit: StderrLimit}
 	cmd := exec.CommandContext(ctx, command, args...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = stdin, stdout, io.MultiWriter(stderr, tail)
-	// A plugin's own children may hold stderr open after it was stopped.
+	// Neither output is handed to the plugin as a file: a child it leaves
+	// behind would keep client-go's pipe open and client-go waiting. Copied
+	// through pipes, they close when the wrapper exits.
+	cmd.Stdin = stdin
+	cmd.Stdout = struct{ io.Writer }{stdout}
+	cmd.Stderr = io.MultiWriter(stderr, tail)
 	cmd.WaitDelay = time.Second
+	stopTree(cmd)
 	err := cmd.Run()
 	var exitErr *exec.ExitError
 	switch {

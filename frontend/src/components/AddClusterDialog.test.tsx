@@ -54,7 +54,7 @@ describe('AddClusterDialog review step', () => {
     expect(add).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back' }));
     fireEvent.click(screen.getByRole('button', { name: 'Allow and add' }));
-    await screen.findByText('prod');
+    expect((await screen.findByRole('status')).textContent).toContain('Added the context: prod');
     expect(add).toHaveBeenCalledWith(pasted, 'c0ffee');
   });
 
@@ -70,7 +70,7 @@ describe('AddClusterDialog review step', () => {
     review.mockResolvedValue({ contexts: ['inline'], items: [], consent: '' });
     add.mockResolvedValue(['inline']);
     paste();
-    await screen.findByText('inline');
+    expect((await screen.findByRole('status')).textContent).toContain('Added the context: inline');
     expect(add).toHaveBeenCalledWith(pasted, '');
     expect(screen.queryByRole('button', { name: 'Allow and add' })).toBeNull();
   });

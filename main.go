@@ -14,9 +14,11 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	goruntime "runtime"
 	"syscall"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/cluster/execplugin"
 	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/desktop"
@@ -34,6 +36,8 @@ var version = "dev"
 var dist embed.FS
 
 func main() {
+	// Started by client-go as a kubeconfig's credential plugin: run it.
+	execplugin.Serve()
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "kubedeck:", err)
 		os.Exit(1)
@@ -61,7 +65,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "kubedeck", version)
 		return nil
 	}
-	log := newLogger(stderr, *verbose)
+	logFile, err := desktop.OpenDefaultLogFile(goruntime.GOOS)
+	logTo, logPath := stderr, ""
+	if err == nil {
+		defer logFile.Close()
+		logTo, logPath = io.MultiWriter(stderr, logFile), logFile.Path
+	}
+	log := newLogger(logTo, *verbose)
+	if err != nil {
+		log.Warn("no log file", "err", err)
+	}
 	loginpath.Apply(log)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -79,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Plugins:  pluginDirs(*pluginsDev, log),
 		Log:      log,
 	})
-	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log,
+	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log, LogFile: logPath,
 		// A clean quit: terminals and port-forwards end, watches stop.
 		Shutdown: func() {
 			commands.Close(cmds)

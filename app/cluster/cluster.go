@@ -70,6 +70,10 @@ type Manager struct {
 
 	mu    sync.Mutex
 	conns map[string]*entry
+	// pluginTimeout bounds exec credential plugins; reportDir holds what
+	// failed ones said (created on first use).
+	pluginTimeout time.Duration
+	reportDir     string
 }
 
 type entry struct {
@@ -80,7 +84,8 @@ type entry struct {
 // NewManager returns a manager over the kubeconfig store, using the tokens
 // the user entered (if any) in place of the kubeconfig's credentials.
 func NewManager(store *kubeconfig.Store, tokens *credentials.Tokens, userAgent string, log *slog.Logger) *Manager {
-	return &Manager{store: store, tokens: tokens, userAgent: userAgent, log: log, conns: map[string]*entry{}}
+	return &Manager{store: store, tokens: tokens, userAgent: userAgent, log: log, conns: map[string]*entry{},
+		pluginTimeout: DefaultPluginTimeout}
 }
 
 // Tokens returns the entered-token store.
@@ -116,7 +121,11 @@ func (m *Manager) connect(cfg *clientcmdapi.Config, kctx kubeconfig.Context, tok
 	if err != nil {
 		return nil, err
 	}
-	conn, err := m.clients(rc, kctx)
+	run, err := m.wrapPlugin(rc, kctx.Name)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := m.clients(rc, kctx, run)
 	if err != nil {
 		return nil, err
 	}
@@ -156,25 +165,33 @@ func hasCredentials(cfg *clientcmdapi.Config, contextName string) bool {
 		u.Exec != nil || u.AuthProvider != nil || u.Username != "" || u.Impersonate != ""
 }
 
-func (m *Manager) clients(rc *rest.Config, kctx kubeconfig.Context) (*Conn, error) {
+func (m *Manager) clients(rc *rest.Config, kctx kubeconfig.Context, run *pluginRun) (*Conn, error) {
 	rc.UserAgent = m.userAgent
 	rc.QPS, rc.Burst = 50, 100
 	dialer := &net.Dialer{Timeout: DialTimeout, KeepAlive: 30 * time.Second}
 	rc.Dial = dialer.DialContext
 	rc.WrapTransport = withTLSHandshakeTimeout(rc.WrapTransport)
 
-	cs, err := kubernetes.NewForConfig(rc)
+	hc, err := httpClient(rc, run)
+	if err != nil {
+		return nil, fmt.Errorf("context %q: http client: %w", kctx.Name, err)
+	}
+	cs, err := kubernetes.NewForConfigAndClient(rc, hc)
 	if err != nil {
 		return nil, fmt.Errorf("context %q: clients: %w", kctx.Name, err)
 	}
 	// Discovery calls take no context: bound them with a client timeout.
 	dcfg := rest.CopyConfig(rc)
 	dcfg.Timeout = RequestTimeout
-	disc, err := discovery.NewDiscoveryClientForConfig(dcfg)
+	dhc, err := httpClient(dcfg, run)
+	if err != nil {
+		return nil, fmt.Errorf("context %q: http client: %w", kctx.Name, err)
+	}
+	disc, err := discovery.NewDiscoveryClientForConfigAndClient(dcfg, dhc)
 	if err != nil {
 		return nil, fmt.Errorf("context %q: discovery client: %w", kctx.Name, err)
 	}
-	dyn, err := dynamic.NewForConfig(rc)
+	dyn, err := dynamic.NewForConfigAndClient(rc, hc)
 	if err != nil {
 		return nil, fmt.Errorf("context %q: dynamic client: %w", kctx.Name, err)
 	}

@@ -5,16 +5,41 @@ import (
 	"fmt"
 
 	"github.com/kubedeck/kubedeck/app/credentials"
+	"github.com/kubedeck/kubedeck/app/kubeconfig"
 )
 
 var errNoManaged = errors.New("adding clusters is only available in the desktop app")
 
+// ReviewKubeconfig lists what a pasted kubeconfig would run or read on this
+// computer once added: per user, the exec plugin's command, arguments and
+// environment, the auth provider, and every local file (tokenFile, client
+// certificate and key, certificate authority), with relative paths resolved
+// as they would be. Nothing is added, nothing runs.
+func (c *Commands) ReviewKubeconfig(pasted string) (kubeconfig.Review, error) {
+	return guard(c, "ReviewKubeconfig", func() (kubeconfig.Review, error) {
+		if c.managed == nil {
+			return kubeconfig.Review{}, errNoManaged
+		}
+		return kubeconfig.ReviewKubeconfig([]byte(pasted), c.managed.Path())
+	})
+}
+
 // AddKubeconfig adds every context of a pasted kubeconfig to the app's own
-// kubeconfig file, and returns their names.
-func (c *Commands) AddKubeconfig(pasted string) ([]string, error) {
+// kubeconfig file, and returns their names. A paste that would run a
+// program or read a local file is refused unless consent is the Consent of
+// its ReviewKubeconfig, i.e. the user allowed exactly that.
+func (c *Commands) AddKubeconfig(pasted, consent string) ([]string, error) {
 	return guard(c, "AddKubeconfig", func() ([]string, error) {
 		if c.managed == nil {
 			return nil, errNoManaged
+		}
+		review, err := kubeconfig.ReviewKubeconfig([]byte(pasted), c.managed.Path())
+		if err != nil {
+			return nil, err
+		}
+		if err := review.CheckConsent(consent); err != nil {
+			c.log.Info("pasted kubeconfig refused: it runs or reads local things without consent", "contexts", review.Contexts)
+			return nil, err
 		}
 		snap, _ := c.clusters.Store().Snapshot()
 		added, err := c.managed.AddKubeconfig([]byte(pasted), func(name string) bool {
@@ -24,7 +49,7 @@ func (c *Commands) AddKubeconfig(pasted string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.log.Info("clusters added from a pasted kubeconfig", "contexts", added)
+		c.log.Info("clusters added from a pasted kubeconfig", "contexts", added, "allowed", len(review.Items))
 		return added, nil
 	})
 }

@@ -31,6 +31,8 @@ type Options struct {
 	Assets   fs.FS
 	Commands *commands.Commands
 	Log      *slog.Logger
+	// LogFile is the log file's path, shown in Help ("" when there is none).
+	LogFile string
 	// Shutdown, if set, runs once when the app quits, after the window has
 	// closed: it stops watches, streams and port-forwards.
 	Shutdown func()
@@ -70,7 +72,7 @@ func Run(opts Options) error {
 			Assets:     opts.Assets,
 			Middleware: func(next http.Handler) http.Handler { return s.saveMiddleware(apiHandler.Middleware(next)) },
 		},
-		Menu:               buildMenu(goruntime.GOOS, start.Theme, s),
+		Menu:               s.buildMenu(),
 		BackgroundColour:   &options.RGBA{R: 15, G: 17, B: 21, A: 255},
 		OnStartup:          s.startup,
 		OnDomReady:         s.domReady,

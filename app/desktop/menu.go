@@ -17,6 +17,7 @@ type menuActions interface {
 	setTheme(theme string)
 	toggleFullscreen()
 	openDocs()
+	openLogFolder()
 	about()
 }
 
@@ -56,7 +57,14 @@ func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
 		{"System", themeSystem}, {"Light", themeLight}, {"Dark", themeDark},
 	} {
 		value := t.value
-		themes.AddRadio(t.label, theme == value, nil, func(*menu.CallbackData) { a.setTheme(value) })
+		click := func(*menu.CallbackData) { a.setTheme(value) }
+		if !menuUpdates(goos) {
+			// A radio that could not follow the page's toggle would disagree
+			// with it: plain items, the page shows the theme.
+			themes.AddText(t.label, nil, click)
+			continue
+		}
+		themes.AddRadio(t.label, theme == value, nil, click)
 	}
 	view.AddSeparator()
 	fullscreen := keys.Key("f11")
@@ -70,6 +78,7 @@ func buildMenu(goos string, theme string, a menuActions) *menu.Menu {
 	}
 	help := m.AddSubmenu("Help")
 	help.AddText("Documentation", nil, func(*menu.CallbackData) { a.openDocs() })
+	help.AddText("Open Log Folder", nil, func(*menu.CallbackData) { a.openLogFolder() })
 	help.AddSeparator()
 	help.AddText("About Kubedeck", nil, func(*menu.CallbackData) { a.about() })
 	return m
@@ -83,4 +92,34 @@ func reloadKey(goos string) *keys.Accelerator {
 		return keys.CmdOrCtrl("r")
 	}
 	return keys.Combo("r", keys.CmdOrCtrlKey, keys.ShiftKey)
+}
+
+// menuUpdates tells whether Wails can change a menu item after the window
+// opened. Wails 2.9.2 on Linux cannot: MenuUpdateApplicationMenu builds a new
+// GTK menu bar it never shows and forgets the shown one's items, so a click
+// there would find no item.
+func menuUpdates(goos string) bool { return goos != "linux" }
+
+// checkTheme marks the theme's radio item in m (View > Theme), and says
+// whether anything changed.
+func checkTheme(m *menu.Menu, theme string) bool {
+	labels := map[string]string{"System": themeSystem, "Light": themeLight, "Dark": themeDark}
+	changed := false
+	for _, item := range m.Items {
+		if item.SubMenu == nil {
+			continue
+		}
+		if item.Label == "Theme" {
+			for _, t := range item.SubMenu.Items {
+				if on := labels[t.Label] == theme; t.Type == menu.RadioType && t.Checked != on {
+					t.Checked, changed = on, true
+				}
+			}
+			continue
+		}
+		if checkTheme(item.SubMenu, theme) {
+			changed = true
+		}
+	}
+	return changed
 }

@@ -17,6 +17,7 @@ func (noActions) setTheme(string)   {}
 func (noActions) toggleFullscreen() {}
 func (noActions) about()            {}
 func (noActions) openDocs()         {}
+func (noActions) openLogFolder()    {}
 
 // accelerators maps each menu item's label to its accelerator, over submenus.
 func accelerators(m *menu.Menu, into map[string]*keys.Accelerator) {

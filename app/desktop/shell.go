@@ -3,7 +3,13 @@ package desktop
 import (
 	"context"
 	"fmt"
+	"net/url"
+	"path/filepath"
+	goruntime "runtime"
+	"strings"
 	"sync"
+
+	"github.com/wailsapp/wails/v2/pkg/menu"
 )
 
 // shell holds the desktop app's state between Wails' lifecycle hooks and the
@@ -13,6 +19,8 @@ type shell struct {
 	selfTest  *SelfTest
 	statePath string // "" when the window state is not remembered
 	newWindow func(context.Context) window
+	goos      string
+	menu      *menu.Menu // the application menu, nil until built
 
 	mu    sync.Mutex
 	win   window      // nil until startup
@@ -30,6 +38,7 @@ func newShell(opts Options) *shell {
 		selfTest:  newSelfTest(),
 		state:     defaultWindowState(),
 		newWindow: func(ctx context.Context) window { return wailsWindow{ctx} },
+		goos:      goruntime.GOOS,
 	}
 	if s.selfTest != nil {
 		// Smoke tests want the default window, and must not overwrite the
@@ -65,8 +74,25 @@ func (s *shell) window() window {
 func (s *shell) startup(ctx context.Context) {
 	s.mu.Lock()
 	s.win = s.newWindow(ctx)
+	w := s.win
 	s.mu.Unlock()
+	w.On(ThemeChangedEvent, func(data ...any) {
+		if len(data) > 0 {
+			if theme, ok := data[0].(string); ok {
+				s.themeChanged(theme)
+			}
+		}
+	})
 	resetSignalHandlers()
+}
+
+// buildMenu makes the application menu for this shell and keeps it, so the
+// theme radio can follow the frontend's store.
+func (s *shell) buildMenu() *menu.Menu {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.menu = buildMenu(s.goos, s.state.Theme, s)
+	return s.menu
 }
 
 func (s *shell) domReady(ctx context.Context) {
@@ -197,17 +223,33 @@ func (s *shell) zoom(dir int) {
 	s.persist()
 }
 
+// setTheme is the menu's choice: the frontend's store makes it, and tells
+// back (themeChanged).
 func (s *shell) setTheme(theme string) {
-	w := s.window()
-	if w == nil {
+	if w := s.window(); w != nil {
+		w.Emit(ThemeEvent, theme)
+	}
+}
+
+// themeChanged is the frontend's store reporting its preference: the menu's
+// radio shows it, and it is remembered for the menu at the next start.
+func (s *shell) themeChanged(theme string) {
+	switch theme {
+	case themeSystem, themeLight, themeDark:
+	default:
 		return
 	}
 	s.mu.Lock()
+	same := s.state.Theme == theme
 	s.state.Theme = theme
+	changed := s.menu != nil && checkTheme(s.menu, theme)
 	s.mu.Unlock()
-	w.ExecJS(themeJS(theme))
-	w.Emit(ThemeEvent, theme)
-	s.persist()
+	if w := s.window(); w != nil && changed && menuUpdates(s.goos) {
+		w.UpdateMenu()
+	}
+	if !same {
+		s.persist()
+	}
 }
 
 func (s *shell) toggleFullscreen() {
@@ -222,13 +264,40 @@ func (s *shell) openDocs() {
 	}
 }
 
+// openLogFolder shows the folder of the log file in the file manager.
+func (s *shell) openLogFolder() {
+	w := s.window()
+	if w == nil || s.opts.LogFile == "" {
+		return
+	}
+	w.OpenURL(folderURL(filepath.Dir(s.opts.LogFile)))
+}
+
 func (s *shell) about() {
 	w := s.window()
 	if w == nil {
 		return
 	}
-	msg := fmt.Sprintf("Kubedeck %s\n%s", s.opts.Version, aboutText)
+	msg := aboutMessage(s.opts.Version, s.opts.LogFile)
 	if err := w.About("About Kubedeck", msg); err != nil {
 		s.opts.Log.Warn("about", "err", err)
 	}
+}
+
+// aboutMessage is the About dialog's text: the version and the log file.
+func aboutMessage(version, logFile string) string {
+	msg := fmt.Sprintf("Kubedeck %s\n%s", version, aboutText)
+	if logFile != "" {
+		msg += "\n\nLog file: " + logFile
+	}
+	return msg
+}
+
+// folderURL is the file: URL of a folder (file:///C:/... on Windows).
+func folderURL(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }

@@ -22,6 +22,10 @@ type window interface {
 	Focus() // unminimise and raise
 	ExecJS(js string)
 	Emit(event string, data any)
+	// On calls fn with the data of every event of that name from the page.
+	On(event string, fn func(data ...any))
+	// UpdateMenu shows changes made to the application menu's items.
+	UpdateMenu()
 	Reload()
 	OpenURL(url string)
 	ClipboardText() (string, error)
@@ -43,8 +47,12 @@ func (w wailsWindow) IsFullscreen() bool   { return runtime.WindowIsFullscreen(w
 func (w wailsWindow) ExecJS(js string)     { runtime.WindowExecJS(w.ctx, js) }
 func (w wailsWindow) Emit(e string, d any) { runtime.EventsEmit(w.ctx, e, d) }
 func (w wailsWindow) Reload()              { runtime.WindowReloadApp(w.ctx) }
-func (w wailsWindow) OpenURL(url string)   { runtime.BrowserOpenURL(w.ctx, url) }
-func (w wailsWindow) Quit()                { runtime.Quit(w.ctx) }
+func (w wailsWindow) UpdateMenu()          { runtime.MenuUpdateApplicationMenu(w.ctx) }
+func (w wailsWindow) On(e string, fn func(...any)) {
+	runtime.EventsOn(w.ctx, e, fn)
+}
+func (w wailsWindow) OpenURL(url string) { runtime.BrowserOpenURL(w.ctx, url) }
+func (w wailsWindow) Quit()              { runtime.Quit(w.ctx) }
 
 func (w wailsWindow) SaveDialog(title, defaultName string) (string, error) {
 	path, err := runtime.SaveFileDialog(w.ctx, runtime.SaveDialogOptions{

@@ -1,13 +1,18 @@
-// Package loginpath gives the app the PATH of the user's login shell. Apps
-// started from a desktop launcher get a minimal PATH, so kubeconfig exec
-// plugins (aws, gcloud, kubelogin, ...) installed in ~/bin, /opt/homebrew or
-// similar would not be found; kubectl in a terminal finds them.
+// Package loginpath gives the app the environment of the user's login shell.
+// Apps started from a desktop launcher get a minimal environment: kubeconfig
+// exec plugins (aws, gcloud, kubelogin, ...) installed in ~/bin or
+// /opt/homebrew would not be found, KUBECONFIG set in ~/.zshrc would be
+// missed, and AWS profiles and proxies would differ from kubectl's in a
+// terminal. So the login shell's PATH is merged in, and KUBECONFIG, AWS_*
+// and the proxy variables are taken from it where the process lacks them.
 package loginpath
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"log/slog"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,11 +22,31 @@ import (
 	"time"
 )
 
-// marker frames the PATH in the shell's output, which rc files may pollute.
-const marker = "__KUBEDECK_PATH__"
+// marker and endMarker frame the environment in the shell's output, which
+// rc files may pollute. The shell prints them from a format string, so
+// neither is ever a value in the environment (sh puts the previous
+// command's last argument in $_).
+const (
+	marker    = "__KUBEDECK_ENV__"
+	endMarker = "__KUBEDECK_END__"
+	script    = "printf '__KUBEDECK_%s__' ENV; env; printf '__KUBEDECK_%s__' END"
+)
 
-// Apply merges the login shell's PATH into the process PATH: entries the
-// process already has keep their order; missing ones are appended.
+// timeout bounds the login shell (rc files can be slow).
+const timeout = 5 * time.Second
+
+// Imported tells whether a variable is taken from the login shell.
+func Imported(name string) bool {
+	switch name {
+	case "PATH", "KUBECONFIG",
+		"HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+		"http_proxy", "https_proxy", "no_proxy", "all_proxy":
+		return true
+	}
+	return strings.HasPrefix(name, "AWS_") && len(name) > len("AWS_")
+}
+
+// Apply imports the login shell's environment into the process (see Plan).
 func Apply(log *slog.Logger) {
 	if runtime.GOOS == "windows" {
 		return
@@ -30,34 +55,102 @@ func Apply(log *slog.Logger) {
 	if shell == "" {
 		shell = "/bin/sh"
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	got, err := Read(ctx, shell)
+	env, err := Read(ctx, shell)
 	if err != nil {
-		log.Debug("login shell PATH not read", "shell", shell, "err", err)
+		log.Debug("login shell environment not read", "shell", shell, "err", err)
 		return
 	}
-	merged := Merge(os.Getenv("PATH"), got)
-	if merged != os.Getenv("PATH") {
-		_ = os.Setenv("PATH", merged)
-		log.Debug("PATH extended from the login shell", "shell", filepath.Base(shell))
+	set := Plan(os.LookupEnv, env)
+	for _, k := range slices.Sorted(maps.Keys(set)) {
+		_ = os.Setenv(k, set[k])
+	}
+	if len(set) > 0 {
+		// Names only: values may be credentials (AWS_SECRET_ACCESS_KEY).
+		log.Debug("environment taken from the login shell", "shell", filepath.Base(shell), "vars", slices.Sorted(maps.Keys(set)))
 	}
 }
 
-// Read runs shell as a login shell and returns its PATH.
-func Read(ctx context.Context, shell string) (string, error) {
-	cmd := exec.CommandContext(ctx, shell, "-l", "-c", "printf '"+marker+"%s"+marker+"' \"$PATH\"")
+// Plan says which variables to set from the login shell's env: PATH gains
+// the entries it lacks; every other imported variable is taken only when
+// the process does not have it at all (set by a terminal, it wins).
+func Plan(lookup func(string) (string, bool), env map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range env {
+		if !Imported(k) {
+			continue
+		}
+		cur, ok := lookup(k)
+		switch {
+		case k == "PATH":
+			if merged := Merge(cur, v); merged != cur {
+				out[k] = merged
+			}
+		case !ok:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Read runs shell as an interactive login shell (`-i -l`, so both the
+// profile and the rc files run, as in a terminal) and returns the imported
+// variables of its environment.
+func Read(ctx context.Context, shell string) (map[string]string, error) {
+	cmd := exec.CommandContext(ctx, shell, "-i", "-l", "-c", script)
 	cmd.Stdin = nil
+	// Something started by an rc file may keep the output open.
+	cmd.WaitDelay = time.Second
 	out, err := cmd.Output()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
+	return Parse(out), nil
+}
+
+// Parse reads the imported variables from `env` output framed by markers.
+// A line without "=" continues the previous value (a value with newlines).
+func Parse(out []byte) map[string]string {
 	_, rest, ok := bytes.Cut(out, []byte(marker))
 	if !ok {
-		return "", nil
+		return map[string]string{}
 	}
-	path, _, _ := bytes.Cut(rest, []byte(marker))
-	return string(path), nil
+	body, _, _ := bytes.Cut(rest, []byte(endMarker))
+	all := map[string]string{}
+	last := ""
+	sc := bufio.NewScanner(bytes.NewReader(body))
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		k, v, ok := strings.Cut(line, "=")
+		if ok && validName(k) {
+			all[k], last = v, k
+			continue
+		}
+		if last != "" {
+			all[last] += "\n" + line
+		}
+	}
+	out2 := map[string]string{}
+	for k, v := range all {
+		if Imported(k) {
+			out2[k] = v
+		}
+	}
+	return out2
+}
+
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r != '_' && (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') && (i == 0 || r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // Merge appends to cur the entries of extra it lacks.

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createQueryClient } from './state/queries';
-import { applyTheme } from './theme';
+import { applyTheme, connectDesktopTheme } from './theme';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/picker.css';
@@ -12,6 +12,7 @@ import './styles/states.css';
 import './styles/panes.css';
 
 applyTheme();
+connectDesktopTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(

@@ -89,6 +89,29 @@ export interface Preferences {
   contexts?: Record<string, ContextPreferences>;
 }
 
+/** One thing a pasted kubeconfig would run or read on this computer (app/kubeconfig/review.go). */
+export interface KubeconfigReviewItem {
+  kind: 'exec' | 'auth-provider' | 'file';
+  /** The entry it belongs to: `user "name"` or `cluster "name"`. */
+  owner: string;
+  contexts: string[];
+  command?: string;
+  args?: string[];
+  env?: { name: string; value: string }[];
+  provider?: string;
+  providerKeys?: string[];
+  /** For files: the kubeconfig field (tokenFile, client-certificate, client-key, certificate-authority). */
+  field?: string;
+  path?: string;
+}
+
+export interface KubeconfigReview {
+  contexts: string[];
+  items: KubeconfigReviewItem[];
+  /** Given back to AddKubeconfig to allow exactly these items; "" when there is nothing to allow. */
+  consent: string;
+}
+
 /** The commands the Go core exposes, method name → signature. */
 export interface Commands {
   Version(): VersionInfo;
@@ -103,7 +126,9 @@ export interface Commands {
   RememberLocation(context: string, namespace: string): Preferences;
   AddNamespace(context: string, namespace: string): NamespaceList;
   SetReadOnly(context: string, readOnly: boolean): Preferences;
-  AddKubeconfig(pastedYaml: string): string[];
+  ReviewKubeconfig(pastedYaml: string): KubeconfigReview;
+  /** consent: the review's consent when it lists items (the user pressed "Allow and add"), else "". */
+  AddKubeconfig(pastedYaml: string, consent: string): string[];
   AddServer(name: string, serverUrl: string, caPem: string, token: string): SignInResult;
   RemoveCluster(context: string): ContextList;
   RevealSecret(context: string, namespace: string, name: string, key: string): string;

@@ -1,7 +1,10 @@
 // Add a cluster (desktop): paste a kubeconfig, or a server URL + CA + token.
-// Errors stay inline and the input is kept on failure.
+// Errors stay inline and the input is kept on failure. A pasted kubeconfig
+// that would run a program or read a local file is shown to the user first,
+// in plain words, and added only after "Allow and add".
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, transport } from '../api/client';
+import type { KubeconfigReview, KubeconfigReviewItem } from '../api/types';
 import { errorMessage } from '../api/errors';
 import { signedInText, storageText } from '../lib/clusterText';
 import { useFocusTrap } from '../lib/focusTrap';
@@ -24,6 +27,8 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<{ names: string[]; note?: string } | null>(null);
+  // What the pasted kubeconfig would run or read, awaiting the user's choice.
+  const [review, setReview] = useState<KubeconfigReview | null>(null);
   const id = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   useFocusTrap(dialogRef);
@@ -38,25 +43,41 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'kubeconfig') {
-        const names = await api.AddKubeconfig(yaml);
-        setAdded({ names });
-      } else {
-        const r = await api.AddServer(name.trim(), server.trim(), ca, token);
-        setToken('');
-        setAdded({ names: [name.trim()], note: `${signedInText(r)}. ${storageText(r.storage)}` });
-      }
+      await fn();
     } catch (err) {
       setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
   };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      if (mode === 'kubeconfig') {
+        const r = await api.ReviewKubeconfig(yaml);
+        if (r.items.length > 0) {
+          setReview(r);
+          return;
+        }
+        setAdded({ names: await api.AddKubeconfig(yaml, '') });
+      } else {
+        const r = await api.AddServer(name.trim(), server.trim(), ca, token);
+        setToken('');
+        setAdded({ names: [name.trim()], note: `${signedInText(r)}. ${storageText(r.storage)}` });
+      }
+    });
+  };
+
+  const allow = (r: KubeconfigReview) =>
+    void run(async () => {
+      setAdded({ names: await api.AddKubeconfig(yaml, r.consent) });
+      setReview(null);
+    });
 
   const tab = (m: Mode, label: string) => (
     <button
@@ -67,6 +88,7 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
       aria-controls={`${id}-panel`}
       onClick={() => {
         setMode(m);
+        setReview(null);
         setError(null);
       }}
     >
@@ -107,6 +129,17 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
               </button>
             </div>
           </div>
+        ) : review ? (
+          <ReviewStep
+            review={review}
+            busy={busy}
+            error={error}
+            onAllow={() => allow(review)}
+            onBack={() => {
+              setReview(null);
+              setError(null);
+            }}
+          />
         ) : (
           <>
             <div className="modal-tabs" role="tablist" aria-label="How to add the cluster">
@@ -183,5 +216,67 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
         )}
       </div>
     </div>
+  );
+}
+
+/** One reviewed item in plain words. */
+export function describeReviewItem(it: KubeconfigReviewItem): string {
+  const used = it.contexts.length === 1 ? `context ${it.contexts[0] ?? ''}` : `contexts ${it.contexts.join(', ')}`;
+  switch (it.kind) {
+    case 'exec': {
+      const cmd = [it.command ?? '', ...(it.args ?? [])].join(' ');
+      const env = (it.env ?? []).map((v) => `${v.name}=${v.value}`).join(' ');
+      return `Runs the program ${cmd}${env ? ` with ${env}` : ''} to sign in to ${used} (${it.owner}).`;
+    }
+    case 'auth-provider':
+      return `Uses the auth provider “${it.provider ?? ''}”${it.providerKeys?.length ? ` (settings: ${it.providerKeys.join(', ')})` : ''} for ${used} (${it.owner}).`;
+    case 'file':
+      return it.field === 'tokenFile'
+        ? `Reads the file ${it.path ?? ''} and sends its content to the server of ${used} as a token (${it.owner}).`
+        : `Reads the file ${it.path ?? ''} as the ${it.field ?? 'file'} of ${used} (${it.owner}).`;
+  }
+}
+
+interface ReviewStepProps {
+  review: KubeconfigReview;
+  busy: boolean;
+  error: string | null;
+  onAllow: () => void;
+  onBack: () => void;
+}
+
+/** Shows what the paste would run or read; nothing is added unless allowed. */
+function ReviewStep({ review, busy, error, onAllow, onBack }: ReviewStepProps) {
+  const id = useId();
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
+  return (
+    <section className="modal-body" aria-labelledby={`${id}-review`}>
+      <h3 id={`${id}-review`}>This kubeconfig runs programs or reads files on this computer</h3>
+      <p>
+        Adding {review.contexts.length === 1 ? 'the context' : 'the contexts'} <strong>{review.contexts.join(', ')}</strong>{' '}
+        lets Kubedeck do the following whenever it connects. Allow it only if you trust where this kubeconfig came from.
+      </p>
+      <ul aria-label="What this kubeconfig runs or reads">
+        {review.items.map((it, i) => (
+          <li key={i} className={it.kind === 'exec' ? 'mono' : undefined}>
+            {describeReviewItem(it)}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="btn" ref={backRef} onClick={onBack}>
+          Back
+        </button>
+        <button type="button" className="btn danger" disabled={busy} onClick={onAllow}>
+          {busy ? 'Adding…' : 'Allow and add'}
+        </button>
+      </div>
+    </section>
   );
 }

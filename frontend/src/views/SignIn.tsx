@@ -5,6 +5,16 @@ import { errorMessage } from '../api/errors';
 import type { ClusterStatus, SignInResult } from '../api/types';
 import { useTitle } from '../lib/useTitle';
 
+/** Separator between a failed credential plugin's message and its stderr (app/cluster/plugin.go). */
+const PLUGIN_SAID = '. It said:\n';
+
+/** Splits a status message into the message and what a credential plugin printed. */
+export function splitPluginOutput(message: string): { text: string; output?: string } {
+  const i = message.indexOf(PLUGIN_SAID);
+  if (i < 0) return { text: message };
+  return { text: `${message.slice(0, i)}.`, output: message.slice(i + PLUGIN_SAID.length) };
+}
+
 export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; onSignedIn: (r: SignInResult) => void }) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
@@ -36,7 +46,7 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
         </svg>
       </div>
       <h2 id={`${id}-h`}>Sign in to {status.context}</h2>
-      <p className="state-detail">{status.message || 'This cluster needs credentials.'}</p>
+      <StatusDetail message={status.message || 'This cluster needs credentials.'} />
       <form className="signin-form" onSubmit={(e) => void submit(e)}>
         <label htmlFor={`${id}-t`}>Bearer token</label>
         <input
@@ -63,5 +73,21 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
         </button>
       </form>
     </section>
+  );
+}
+
+/** The status message; a credential plugin's own output (its hint, e.g. "run aws sso login") as it printed it. */
+function StatusDetail({ message }: { message: string }) {
+  const { text, output } = splitPluginOutput(message);
+  return (
+    <>
+      <p className="state-detail">{text}</p>
+      {output && (
+        <figure className="plugin-output">
+          <figcaption>The credential plugin said:</figcaption>
+          <pre aria-label="Credential plugin output">{output}</pre>
+        </figure>
+      )}
+    </>
   );
 }

@@ -15,6 +15,8 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -32,7 +34,9 @@ import (
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/plugins"
 	"github.com/kubedeck/kubedeck/app/serve"
+	"github.com/kubedeck/kubedeck/app/settings"
 )
 
 // logBuffer is a slog destination tests can search.
@@ -116,10 +120,70 @@ func watchedStore(t testing.TB, kubeconfigPath string, log *slog.Logger) *kubeco
 	return store
 }
 
-// newCommands returns Commands over the store, as both shells build them
-// (no Settings: nothing is remembered; no plugin folders).
-func newCommands(store *kubeconfig.Store, log *slog.Logger) *commands.Commands {
-	return commands.New(commands.Deps{Version: "hostile", Clusters: cluster.NewManager(store, credentials.NewMemory(), "hostile", log), Log: log})
+// extras are the optional dependencies of a shell's Commands.
+type extras struct {
+	plugins  plugins.Dirs
+	settings *settings.Store
+}
+
+// newCommands returns Commands over the store, as both shells build them.
+func newCommands(store *kubeconfig.Store, log *slog.Logger, x extras) *commands.Commands {
+	return commands.New(commands.Deps{Version: "hostile", Clusters: cluster.NewManager(store, credentials.NewMemory(), "hostile", log),
+		Settings: x.settings, Plugins: x.plugins, Log: log})
+}
+
+// pluginFixture makes a plugin folder with two plugins: p (plain files) and
+// q (a symlink leading out of it, to a file holding secret), and a settings
+// file to approve them in.
+func pluginFixture(t testing.TB, secret string) extras {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(path, body string) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(dir, "outside.txt"), secret)
+	for _, id := range []string{"p", "q"} {
+		write(filepath.Join(dir, "plugins", id, "package.json"), `{"name":"`+id+`","main":"main.js","kubedeck":{"apiVersion":1}}`)
+		write(filepath.Join(dir, "plugins", id, "main.js"), "export default {}")
+		write(filepath.Join(dir, "plugins", id, "sub", "a.js"), "export const a = 1")
+	}
+	if err := os.Symlink("../../outside.txt", filepath.Join(dir, "plugins", "q", "link-out")); err != nil {
+		t.Fatal(err)
+	}
+	return extras{plugins: plugins.Dirs{Installed: filepath.Join(dir, "plugins")}, settings: settings.New(filepath.Join(dir, "settings.json"))}
+}
+
+// approvePlugins approves and enables every valid plugin through the API,
+// as a user on the Plugins page does.
+func approvePlugins(t testing.TB, sh *shell) {
+	t.Helper()
+	call := func(method, body string) []byte {
+		req, _ := http.NewRequest(http.MethodPost, sh.base+"/api/call/"+method, strings.NewReader(body))
+		req.Header.Set("Origin", sh.base)
+		a := do(context.Background(), sh.client, req)
+		if a.status != http.StatusOK {
+			t.Fatalf("%s %s = %d %s", method, body, a.status, a.body)
+		}
+		return a.body
+	}
+	var list []struct {
+		ID   string `json:"id"`
+		Hash string `json:"hash"`
+		Err  string `json:"error"`
+	}
+	if err := json.Unmarshal(call("Plugins", "[]"), &list); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range list {
+		if p.Err == "" {
+			call("ApprovePlugin", `["`+p.ID+`","`+p.Hash+`"]`)
+		}
+	}
 }
 
 // shell is one way into the API: a base URL and a client that carries
@@ -136,13 +200,13 @@ type shell struct {
 
 // startBrowserShell runs serve.Listen + Serve and signs in with the launch
 // token through a cookie jar. opts may adjust the options before Listen.
-func startBrowserShell(t testing.TB, kubeconfigPath string, log *slog.Logger, opts func(*serve.Options)) (*shell, *serve.Server, <-chan error) {
+func startBrowserShell(t testing.TB, kubeconfigPath string, log *slog.Logger, x extras, opts func(*serve.Options)) (*shell, *serve.Server, <-chan error) {
 	t.Helper()
 	store := watchedStore(t, kubeconfigPath, log)
 	o := serve.Options{
 		Addr:       "127.0.0.1:0",
 		Assets:     fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}},
-		NewSession: func() *commands.Commands { return newCommands(store, log) },
+		NewSession: func() *commands.Commands { return newCommands(store, log, x) },
 		Log:        log,
 	}
 	if opts != nil {
@@ -189,9 +253,9 @@ func startBrowserShell(t testing.TB, kubeconfigPath string, log *slog.Logger, op
 // Commands for the whole app, api.New(...).Middleware in front of the
 // assets, no login and no Host or Origin checks (the webview reaches it
 // in-process through the Wails AssetServer, with no network port).
-func startDesktopShell(t testing.TB, kubeconfigPath string, log *slog.Logger) *shell {
+func startDesktopShell(t testing.TB, kubeconfigPath string, log *slog.Logger, x extras) *shell {
 	t.Helper()
-	cmds := newCommands(watchedStore(t, kubeconfigPath, log), log)
+	cmds := newCommands(watchedStore(t, kubeconfigPath, log), log, x)
 	t.Cleanup(func() { commands.Close(cmds) })
 	h := api.New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log)
 	assets := http.FileServerFS(fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}})

@@ -301,7 +301,7 @@ func TestListSurvivesAConnectionCutMidPage(t *testing.T) {
 	p := newFaultProxy(t, c, "/configmaps")
 	cfgPath := filepath.Join(t.TempDir(), "kubeconfig")
 	writeKubeconfig(t, cfgPath, c, p.srv.URL, nil)
-	sh := startDesktopShell(t, cfgPath, (&logBuffer{}).logger())
+	sh := startDesktopShell(t, cfgPath, (&logBuffer{}).logger(), extras{})
 	p.armCut()
 	lr := openStream(t, sh, listTarget(c.Context(testcluster.Admin), ns, "configmaps"))
 	var errs []string
@@ -328,7 +328,7 @@ func TestListSurvivesA429Storm(t *testing.T) {
 	p := newFaultProxy(t, c, "/configmaps")
 	cfgPath := filepath.Join(t.TempDir(), "kubeconfig")
 	writeKubeconfig(t, cfgPath, c, p.srv.URL, nil)
-	sh := startDesktopShell(t, cfgPath, (&logBuffer{}).logger())
+	sh := startDesktopShell(t, cfgPath, (&logBuffer{}).logger(), extras{})
 	p.storm(3 * time.Second)
 	start := time.Now()
 	lr := openStream(t, sh, listTarget(c.Context(testcluster.Admin), ns, "configmaps"))
@@ -371,7 +371,7 @@ func TestHangingExecPluginEndsWithAMessage(t *testing.T) {
 	cfgPath := filepath.Join(dir, "kubeconfig")
 	writeKubeconfig(t, cfgPath, c, c.Server, map[string]*clientcmdapi.AuthInfo{"hang": hang})
 	logs := &logBuffer{}
-	sh := startDesktopShell(t, cfgPath, logs.logger())
+	sh := startDesktopShell(t, cfgPath, logs.logger(), extras{})
 
 	status := func() (commands.ClusterStatus, time.Duration) {
 		t.Helper()
@@ -425,7 +425,7 @@ func TestKubeconfigRewrittenWhileInUse(t *testing.T) {
 	cfgPath := filepath.Join(t.TempDir(), "kubeconfig")
 	writeKubeconfig(t, cfgPath, c, c.Server, nil)
 	logs := &logBuffer{}
-	sh := startDesktopShell(t, cfgPath, logs.logger())
+	sh := startDesktopShell(t, cfgPath, logs.logger(), extras{})
 	admin := c.Context(testcluster.Admin)
 
 	contexts := openStream(t, sh, "/api/stream/contexts")

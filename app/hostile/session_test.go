@@ -51,7 +51,7 @@ func wantExpired(t *testing.T, sh *shell, why string) {
 // expiry is refused, with a clear 401.
 func TestIdleSessionExpires(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "none")
-	sh, _, _ := startBrowserShell(t, cfg, (&logBuffer{}).logger(), func(o *serve.Options) {
+	sh, _, _ := startBrowserShell(t, cfg, (&logBuffer{}).logger(), extras{}, func(o *serve.Options) {
 		setDuration(t, o, "SessionIdle", time.Second)
 	})
 	if a := versionCall(t, sh); a.status != http.StatusOK {
@@ -65,7 +65,7 @@ func TestIdleSessionExpires(t *testing.T) {
 // at its absolute expiry.
 func TestSessionExpiresAtItsMaximumAge(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "none")
-	sh, _, _ := startBrowserShell(t, cfg, (&logBuffer{}).logger(), func(o *serve.Options) {
+	sh, _, _ := startBrowserShell(t, cfg, (&logBuffer{}).logger(), extras{}, func(o *serve.Options) {
 		setDuration(t, o, "SessionMax", 2*time.Second)
 	})
 	start := time.Now()

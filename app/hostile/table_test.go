@@ -52,6 +52,12 @@ func validPathName(v string) bool {
 	return v != "." && v != ".." && !strings.ContainsAny(v, "/%")
 }
 
+// validLabelKey: "a/b" is a valid label selector (the key b with prefix a,
+// which nothing has): an empty selection, not an error.
+func validLabelKey(param, odd string) bool {
+	return param == "labelSelector" && odd == "slash"
+}
+
 type stream struct {
 	path   string
 	method string
@@ -109,7 +115,7 @@ func oddNameRows(admin, secret string) []row {
 					method:  s.method,
 					target:  s.path + "?" + query(s.params, p[0], odd.value),
 					body:    s.body,
-					lenient: s.mayFindNothing[p[0]] && (p[0] == "watch" || validPathName(odd.value)),
+					lenient: s.mayFindNothing[p[0]] && (p[0] == "watch" || validPathName(odd.value)) || validLabelKey(p[0], odd.name),
 				})
 			}
 		}
@@ -125,7 +131,7 @@ func oddNameRows(admin, secret string) []row {
 			rows = append(rows, row{
 				name:    fmt.Sprintf("/api/stream/lists %s=%s", field, odd.name),
 				target:  "/api/stream/lists?" + url.Values{"context": {admin}, "queries": {toJSON(q)}}.Encode(),
-				lenient: field == "namespace" && validPathName(odd.value),
+				lenient: field == "namespace" && validPathName(odd.value) || validLabelKey(field, odd.name),
 			})
 		}
 	}
@@ -247,7 +253,13 @@ func callRows(admin, secret string) []row {
 		{name: "logs tailLines negative", target: "/api/stream/logs?context=" + url.QueryEscape(admin) + "&namespace=default&pod=a&tailLines=-1"},
 		{name: "logs pod and selector", target: "/api/stream/logs?context=" + url.QueryEscape(admin) + "&namespace=default&pod=a&selector=app%3Dx"},
 		{name: "plugin file dotdot raw", target: "/api/plugins/p/../../etc/passwd"},
-		{name: "plugin file encoded dotdot", target: "/api/plugins/p/%2e%2e/%2e%2e/etc/passwd"},
+		{name: "plugin file encoded dotdot", target: "/api/plugins/p/%2e%2e/%2e%2e/outside.txt"},
+		{name: "plugin file encoded slashes", target: "/api/plugins/p/..%2F..%2Foutside.txt"},
+		{name: "plugin file absolute", target: "/api/plugins/p/%2Fetc%2Fpasswd"},
+		{name: "plugin file symlink out", target: "/api/plugins/q/link-out"},
+		{name: "plugin file sub dotdot out", target: "/api/plugins/p/sub/%2e%2e/%2e%2e/outside.txt"},
+		{name: "plugin file of a folder", target: "/api/plugins/p/sub"},
+		{name: "plugin file missing", target: "/api/plugins/p/nope.js"},
 	}
 }
 
@@ -296,8 +308,11 @@ func TestHostileInputsGetClearErrors(t *testing.T) {
 	admin := c.Context(testcluster.Admin)
 	logs := &logBuffer{}
 	log := logs.logger()
-	browser, _, served := startBrowserShell(t, c.Kubeconfig, log, nil)
-	desktop := startDesktopShell(t, c.Kubeconfig, log)
+	x := pluginFixture(t, value)
+	browser, _, served := startBrowserShell(t, c.Kubeconfig, log, x, nil)
+	desktop := startDesktopShell(t, c.Kubeconfig, log, x)
+	approvePlugins(t, browser)
+	approvePlugins(t, desktop)
 
 	rows := append(append(oddNameRows(admin, secret), callRows(admin, secret)...), guardRows()...)
 	if len(rows) < 100 {

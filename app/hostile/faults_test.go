@@ -357,6 +357,15 @@ func TestHangingExecPluginEndsWithAMessage(t *testing.T) {
 	if err := os.WriteFile(script, []byte("#!/bin/sh\necho $$ >> "+pids+"\nexec sleep 3600\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	hang := &clientcmdapi.AuthInfo{Exec: &clientcmdapi.ExecConfig{
+		APIVersion: "client.authentication.k8s.io/v1", Command: script, InteractiveMode: clientcmdapi.NeverExecInteractiveMode,
+	}}
+	cfgPath := filepath.Join(dir, "kubeconfig")
+	writeKubeconfig(t, cfgPath, c, c.Server, map[string]*clientcmdapi.AuthInfo{"hang": hang})
+	logs := &logBuffer{}
+	sh := startDesktopShell(t, cfgPath, logs.logger(), extras{})
+	// Registered after the shell, so it runs before the server's Close, which
+	// waits for a handler still stuck in the plugin.
 	t.Cleanup(func() {
 		b, _ := os.ReadFile(pids)
 		for _, f := range strings.Fields(string(b)) {
@@ -365,13 +374,6 @@ func TestHangingExecPluginEndsWithAMessage(t *testing.T) {
 			}
 		}
 	})
-	hang := &clientcmdapi.AuthInfo{Exec: &clientcmdapi.ExecConfig{
-		APIVersion: "client.authentication.k8s.io/v1", Command: script, InteractiveMode: clientcmdapi.NeverExecInteractiveMode,
-	}}
-	cfgPath := filepath.Join(dir, "kubeconfig")
-	writeKubeconfig(t, cfgPath, c, c.Server, map[string]*clientcmdapi.AuthInfo{"hang": hang})
-	logs := &logBuffer{}
-	sh := startDesktopShell(t, cfgPath, logs.logger(), extras{})
 
 	status := func() (commands.ClusterStatus, time.Duration) {
 		t.Helper()

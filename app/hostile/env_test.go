@@ -336,11 +336,36 @@ func (a answer) errorMessage() string {
 		}
 		return strings.TrimSpace(string(a.body))
 	}
+	if a.status == http.StatusOK && len(a.lines) == 0 {
+		return resultError(a.body)
+	}
 	if a.status == http.StatusOK {
 		for _, m := range a.lines {
 			if t := m["type"]; t == "error" || t == "deleted" {
 				msg, _ := m["message"].(string)
 				return strings.TrimSpace(msg)
+			}
+		}
+	}
+	return ""
+}
+
+// resultError is the error a command's 200 answer carries per object
+// (Apply, Update and Delete report each object's outcome: {"error": ...}).
+func resultError(body []byte) string {
+	var one struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal(body, &one) == nil && strings.TrimSpace(one.Error) != "" {
+		return strings.TrimSpace(one.Error)
+	}
+	var many []struct {
+		Error string `json:"error"`
+	}
+	if json.Unmarshal(body, &many) == nil {
+		for _, r := range many {
+			if strings.TrimSpace(r.Error) != "" {
+				return strings.TrimSpace(r.Error)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net/http"
@@ -31,7 +32,8 @@ import (
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 )
 
-// faultProxy is a plain-HTTP reverse proxy in front of the API server that
+// faultProxy is an HTTPS reverse proxy (HTTP/1.1, its own test certificate:
+// clientcmd sends credentials only over TLS) in front of the API server that
 // can cut the next list response of a resource halfway, or answer its lists
 // with 429 for a while.
 type faultProxy struct {
@@ -76,7 +78,7 @@ func newFaultProxy(t *testing.T, c *testcluster.Cluster, resource string) *fault
 		Transport:     rt,
 		FlushInterval: -1,
 	}
-	p.srv = httptest.NewServer(http.HandlerFunc(p.serve))
+	p.srv = httptest.NewTLSServer(http.HandlerFunc(p.serve))
 	t.Cleanup(p.srv.Close)
 	return p
 }
@@ -154,9 +156,14 @@ func (p *faultProxy) counts() (cuts, storms int) {
 	return p.cuts, p.storms
 }
 
+// caPEM is the proxy's certificate, for a kubeconfig.
+func (p *faultProxy) caPEM() []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: p.srv.Certificate().Raw})
+}
+
 // writeKubeconfig writes a kubeconfig with the admin context of c, reached
-// at server (the proxy, or the API server itself), plus extra contexts.
-func writeKubeconfig(t *testing.T, path string, c *testcluster.Cluster, server string, extra map[string]*clientcmdapi.AuthInfo) {
+// at server (the API server itself, or with ca a proxy), plus extra contexts.
+func writeKubeconfig(t *testing.T, path string, c *testcluster.Cluster, server string, ca []byte, extra map[string]*clientcmdapi.AuthInfo) {
 	t.Helper()
 	src, err := clientcmd.LoadFromFile(c.Kubeconfig)
 	if err != nil {
@@ -166,8 +173,8 @@ func writeKubeconfig(t *testing.T, path string, c *testcluster.Cluster, server s
 	actx := src.Contexts[admin]
 	cl := *src.Clusters[actx.Cluster]
 	cfg := clientcmdapi.NewConfig()
-	if strings.HasPrefix(server, "http://") {
-		cl = clientcmdapi.Cluster{Server: server}
+	if ca != nil {
+		cl = clientcmdapi.Cluster{Server: server, CertificateAuthorityData: ca}
 	}
 	cfg.Clusters["c"] = &cl
 	cfg.AuthInfos["admin"] = src.AuthInfos[actx.AuthInfo]
@@ -300,7 +307,7 @@ func TestListSurvivesAConnectionCutMidPage(t *testing.T) {
 	ns := seedNamespace(t, adminClient(t, c), 120)
 	p := newFaultProxy(t, c, "/configmaps")
 	cfgPath := filepath.Join(t.TempDir(), "kubeconfig")
-	writeKubeconfig(t, cfgPath, c, p.srv.URL, nil)
+	writeKubeconfig(t, cfgPath, c, p.srv.URL, p.caPEM(), nil)
 	sh := startDesktopShell(t, cfgPath, (&logBuffer{}).logger(), extras{})
 	p.armCut()
 	lr := openStream(t, sh, listTarget(c.Context(testcluster.Admin), ns, "configmaps"))
@@ -327,7 +334,7 @@ func TestListSurvivesA429Storm(t *testing.T) {
 	ns := seedNamespace(t, adminClient(t, c), 5)
 	p := newFaultProxy(t, c, "/configmaps")
 	cfgPath := filepath.Join(t.TempDir(), "kubeconfig")
-	writeKubeconfig(t, cfgPath, c, p.srv.URL, nil)
+	writeKubeconfig(t, cfgPath, c, p.srv.URL, p.caPEM(), nil)
 	sh := startDesktopShell(t, cfgPath, (&logBuffer{}).logger(), extras{})
 	p.storm(3 * time.Second)
 	start := time.Now()
@@ -361,7 +368,7 @@ func TestHangingExecPluginEndsWithAMessage(t *testing.T) {
 		APIVersion: "client.authentication.k8s.io/v1", Command: script, InteractiveMode: clientcmdapi.NeverExecInteractiveMode,
 	}}
 	cfgPath := filepath.Join(dir, "kubeconfig")
-	writeKubeconfig(t, cfgPath, c, c.Server, map[string]*clientcmdapi.AuthInfo{"hang": hang})
+	writeKubeconfig(t, cfgPath, c, c.Server, nil, map[string]*clientcmdapi.AuthInfo{"hang": hang})
 	logs := &logBuffer{}
 	sh := startDesktopShell(t, cfgPath, logs.logger(), extras{})
 	// Registered after the shell, so it runs before the server's Close, which
@@ -407,7 +414,7 @@ func TestHangingExecPluginEndsWithAMessage(t *testing.T) {
 	}
 	fixed := src.AuthInfos[src.Contexts[c.Context(testcluster.Admin)].AuthInfo]
 	time.Sleep(10 * time.Millisecond) // a new modification time
-	writeKubeconfig(t, cfgPath, c, c.Server, map[string]*clientcmdapi.AuthInfo{"hang": fixed})
+	writeKubeconfig(t, cfgPath, c, c.Server, nil, map[string]*clientcmdapi.AuthInfo{"hang": fixed})
 	st, _ = status()
 	if st.State != commands.StateReady {
 		t.Errorf("after the kubeconfig gave a token: %+v, want ready", st)
@@ -425,7 +432,7 @@ func TestKubeconfigRewrittenWhileInUse(t *testing.T) {
 	cs := adminClient(t, c)
 	ns := seedNamespace(t, cs, 3)
 	cfgPath := filepath.Join(t.TempDir(), "kubeconfig")
-	writeKubeconfig(t, cfgPath, c, c.Server, nil)
+	writeKubeconfig(t, cfgPath, c, c.Server, nil, nil)
 	logs := &logBuffer{}
 	sh := startDesktopShell(t, cfgPath, logs.logger(), extras{})
 	admin := c.Context(testcluster.Admin)
@@ -450,7 +457,7 @@ func TestKubeconfigRewrittenWhileInUse(t *testing.T) {
 	user := src.AuthInfos[src.Contexts[admin].AuthInfo]
 	added := "added-" + randomHex(t, 3)
 	time.Sleep(10 * time.Millisecond)
-	writeKubeconfig(t, cfgPath, c, c.Server, map[string]*clientcmdapi.AuthInfo{added: user})
+	writeKubeconfig(t, cfgPath, c, c.Server, nil, map[string]*clientcmdapi.AuthInfo{added: user})
 	contexts.until(t, 15*time.Second, "the rewritten context list", fail, hasContext(added))
 
 	cm := &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: "after-rewrite"}}

@@ -58,10 +58,12 @@ vet:
 	go vet ./...
 	cd devcluster && go vet ./...
 
-test: deps build devcluster vet package ## run every test: Go, frontend, end to end, desktop and package smoke
+test: deps build devcluster vet package ## run every test: Go, fuzz, frontend, end to end, desktop and package smoke
 	cd frontend && npm run typecheck && npm test
 	cd plugins && npm test
 	cd devcluster && go test -count=1 ./...
+	# Each Go fuzz target for FUZZTIME (default 10s); their seed corpora also run in test-on-cluster.
+	scripts/fuzz.sh
 	$(DEVCLUSTER) exec -- $(MAKE) --no-print-directory test-on-cluster
 
 # Runs inside `devcluster exec`: one shared cluster for every suite.

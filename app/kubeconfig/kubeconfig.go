@@ -115,6 +115,11 @@ func cleanError(path string, err error) string {
 func contexts(cfg *clientcmdapi.Config) []Context {
 	out := make([]Context, 0, len(cfg.Contexts))
 	for name, c := range cfg.Contexts {
+		// A context without a name cannot be chosen (kubectl's --context ""
+		// means the current one), and the UI keys everything by name.
+		if name == "" || c == nil {
+			continue
+		}
 		ctx := Context{
 			Name:      name,
 			Cluster:   c.Cluster,

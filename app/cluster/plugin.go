@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -129,5 +130,47 @@ func httpClient(rc *rest.Config, run *pluginRun) (*http.Client, error) {
 	if run != nil {
 		hc.Transport = &pluginErrors{next: hc.Transport, run: run}
 	}
+	if rc.ExecProvider != nil {
+		hc.Transport = &pluginWait{next: hc.Transport, command: rc.ExecProvider.Command}
+	}
 	return hc, nil
+}
+
+// pluginWait ends a request at its context's end even while client-go waits
+// for the exec credential plugin: client-go runs the plugin without the
+// request's context, so a plugin that hangs (waiting for a browser sign-in
+// or a prompt) would hold every call until the plugin's own timeout. The
+// abandoned round trip finishes in the background (bounded by that
+// timeout) and its response is closed.
+type pluginWait struct {
+	next    http.RoundTripper
+	command string
+}
+
+func (t *pluginWait) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if ctx.Done() == nil {
+		return t.next.RoundTrip(req)
+	}
+	type result struct {
+		resp *http.Response
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := t.next.RoundTrip(req)
+		done <- result{resp, err}
+	}()
+	select {
+	case r := <-done:
+		return r.resp, r.err
+	case <-ctx.Done():
+		go func() {
+			if r := <-done; r.resp != nil {
+				_ = r.resp.Body.Close()
+			}
+		}()
+		return nil, fmt.Errorf("getting credentials: exec plugin %s has not answered in time (it may be waiting for a sign-in or for input Kubedeck cannot give: run it in a terminal, then retry): %w",
+			filepath.Base(t.command), context.Cause(ctx))
+	}
 }

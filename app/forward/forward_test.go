@@ -158,6 +158,15 @@ func (f *fixture) start(m *Manager) (Forward, error) {
 	return m.Start(ctx, f.cfg, f.cs, Request{Context: "admin", Namespace: "team-a", Kind: "pod", Name: f.pod, Port: "80"})
 }
 
+// endByItself does what a forward's goroutine does when client-go's
+// ForwardPorts returns an error (the connection to the pod was lost).
+func (m *Manager) endByItself(id string) {
+	m.mu.Lock()
+	f := m.forwards[id]
+	m.mu.Unlock()
+	m.ended(f, errors.New("lost connection to pod"))
+}
+
 func eventually(t *testing.T, what string, ok func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
@@ -169,8 +178,8 @@ func eventually(t *testing.T, what string, ok func() bool) {
 	}
 }
 
-// A forward that fails (its connection to the API server dropped) stops
-// watching its pod; so does a stopped one.
+// A forward that fails (its port-forward ended by itself) stops watching its
+// pod; so does a stopped one.
 func TestFailedAndStoppedForwardsStopWatchingTheirPod(t *testing.T) {
 	f := setup(t)
 	m := NewManager()
@@ -181,11 +190,10 @@ func TestFailedAndStoppedForwardsStopWatchingTheirPod(t *testing.T) {
 	}
 	eventually(t, "the pod watch", func() bool { return f.watches.count() == 1 })
 
-	f.proxy.cut()
-	eventually(t, "the forward failing", func() bool {
-		list := m.List()
-		return len(list) == 1 && list[0].ID == fw.ID && list[0].State == "failed"
-	})
+	m.endByItself(fw.ID)
+	if list := m.List(); len(list) != 1 || list[0].State != "failed" {
+		t.Fatalf("forwards after the failure: %+v", list)
+	}
 	eventually(t, "the failed forward's pod watch ending", func() bool { return f.watches.count() == 0 })
 
 	again, err := f.start(m)
@@ -243,15 +251,9 @@ func TestForwardsAreBounded(t *testing.T) {
 		t.Errorf("after stopping one: %v", err)
 	}
 	// Failed forwards stay listed (with their reason) but free their place.
-	f.proxy.cut()
-	eventually(t, "every forward failing", func() bool {
-		for _, x := range m.List() {
-			if x.State != "failed" {
-				return false
-			}
-		}
-		return true
-	})
+	for _, x := range m.List() {
+		m.endByItself(x.ID)
+	}
 	if _, err := f.start(m); err != nil {
 		t.Errorf("after the others failed: %v", err)
 	}

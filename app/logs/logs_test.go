@@ -383,7 +383,15 @@ func TestFollowCutsALongLineAndGoesOn(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("%d marked lines, want the long one and the next", len(got))
 	}
-	kept := maxLine - len(stamp(0).Format(time.RFC3339Nano)+" ")
+	col.mu.Lock()
+	var stampLen int
+	for _, l := range col.lines {
+		if strings.HasPrefix(l.Text, mark+" long") {
+			stampLen = len(l.Time) // as the kubelet writes it
+		}
+	}
+	col.mu.Unlock()
+	kept := maxLine - stampLen - len(" ")
 	marker := fmt.Sprintf(" … [truncated %d bytes]", len(long)-kept)
 	if got[0] != long[:kept]+marker {
 		t.Errorf("the long line arrived as %d bytes ending %q, want %d bytes and %q", len(got[0]), got[0][max(0, len(got[0])-60):], kept, marker)

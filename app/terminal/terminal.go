@@ -207,6 +207,10 @@ func (s *Session) Exit() (int, string) {
 	return s.exitCode, s.exitMsg
 }
 
+// Unread is how many bytes of output wait for a reader (the stream connects
+// after the start; until then output collects here).
+func (s *Session) Unread() int { return s.out.unread() }
+
 // Read waits for output and returns what arrived, or io.EOF after the end.
 func (s *Session) Read(ctx context.Context) ([]byte, bool, error) { return s.out.read(ctx) }
 

@@ -14,6 +14,7 @@ import (
 	"io"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,26 +60,75 @@ type Forward struct {
 	stop chan struct{}
 }
 
+// maxActive bounds the forwards one Manager runs (active and starting);
+// maxFailed bounds the failed ones it keeps listed (the oldest go first).
+const (
+	maxActive = 64
+	maxFailed = 16
+)
+
 // Manager owns the forwards of one user scope.
 type Manager struct {
 	mu       sync.Mutex
 	forwards map[string]*Forward
+	starting int // forwards between reserve and their first answer
+	max      int
 }
 
 // NewManager returns an empty manager.
-func NewManager() *Manager { return &Manager{forwards: map[string]*Forward{}} }
+func NewManager() *Manager { return &Manager{forwards: map[string]*Forward{}, max: maxActive} }
+
+// reserve takes a place for a forward about to start.
+func (m *Manager) reserve() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.active()+m.starting >= m.max {
+		return fmt.Errorf("too many port-forwards (%d): stop one first", m.max)
+	}
+	m.starting++
+	return nil
+}
+
+func (m *Manager) active() int {
+	n := 0
+	for _, f := range m.forwards {
+		if f.State == "active" {
+			n++
+		}
+	}
+	return n
+}
 
 // Start resolves the target and starts forwarding; it returns once the
 // local port listens.
 func (m *Manager) Start(ctx context.Context, cfg *rest.Config, cs kubernetes.Interface, r Request) (Forward, error) {
-	pod, port, err := resolve(ctx, cs, r)
+	if err := m.reserve(); err != nil {
+		return Forward{}, err
+	}
+	f, err := m.start(ctx, cfg, cs, r)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.starting--
 	if err != nil {
 		return Forward{}, err
+	}
+	if f.State != "active" { // ended before it was listed
+		return Forward{}, errors.New(f.Message)
+	}
+	m.forwards[f.ID] = f
+	go m.watchPod(cs, f)
+	return *f, nil
+}
+
+func (m *Manager) start(ctx context.Context, cfg *rest.Config, cs kubernetes.Interface, r Request) (*Forward, error) {
+	pod, port, err := resolve(ctx, cs, r)
+	if err != nil {
+		return nil, err
 	}
 	url := cs.CoreV1().RESTClient().Post().Resource("pods").Namespace(r.Namespace).Name(pod).SubResource("portforward").URL()
 	dialer, err := dialer(cfg, url.String())
 	if err != nil {
-		return Forward{}, err
+		return nil, err
 	}
 	f := &Forward{ID: randomID(), Request: r, Pod: pod, PodPort: port, State: "active",
 		Started: time.Now().UTC().Format(time.RFC3339), stop: make(chan struct{})}
@@ -86,7 +136,7 @@ func (m *Manager) Start(ctx context.Context, cfg *rest.Config, cs kubernetes.Int
 	errOut := &lastLine{}
 	pf, err := portforward.NewOnAddresses(dialer, []string{"127.0.0.1"}, []string{fmt.Sprintf("%d:%d", r.LocalPort, port)}, f.stop, ready, io.Discard, errOut)
 	if err != nil {
-		return Forward{}, fmt.Errorf("port-forward: %w", err)
+		return nil, fmt.Errorf("port-forward: %w", err)
 	}
 	failed := make(chan error, 1)
 	go func() {
@@ -100,24 +150,21 @@ func (m *Manager) Start(ctx context.Context, cfg *rest.Config, cs kubernetes.Int
 	select {
 	case <-ready:
 	case err := <-failed:
-		return Forward{}, describe(r, err)
+		return nil, describe(r, err)
 	case <-time.After(15 * time.Second):
-		close(f.stop)
-		return Forward{}, errors.New("port-forward: the local port did not open within 15 s")
+		m.stopForward(f)
+		return nil, errors.New("port-forward: the local port did not open within 15 s")
 	}
 	ports, err := pf.GetPorts()
 	if err != nil || len(ports) == 0 {
-		close(f.stop)
-		return Forward{}, fmt.Errorf("port-forward: %v", err)
+		m.stopForward(f)
+		return nil, fmt.Errorf("port-forward: %v", err)
 	}
+	m.mu.Lock()
 	f.LocalPort = int(ports[0].Local)
 	f.URL = fmt.Sprintf("http://127.0.0.1:%d/", f.LocalPort)
-	m.mu.Lock()
-	m.forwards[f.ID] = f
-	out := *f
 	m.mu.Unlock()
-	go m.watchPod(cs, f)
-	return out, nil
+	return f, nil
 }
 
 // watchPod ends the forward, with the reason, when its pod is deleted: the
@@ -140,16 +187,25 @@ func (m *Manager) watchPod(cs kubernetes.Interface, f *Forward) {
 			}
 			continue
 		}
-		for ev := range w.ResultChan() {
-			p, ok := ev.Object.(*corev1.Pod)
-			gone := ev.Type == watch.Deleted || (ok && p.DeletionTimestamp != nil)
-			if gone {
-				w.Stop()
-				m.fail(f, fmt.Sprintf("pod %s went away; start the forward again to reach another pod", f.Pod))
-				return
-			}
+		gone := podGone(w)
+		w.Stop()
+		if gone {
+			m.fail(f, fmt.Sprintf("pod %s went away; start the forward again to reach another pod", f.Pod))
+			return
 		}
 	}
+}
+
+// podGone reads a pod's watch until the pod is deleted (true) or the watch
+// ends (false).
+func podGone(w watch.Interface) bool {
+	for ev := range w.ResultChan() {
+		p, ok := ev.Object.(*corev1.Pod)
+		if ev.Type == watch.Deleted || (ok && p.DeletionTimestamp != nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // fail stops an active forward and marks it failed with msg.
@@ -160,10 +216,40 @@ func (m *Manager) fail(f *Forward, msg string) {
 		return
 	}
 	f.State, f.Message = "failed", msg
+	closeStop(f)
+	m.pruneFailed()
+}
+
+// stopForward ends a forward that is not listed (yet).
+func (m *Manager) stopForward(f *Forward) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	closeStop(f)
+}
+
+// closeStop ends a forward's port-forward and its pod watch; m.mu is held.
+func closeStop(f *Forward) {
 	select {
 	case <-f.stop:
 	default:
 		close(f.stop)
+	}
+}
+
+// pruneFailed drops the oldest failed forwards beyond maxFailed; m.mu is held.
+func (m *Manager) pruneFailed() {
+	var failed []*Forward
+	for _, f := range m.forwards {
+		if f.State == "failed" {
+			failed = append(failed, f)
+		}
+	}
+	if len(failed) <= maxFailed {
+		return
+	}
+	slices.SortFunc(failed, func(a, b *Forward) int { return strings.Compare(a.Started+a.ID, b.Started+b.ID) })
+	for _, f := range failed[:len(failed)-maxFailed] {
+		delete(m.forwards, f.ID)
 	}
 }
 
@@ -215,6 +301,8 @@ func (m *Manager) ended(f *Forward, err error) {
 	if err != nil {
 		f.Message = describe(f.Request, err).Error()
 	}
+	closeStop(f) // its pod watch too
+	m.pruneFailed()
 }
 
 // List returns every forward, oldest first.
@@ -251,11 +339,7 @@ func (m *Manager) Stop(id string) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	select {
-	case <-f.stop:
-	default:
-		close(f.stop)
-	}
+	closeStop(f)
 	return nil
 }
 

@@ -7,12 +7,9 @@
 package logs
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 	"sync"
 	"time"
 
@@ -22,9 +19,6 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/internal/wait"
 )
-
-// maxLine bounds one log line (longer ones are cut).
-const maxLine = 256 << 10
 
 // Options choose what to stream.
 type Options struct {
@@ -134,21 +128,19 @@ func containerNames(p *corev1.Pod) []string {
 // container streams one container, resuming a followed stream that ends
 // early from the last timestamp, skipping lines already sent.
 func (s *Streamer) container(ctx context.Context, o Options, pod, container string, b *batcher) error {
-	var last string
-	seenAtLast := 0
+	var pos position
 	for attempt := 0; ; attempt++ {
 		opts := &corev1.PodLogOptions{Container: container, Follow: o.Follow, Previous: o.Previous, Timestamps: true,
 			TailLines: o.TailLines, SinceSeconds: o.SinceSeconds}
-		if last != "" {
-			t, err := time.Parse(time.RFC3339Nano, last)
-			if err == nil {
-				st := metav1.NewTime(t)
-				opts.SinceTime, opts.SinceSeconds, opts.TailLines = &st, nil, nil
-			}
+		var from *resumeFrom
+		if !pos.at.IsZero() {
+			st := metav1.NewTime(pos.at)
+			opts.SinceTime, opts.SinceSeconds, opts.TailLines = &st, nil, nil
+			from = &resumeFrom{position: pos, skip: pos.n}
 		}
 		rc, err := s.CS.CoreV1().Pods(o.Namespace).GetLogs(pod, opts).Stream(ctx)
 		if err != nil {
-			if last != "" && ctx.Err() == nil && attempt < 30 {
+			if from != nil && ctx.Err() == nil && attempt < 30 {
 				// The pod may be restarting: wait and resume.
 				if !wait.Sleep(ctx, time.Second) {
 					return nil
@@ -157,16 +149,12 @@ func (s *Streamer) container(ctx context.Context, o Options, pod, container stri
 			}
 			return fmt.Errorf("logs of %s/%s: %w", pod, container, err)
 		}
-		skip := 0
-		if last != "" {
-			skip = seenAtLast // lines at exactly `last` were sent already
-		}
-		last, seenAtLast, err = read(rc, pod, container, last, skip, seenAtLast, b)
+		pos, err = read(rc, pod, container, pos, from, b)
 		rc.Close()
 		if ctx.Err() != nil || !o.Follow {
 			return nil
 		}
-		if err == nil && attempt > 0 && last == "" {
+		if err == nil && attempt > 0 && pos.at.IsZero() {
 			return nil
 		}
 		_ = b.status(pod, fmt.Sprintf("log stream of %s/%s ended; resuming", pod, container))
@@ -174,25 +162,4 @@ func (s *Streamer) container(ctx context.Context, o Options, pod, container stri
 			return nil
 		}
 	}
-}
-
-// read copies lines from r into b. It returns the last timestamp seen and
-// how many lines carried it (to skip them when resuming from it).
-func read(r io.Reader, pod, container, last string, skip, seenAtLast int, b *batcher) (string, int, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxLine)
-	for sc.Scan() {
-		ts, text, _ := strings.Cut(sc.Text(), " ")
-		if ts == last && skip > 0 {
-			skip--
-			continue
-		}
-		if ts == last {
-			seenAtLast++
-		} else {
-			last, seenAtLast = ts, 1
-		}
-		b.add(Line{Pod: pod, Container: container, Time: ts, Text: text})
-	}
-	return last, seenAtLast, sc.Err()
 }

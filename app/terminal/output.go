@@ -35,6 +35,13 @@ func (o *output) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// unread is how many bytes wait for the reader.
+func (o *output) unread() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.buf)
+}
+
 func (o *output) signal() {
 	select {
 	case o.wake <- struct{}{}:

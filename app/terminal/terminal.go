@@ -57,12 +57,6 @@ func (m *Manager) Start(cfg *rest.Config, cs kubernetes.Interface, r Request) (*
 	if r.Pod == "" || r.Namespace == "" || len(r.Command) == 0 {
 		return nil, errors.New("namespace, pod and command are required")
 	}
-	m.mu.Lock()
-	if len(m.sessions) >= maxSessions {
-		m.mu.Unlock()
-		return nil, fmt.Errorf("too many open terminals (%d): close one first", maxSessions)
-	}
-	m.mu.Unlock()
 	req := cs.CoreV1().RESTClient().Post().Resource("pods").Namespace(r.Namespace).Name(r.Pod).SubResource("exec").
 		VersionedParams(&corev1.PodExecOptions{Container: r.Container, Command: r.Command, Stdin: true, Stdout: true, TTY: true}, scheme.ParameterCodec)
 	exec, err := executor(cfg, req.URL().String())
@@ -76,10 +70,12 @@ func (m *Manager) Start(cfg *rest.Config, cs kubernetes.Interface, r Request) (*
 		sizes: make(chan remotecommand.TerminalSize, 4), out: newOutput(), done: make(chan struct{}),
 	}
 	s.Resize(r.Cols, r.Rows)
-	m.mu.Lock()
-	m.sessions[s.ID] = s
-	m.mu.Unlock()
 	s.release = func() { m.forget(s.ID) }
+	if err := m.add(s); err != nil {
+		cancel()
+		_ = stdinW.Close()
+		return nil, err
+	}
 	go func() {
 		defer close(s.done)
 		defer time.AfterFunc(endedKeep, s.release)
@@ -119,6 +115,18 @@ func (m *Manager) Get(id string) (*Session, error) {
 		return nil, fmt.Errorf("no terminal session %q (it may have ended)", id)
 	}
 	return s, nil
+}
+
+// add lists a session unless the manager is full: the check and the
+// insertion are one step, so concurrent starts cannot pass it together.
+func (m *Manager) add(s *Session) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.sessions) >= maxSessions {
+		return fmt.Errorf("too many open terminals (%d): close one first", maxSessions)
+	}
+	m.sessions[s.ID] = s
+	return nil
 }
 
 func (m *Manager) forget(id string) {
@@ -198,6 +206,10 @@ func (s *Session) Exit() (int, string) {
 	defer s.mu.Unlock()
 	return s.exitCode, s.exitMsg
 }
+
+// Unread is how many bytes of output wait for a reader (the stream connects
+// after the start; until then output collects here).
+func (s *Session) Unread() int { return s.out.unread() }
 
 // Read waits for output and returns what arrived, or io.EOF after the end.
 func (s *Session) Read(ctx context.Context) ([]byte, bool, error) { return s.out.read(ctx) }

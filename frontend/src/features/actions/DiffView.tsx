@@ -1,26 +1,44 @@
-// A unified line diff of two YAML texts.
-import { useMemo } from 'react';
-import { diffCounts, lineDiff } from './yamlTools';
+// A unified line diff of two YAML texts; long unchanged runs are folded
+// ("N unchanged lines", a button that shows them).
+import { useMemo, useState } from 'react';
+import { collapseUnchanged, diffCounts, lineDiff, type DiffLine, type DiffRow } from './lineDiff';
+
+function Line({ l }: { l: DiffLine }) {
+  return (
+    <span className={`diff-line ${l.type}`}>
+      <span className="sign" aria-hidden="true">
+        {l.type === 'add' ? '+' : l.type === 'del' ? '-' : ' '}
+      </span>
+      {l.type === 'add' ? <span className="sr-only">added: </span> : l.type === 'del' ? <span className="sr-only">removed: </span> : null}
+      {l.text}
+      {'\n'}
+    </span>
+  );
+}
 
 export function DiffView({ before, after, label }: { before: string; after: string; label: string }) {
-  const d = useMemo(() => lineDiff(before, after), [before, after]);
-  const { added, removed } = diffCounts(d);
+  const rows = useMemo(() => collapseUnchanged(lineDiff(before, after)), [before, after]);
+  // The folds opened, for these rows (a new diff starts folded again).
+  const [state, setState] = useState<{ rows: readonly DiffRow[]; open: ReadonlySet<number> }>({ rows, open: new Set() });
+  const opened = state.rows === rows ? state.open : new Set<number>();
+  const open = (i: number) => setState({ rows, open: new Set(opened).add(i) });
+  const { added, removed } = diffCounts(rows);
   return (
     <figure className="diff-figure" style={{ margin: 0 }}>
       <figcaption className="action-status">
         {added === 0 && removed === 0 ? 'No changes.' : `${added} line${added === 1 ? '' : 's'} added, ${removed} removed.`}
       </figcaption>
       <pre className="diff" aria-label={label} tabIndex={0}>
-        {d.map((l, i) => (
-          <span key={i} className={`diff-line ${l.type}`}>
-            <span className="sign" aria-hidden="true">
-              {l.type === 'add' ? '+' : l.type === 'del' ? '-' : ' '}
-            </span>
-            {l.type === 'add' ? <span className="sr-only">added: </span> : l.type === 'del' ? <span className="sr-only">removed: </span> : null}
-            {l.text}
-            {'\n'}
-          </span>
-        ))}
+        {rows.map((r, i) => {
+          if (r.type !== 'fold') return <Line key={i} l={r} />;
+          if (opened.has(i)) return r.lines.map((text, k) => <Line key={`${i}.${k}`} l={{ type: 'same', text }} />);
+          const n = r.lines.length;
+          return (
+            <button key={i} type="button" className="diff-fold" onClick={() => open(i)}>
+              {`${n.toLocaleString('en')} unchanged line${n === 1 ? '' : 's'}`}
+            </button>
+          );
+        })}
       </pre>
     </figure>
   );

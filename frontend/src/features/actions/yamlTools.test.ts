@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  diffCounts,
   hasHiddenSecretValues,
-  lineDiff,
   lintYaml,
   resourceVersionOf,
   splitDocuments,
@@ -39,23 +37,6 @@ describe('lintYaml', () => {
     expect(lintYaml('a:\n\tb: 1\n')[0]!.message).toMatch(/tabs/);
     expect(lintYaml('data:\n  k: a: b\n')[0]!.message).toMatch(/mapping values/);
     expect(lintYaml('data:\n  k: "abc\n')[0]!.message).toMatch(/unterminated/);
-  });
-});
-
-describe('lineDiff', () => {
-  it('finds changed lines', () => {
-    const d = lineDiff('a\nb\nc', 'a\nB\nc\nd');
-    expect(d).toEqual([
-      { type: 'same', text: 'a' },
-      { type: 'del', text: 'b' },
-      { type: 'add', text: 'B' },
-      { type: 'same', text: 'c' },
-      { type: 'add', text: 'd' },
-    ]);
-    expect(diffCounts(d)).toEqual({ added: 2, removed: 1 });
-  });
-  it('is all same for equal texts', () => {
-    expect(diffCounts(lineDiff(CM, CM))).toEqual({ added: 0, removed: 0 });
   });
 });
 

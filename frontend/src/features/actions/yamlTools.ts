@@ -1,5 +1,5 @@
 // Small YAML helpers for the editor: syntax errors before sending (Lezer's YAML
-// parser + a few rules it tolerates), a line diff, resourceVersion handling,
+// parser + a few rules it tolerates), resourceVersion handling,
 // managedFields removal, multi-document splitting.
 import { yamlLanguage } from '@codemirror/lang-yaml';
 
@@ -58,57 +58,6 @@ export function lintYaml(text: string): YamlProblem[] {
     pos += l.length + 1;
   });
   return out.sort((a, b) => a.from - b.from);
-}
-
-export type DiffLine = { type: 'same' | 'add' | 'del'; text: string };
-
-/** A line diff (LCS); fine for objects of a few thousand lines. */
-export function lineDiff(before: string, after: string): DiffLine[] {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  // Trim the common head and tail to keep the table small.
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const am = a.slice(head, a.length - tail);
-  const bm = b.slice(head, b.length - tail);
-  const n = am.length;
-  const m = bm.length;
-  const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    const row = dp[i]!;
-    const next = dp[i + 1]!;
-    for (let j = m - 1; j >= 0; j--) row[j] = am[i] === bm[j] ? next[j + 1]! + 1 : Math.max(next[j]!, row[j + 1]!);
-  }
-  const out: DiffLine[] = a.slice(0, head).map((text) => ({ type: 'same', text }));
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (am[i] === bm[j]) {
-      out.push({ type: 'same', text: am[i]! });
-      i++;
-      j++;
-    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) {
-      out.push({ type: 'del', text: am[i++]! });
-    } else {
-      out.push({ type: 'add', text: bm[j++]! });
-    }
-  }
-  while (i < n) out.push({ type: 'del', text: am[i++]! });
-  while (j < m) out.push({ type: 'add', text: bm[j++]! });
-  for (const text of a.slice(a.length - tail)) out.push({ type: 'same', text });
-  return out;
-}
-
-export function diffCounts(d: readonly DiffLine[]): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const l of d) {
-    if (l.type === 'add') added++;
-    else if (l.type === 'del') removed++;
-  }
-  return { added, removed };
 }
 
 const RV = /^(\s+)resourceVersion:\s*["']?([^"'\s#]*)["']?\s*$/m;

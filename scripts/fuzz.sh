@@ -10,7 +10,7 @@ targets=(
   "FuzzDecode ./app/actions"
   "FuzzCall ./app/api"
   "FuzzManifest ./app/plugins"
-  "FuzzOpen ./app/plugins"
+  "FuzzFile ./app/plugins"
 )
 for t in "${targets[@]}"; do
   read -r name pkg <<<"$t"

@@ -52,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 && args[0] == "serve" {
 		return runServe(args[1:], assets, stdout, stderr)
 	}
+	// The desktop has no use for a serve token; exec plugins must not inherit it.
+	_ = os.Unsetenv(serve.TokenEnv)
 	fset := flag.NewFlagSet("kubedeck", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	kubeconfigPath := fset.String("kubeconfig", "", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")

@@ -70,6 +70,9 @@ func New(d Deps) *Commands {
 func Close(c *Commands) {
 	c.terms.Close()
 	c.forwards.Close()
+	if c.clusters != nil {
+		c.clusters.Close() // credential plugin reports
+	}
 }
 
 // Terminals returns the terminal sessions of c (for the stream handler).

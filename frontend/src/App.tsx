@@ -6,6 +6,7 @@ import { ClusterTabs } from './components/ClusterTabs';
 import { ContextSwitcher } from './components/ContextSwitcher';
 import { KubeconfigBanner } from './components/KubeconfigBanner';
 import { Logo } from './components/Logo';
+import { SignOutButton } from './components/SignOutButton';
 import { ThemeToggle } from './components/ThemeToggle';
 import { pickContext, rememberedNamespace } from './lib/location';
 import { DEFAULT_GVR, isBuiltinGroupRoute, listRoute, navigate, routeContext, useRoute, type Route } from './router';
@@ -122,6 +123,7 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
           Add cluster
         </button>
         <ThemeToggle />
+        <SignOutButton />
       </header>
       <KubeconfigBanner files={data.files} />
       {active === null ? (

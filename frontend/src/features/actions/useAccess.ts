@@ -27,7 +27,9 @@ export function useAccess(context: string, checks: AccessCheck[]): { decisions: 
   return { decisions: q.data, failed: q.isError };
 }
 
+/** Read-only when the context is switched so, or when the preferences cannot
+ * be read (a damaged settings file): the Go core then refuses every write. */
 export function useReadOnly(context: string): boolean {
   const prefs = usePreferences();
-  return isReadOnly(context, prefs.data);
+  return prefs.isError || isReadOnly(context, prefs.data);
 }

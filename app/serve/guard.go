@@ -28,6 +28,12 @@ func (s *Server) checkHostAndOrigin(next http.Handler) http.Handler {
 			return
 		}
 		origin := r.Header.Get("Origin")
+		// Under Referrer-Policy no-referrer a browser sends "Origin: null"
+		// with a form's POST; its Sec-Fetch-Site (which no page can set)
+		// still says whether the form was this server's own.
+		if origin == "null" && r.Header.Get("Sec-Fetch-Site") == "same-origin" {
+			origin = ""
+		}
 		if origin != "" && !sameOrigin(origin, r.Host) {
 			http.Error(w, "cross-origin request refused", http.StatusForbidden)
 			return

@@ -49,13 +49,21 @@ func (c *Commands) AddNamespace(contextName, namespace string) (NamespaceList, e
 	})
 }
 
-// SetReadOnly turns every write action of a context off or on.
+// SetReadOnly turns every write action of a context off or on; turning it on
+// also ends the context's open terminals (exec is a write).
 func (c *Commands) SetReadOnly(contextName string, readOnly bool) (settings.Settings, error) {
 	return guard(c, "SetReadOnly", func() (settings.Settings, error) {
-		return c.settings.Update(func(s *settings.Settings) {
+		out, err := c.settings.Update(func(s *settings.Settings) {
 			ctx := s.Contexts[contextName]
 			ctx.ReadOnly = readOnly
 			s.Contexts[contextName] = ctx
 		})
+		if err == nil && readOnly {
+			// Exec is a write: terminals already open in the context end too.
+			if n := c.terms.CloseContext(contextName); n > 0 {
+				c.log.Info("terminals closed: the context is now read-only", "context", contextName, "terminals", n)
+			}
+		}
+		return out, err
 	})
 }

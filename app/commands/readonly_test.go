@@ -78,7 +78,7 @@ var writes = map[string]func(c *Commands, ctx string) error{
 var notClusterWrites = []string{
 	"Access", "APIResources", "ClusterInfo", "ClusterStatus", "Contexts", "ManagedFields", "Namespaces",
 	"RevealSecret", "RolloutHistory", "Version", "Preferences", "RememberLocation", "AddNamespace",
-	"SetReadOnly", "AddKubeconfig", "AddServer", "RemoveCluster", "SignIn", "SignOut",
+	"SetReadOnly", "ReviewKubeconfig", "AddKubeconfig", "AddServer", "RemoveCluster", "SignIn", "SignOut",
 	"Plugins", "ApprovePlugin", "SetPluginEnabled",
 	"TerminalInput", "TerminalResize", "TerminalClose",
 	"PortForwardStart", "PortForwards", "PortForwardStop",

@@ -19,6 +19,7 @@ func (c *Commands) TerminalStart(contextName string, req terminal.Request) (Term
 		if err != nil {
 			return TerminalSession{}, err
 		}
+		req.Context = contextName
 		s, err := c.terms.Start(conn.Config, conn.Clientset, req)
 		if err != nil {
 			return TerminalSession{}, err

@@ -163,3 +163,40 @@ func TestTerminalKeepsTheOutputOfACommandThatEndedUnread(t *testing.T) {
 func listOptions(selector string) metav1.ListOptions {
 	return metav1.ListOptions{LabelSelector: selector}
 }
+
+// Switching a context to read-only ends the terminals already open in it
+// (exec is a write): typing into them afterwards is refused.
+func TestReadOnlyEndsTheContextsOpenTerminals(t *testing.T) {
+	cmds, c := fixture(t, "apiVersion: v1\nkind: Config\n")
+	admin := c.Context(testcluster.Admin)
+	conn, err := cmds.clusters.Get(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := conn.Clientset.CoreV1().Pods("team-a").List(context.Background(), listOptions("app=web"))
+	if err != nil || len(list.Items) == 0 {
+		t.Fatal(err)
+	}
+	sess, err := cmds.TerminalStart(admin, terminal.Request{
+		Namespace: "team-a", Pod: list.Items[0].Name, Container: "nginx",
+		Command: []string{"sh", "-c", "read line"}, Cols: 80, Rows: 24,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Terminals(cmds).Get(sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cmds.SetReadOnly(admin, true); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-s.Done():
+	case <-time.After(15 * time.Second):
+		t.Fatal("the terminal still runs after its context became read-only")
+	}
+	if _, err := cmds.TerminalInput(sess.ID, "rm -rf /data\n"); err == nil {
+		t.Error("input to a terminal of a read-only context was accepted")
+	}
+}

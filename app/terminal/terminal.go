@@ -41,6 +41,9 @@ type Request struct {
 	Command   []string `json:"command"`
 	Cols      uint16   `json:"cols"`
 	Rows      uint16   `json:"rows"`
+	// Context is the kubeconfig context the session runs in (set by the
+	// caller, never by the UI), so its sessions can be closed together.
+	Context string `json:"-"`
 }
 
 // Manager owns the sessions of one user scope.
@@ -137,15 +140,24 @@ func (m *Manager) forget(id string) {
 
 // Close ends every session.
 func (m *Manager) Close() {
+	m.CloseContext("")
+}
+
+// CloseContext ends the sessions of one context ("" ends every session) and
+// says how many it ended.
+func (m *Manager) CloseContext(contextName string) int {
 	m.mu.Lock()
 	list := make([]*Session, 0, len(m.sessions))
 	for _, s := range m.sessions {
-		list = append(list, s)
+		if contextName == "" || s.req.Context == contextName {
+			list = append(list, s)
+		}
 	}
 	m.mu.Unlock()
 	for _, s := range list {
 		s.Close()
 	}
+	return len(list)
 }
 
 // Session is one running command.

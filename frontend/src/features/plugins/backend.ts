@@ -3,6 +3,7 @@
 import { callOp } from '../../api/operations';
 import { ApiError, errorMessage, networkError, responseError } from '../../api/errors';
 import { readNdjson } from '../../api/ndjson';
+import { openStream } from '../../api/openStream';
 
 export type PluginState = 'enabled' | 'disabled' | 'waiting-approval' | 'invalid';
 
@@ -73,7 +74,7 @@ export function toPluginList(v: unknown): PluginInfo[] {
 export async function streamPlugins(onList: (list: PluginInfo[]) => void, onError: (message: string) => void, signal: AbortSignal): Promise<void> {
   let res: Response;
   try {
-    res = await fetch('/api/stream/plugins', { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson' }, signal });
+    res = await openStream('/api/stream/plugins', {}, signal);
   } catch (e) {
     if (signal.aborted) return;
     throw networkError(e);

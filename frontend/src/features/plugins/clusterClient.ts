@@ -5,6 +5,7 @@
 // shells (the desktop serves /api/ through the same handler).
 import { ApiError, errorMessage, networkError, responseError } from '../../api/errors';
 import { readNdjson } from '../../api/ndjson';
+import { openStream } from '../../api/openStream';
 import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
 
 export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
@@ -50,7 +51,7 @@ async function readStream(pluginId: string, url: string, signal: AbortSignal, on
   try {
     let res: Response;
     try {
-      res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/x-ndjson', [PLUGIN_HEADER]: pluginId }, signal: ctl.signal });
+      res = await openStream(url, { headers: { [PLUGIN_HEADER]: pluginId } }, ctl.signal);
     } catch (e) {
       if (signal.aborted) throw new ApiError('Cancelled');
       throw networkError(e);

@@ -167,7 +167,14 @@ describe('cluster client', () => {
     ];
     const urls: string[] = [];
     const headers: string[] = [];
+    const cancels: string[] = [];
     vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      // A stream ended by the client is also cancelled on the backend (the
+      // desktop never cancels an aborted request).
+      if (url.startsWith('/api/stream/cancel')) {
+        cancels.push(url);
+        return Promise.resolve(new Response('{"cancelled":true}'));
+      }
       urls.push(url);
       headers.push(new Headers(init.headers).get('X-Kubedeck-Plugin') ?? '');
       return Promise.resolve(new Response(lines.map((l) => JSON.stringify(l)).join('\n') + '\n'));
@@ -187,6 +194,7 @@ describe('cluster client', () => {
       });
       expect(seen).toEqual(['list:a', 'added:d']);
       expect(headers.every((h) => h === 'me')).toBe(true);
+      expect(cancels.length).toBeGreaterThan(0);
     } finally {
       vi.unstubAllGlobals();
     }

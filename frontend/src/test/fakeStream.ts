@@ -48,10 +48,22 @@ export function fakeStreams() {
     });
     return new Response(body, { status: 200, headers: { 'Content-Type': 'application/x-ndjson' } });
   });
-  vi.stubGlobal('fetch', fetchMock);
+  // Ending a stream also cancels it on the backend (POST /api/stream/cancel):
+  // those calls are answered and recorded apart from the streams.
+  const cancels: string[] = [];
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    if (url.startsWith('/api/stream/cancel')) {
+      cancels.push(new URL(url, 'http://localhost').searchParams.get('id') ?? '');
+      return Response.json({ cancelled: true });
+    }
+    return fetchMock(input, init);
+  });
   return {
     streams,
     fetchMock,
+    /** The stream ids the client cancelled on the backend. */
+    cancels,
     /** The next fetch answers with this HTTP error. */
     failNext: (status: number, error: string) => errors.push({ status, body: { error } }),
     last: (): FakeStream => {

@@ -198,5 +198,7 @@ describe('ResourceListView', () => {
     await waitFor(() => expect(f.streams).toHaveLength(1));
     unmount();
     expect(f.last().aborted()).toBe(true);
+    // The desktop never cancels an aborted request: the backend is told.
+    await waitFor(() => expect(f.cancels).toHaveLength(1));
   });
 });

@@ -78,8 +78,11 @@ test("a pod's logs match kubectl logs: container, timestamps, tail, download", a
   await eventually(async () => (await longRow.boundingBox()).height >= 40, { what: 'the long line wraps' });
   const box = await logBox(view).boundingBox();
   assert.ok((await longRow.boundingBox()).width <= box.width, 'wrapped rows fit the view');
-  const row = await longRow.boundingBox();
-  assert.ok(row.y + row.height <= box.y + box.height + 1, 'following shows the whole wrapped line');
+  // The view follows the row's new height in the frame after it is measured.
+  await eventually(async () => {
+    const row = await longRow.boundingBox();
+    return row.y + row.height <= box.y + box.height + 1;
+  }, { what: 'following shows the whole wrapped line' });
   await screenshot(page, 'logs-wrap-dark');
   await view.getByRole('checkbox', { name: 'Wrap lines' }).uncheck();
 

@@ -9,6 +9,8 @@ import type { LineFormat } from './logText';
 import type { LineSource } from './ringBuffer';
 
 export const ROW_HEIGHT = 20;
+// How long after the user touched the view a scroll still counts as theirs.
+const USER_SCROLL_MS = 1000;
 
 export interface LogListProps {
   source: LineSource;
@@ -34,6 +36,13 @@ export function LogList(p: LogListProps) {
   const lastAuto = useRef(-1);
   // Scrolling to a search match must not count as "back at the end".
   const quietUntil = useRef(0);
+  // When the user last moved the view (wheel, touch, keys, the scrollbar):
+  // only such a scroll leaves "following". A scroll the layout makes (rows
+  // re-measured when wrapping, the virtualizer's own adjustments) does not.
+  const userScrollAt = useRef(0);
+  const markUser = () => {
+    userScrollAt.current = performance.now();
+  };
   const v = useVirtualizer({
     count: source.length,
     getScrollElement: () => scrollRef.current,
@@ -74,6 +83,13 @@ export function LogList(p: LogListProps) {
     if (atEnd) {
       if (performance.now() > quietUntil.current) p.onAtEnd(true);
     }
+    else if (follow && performance.now() - userScrollAt.current > USER_SCROLL_MS) {
+      // Not the user's doing: stay at the end.
+      const top = Math.max(0, el.scrollHeight - el.clientHeight);
+      lastAuto.current = top;
+      el.scrollTop = top;
+      return;
+    }
     else if (el.scrollTop < lastAuto.current - 2 || lastAuto.current < 0) p.onAtEnd(false);
     lastAuto.current = -1;
   };
@@ -98,7 +114,13 @@ export function LogList(p: LogListProps) {
       aria-label={p.label}
       tabIndex={0}
       onScroll={onScroll}
-      onKeyDown={onKey}
+      onWheel={markUser}
+      onPointerDown={markUser}
+      onTouchMove={markUser}
+      onKeyDown={(e) => {
+        markUser();
+        onKey(e);
+      }}
     >
       <div className="log-inner" style={{ height: total }}>
         {v.getVirtualItems().map((item) => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import { resetSessionExpired } from './api/errors';
 import type { APIResource, ContextList } from './api/types';
-import { createQueryClient } from './state/queries';
+import { createQueryClient } from './api/queries';
 import { podColumns, podRow } from './test/fakeStream';
 
 const contexts: ContextList = {

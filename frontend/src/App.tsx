@@ -1,23 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { errorMessage, isSessionExpired, onSessionExpired } from './api/errors';
 import type { ContextList, Preferences } from './api/types';
-import { AddClusterDialog } from './components/AddClusterDialog';
-import { ClusterTabs } from './components/ClusterTabs';
-import { ContextSwitcher } from './components/ContextSwitcher';
-import { KubeconfigBanner } from './components/KubeconfigBanner';
+import { AddClusterDialog } from './features/clusters/AddClusterDialog';
+import { ClusterTabs } from './features/clusters/ClusterTabs';
+import { ContextSwitcher } from './features/clusters/ContextSwitcher';
+import { KubeconfigBanner } from './features/clusters/KubeconfigBanner';
 import { Logo } from './components/Logo';
-import { SignOutButton } from './components/SignOutButton';
+import { SignOutButton } from './features/clusters/SignOutButton';
 import { ThemeToggle } from './components/ThemeToggle';
 import { pickContext, rememberedNamespace } from './lib/location';
 import { DEFAULT_GVR, isBuiltinGroupRoute, listRoute, navigate, routeContext, useRoute, type Route } from './router';
 import { contextsStream } from './api/snapshots';
-import { mountedClusters, useOpenClusters } from './state/openClusters';
-import { queryKeys, useContexts, usePreferences } from './state/queries';
-import { useSnapshotStream } from './state/useSnapshotStream';
-import { ClusterPane } from './views/ClusterPane';
+import { mountedClusters, useOpenClusters } from './features/clusters/openClusters';
+import { queryKeys, useContexts, usePreferences } from './api/queries';
+import { useSnapshotStream } from './features/clusters/useSnapshotStream';
+import { ClusterPane } from './features/clusters/ClusterPane';
 import { usePluginHost } from './features/plugins/host';
-import { BackendUnavailable, NoKubeconfig, SessionExpired, Starting } from './views/GlobalStates';
-import { SearchDialog, useSearchHotkeys } from './views/SearchDialog';
+import { BackendUnavailable, NoKubeconfig, SessionExpired, Starting } from './features/clusters/GlobalStates';
+import { SearchDialog, useSearchHotkeys } from './features/search/SearchDialog';
 
 export { pickContext } from './lib/location';
 

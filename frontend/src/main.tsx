@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createQueryClient } from './state/queries';
+import { createQueryClient } from './api/queries';
 import { applyTheme, connectDesktopTheme } from './theme';
 import './styles/base.css';
 import './styles/layout.css';

@@ -8,7 +8,7 @@
 // A missing or empty ns means all namespaces.
 import { useMemo, useSyncExternalStore } from 'react';
 import type { GVR } from './api/types';
-import { isBuiltinGroup } from './state/catalog';
+import { isBuiltinGroup } from './features/navigation/catalog';
 
 export type Route =
   | { name: 'home' }

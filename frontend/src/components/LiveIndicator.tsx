@@ -1,4 +1,4 @@
-import type { Connection } from '../state/listReducer';
+import type { Connection } from '../features/resources/listReducer';
 
 const TEXT: Record<Connection, string> = {
   connecting: 'Connecting',

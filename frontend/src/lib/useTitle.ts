@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePaneActive } from '../state/clusterHealth';
+import { usePaneActive } from '../features/clusters/clusterHealth';
 
 /** Sets document.title while the pane showing it is on screen. */
 export function useTitle(title: string): void {

@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import { ops, type Ref } from '../../api/operations';
 import type { GVR, KubeObject } from '../../api/types';
-import { at } from '../../state/summaries';
+import { at } from '../details/summaries';
 import { ACTION_LABELS, actionsFor, actionStates, allChecks, type ActionId, type ActionTarget } from './access';
 import { ConfirmDialog, DeleteDialog, ScaleDialog } from './dialogs';
 import { DrainDialog } from './DrainDialog';

@@ -3,8 +3,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Column, Row } from '../../api/types';
-import { ResourceTable, type RowSelection } from '../../components/ResourceTable';
-import { displayColumns } from '../../state/listView';
+import { ResourceTable, type RowSelection } from '../resources/ResourceTable';
+import { displayColumns } from '../resources/listView';
 import { podColumns, podRow } from '../../test/fakeStream';
 
 const columns = displayColumns(podColumns.columns as Column[], { wide: false, namespaceColumn: true });

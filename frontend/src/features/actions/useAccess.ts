@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ops, type AccessCheck, type AccessDecision } from '../../api/operations';
 import { isReadOnly } from '../../lib/location';
-import { useClusterStatus, usePreferences } from '../../state/queries';
+import { useClusterStatus, usePreferences } from '../../api/queries';
 
 /**
  * The server's decisions for the checks (undefined while asking); failed when

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { KubeObject } from '../../api/types';
-import { at, str } from '../../state/summaries';
+import { at, str } from '../details/summaries';
 import { ForwardTable } from './ForwardRow';
 import { startForward, useForwards } from './forwardsStore';
 import { declaredPorts, parseLocalPort } from './ports';

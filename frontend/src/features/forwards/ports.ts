@@ -1,6 +1,6 @@
 // The ports a pod or a service declares, for the port-forward picker.
 import type { KubeObject } from '../../api/types';
-import { arr, at, obj, str } from '../../state/summaries';
+import { arr, at, obj, str } from '../details/summaries';
 
 export interface PortChoice {
   /** What the forward asks for: the port number as text. */

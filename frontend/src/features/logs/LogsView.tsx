@@ -4,7 +4,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogQuery } from '../../api/operations';
 import { saveFile } from '../../api/saveFile';
-import { usePaneActive } from '../../state/clusterHealth';
+import { usePaneActive } from '../clusters/clusterHealth';
 import { LogList } from './LogList';
 import { DEFAULT_OPTIONS, LogOptions, type LogOptionsValue } from './LogOptions';
 import { LogSearch } from './LogSearch';

@@ -1,7 +1,7 @@
 // What a log view reads: one pod, or every pod of a workload by its selector;
 // and the containers to pick from (init and ephemeral ones included).
 import type { KubeObject } from '../../api/types';
-import { arr, at, obj, selectorString, str } from '../../state/summaries';
+import { arr, at, obj, selectorString, str } from '../details/summaries';
 
 export interface ContainerChoice {
   name: string;

@@ -3,7 +3,7 @@
 import type { KubeObject } from '../../api/types';
 import { PortForwardTab } from '../forwards/PortForwardTab';
 import { TerminalLauncher } from '../terminal/TerminalLauncher';
-import { arr, at, obj, str } from '../../state/summaries';
+import { arr, at, obj, str } from '../details/summaries';
 import { logTarget, WORKLOAD_KINDS } from './logTarget';
 import { LogsView } from './LogsView';
 

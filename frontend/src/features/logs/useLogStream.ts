@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { streamLogs, type LogQuery } from '../../api/operations';
-import { useStreamEpoch } from '../../state/clusterHealth';
+import { useStreamEpoch } from '../clusters/clusterHealth';
 import { DEFAULT_CAPACITY, RingBuffer } from './ringBuffer';
 
 export type LogState = 'connecting' | 'streaming' | 'ended' | 'error';

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { Cell, ListQuery, Row } from '../../api/types';
-import type { DisplayColumn } from '../../state/listView';
+import type { DisplayColumn } from '../resources/listView';
 import { clusterClient } from './clusterClient';
 import { registry, running, usePlugins, type Owned } from './registry';
 import type { KubeObject, ListColumnDef } from './types';

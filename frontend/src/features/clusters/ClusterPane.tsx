@@ -1,0 +1,395 @@
+// One open cluster: its bar (namespace, status, read-only), a sign-in screen
+// or unreachable notice when it needs one, else the sidebar and the view.
+// Panes of other open clusters stay mounted but hidden, so switching back is
+// instant and keeps their rows.
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, transport } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import type { ContextInfo, GVR, Preferences, SignInResult } from '../../api/types';
+import { ClusterMenu, ReadOnlyLock } from './ClusterMenu';
+import { paneId, tabId } from './ClusterTabs';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { NamespacePicker } from './NamespacePicker';
+import { Sidebar } from '../navigation/Sidebar';
+import { apiResourcesStream } from '../../api/snapshots';
+import { clockTime, signedInText, storageText, troubleReason } from '../../lib/clusterText';
+import { isAppAdded, isReadOnly, rememberLocation, setReadOnly } from '../../lib/location';
+import { useTitle } from '../../lib/useTitle';
+import { DEFAULT_GVR, detailsRoute, listRoute, navigate, type Route } from '../../router';
+import { buildCatalog, findEntry } from '../navigation/catalog';
+import { lastLiveAt, onTrouble, PaneActiveContext, StreamEpochContext } from './clusterHealth';
+import { clusterKeys, queryKeys, useAPIResources, useClusterStatus, useNamespaces } from '../../api/queries';
+import { useSnapshotStream } from './useSnapshotStream';
+import { Dock } from '../terminal/Dock';
+import { PluginActions } from '../plugins/PluginActions';
+import { PluginPage } from '../plugins/PluginPage';
+import { PluginsPage } from '../plugins/PluginsPage';
+import { DetailsView } from '../details/DetailsView';
+import { OverviewView } from '../overview/OverviewView';
+import { ResourceListView } from '../resources/ResourceListView';
+import { SignInScreen } from './SignIn';
+
+export interface ClusterPaneProps {
+  context: string;
+  /** The route this pane shows (the live one when active, the last one when hidden). */
+  route: Route;
+  info: ContextInfo | undefined;
+  /** It was in the kubeconfig earlier in this session. */
+  wasKnown: boolean;
+  active: boolean;
+  prefs: Preferences | undefined;
+  /** Where to go when this context is gone. */
+  fallbackContext: string;
+  onRemoved: () => void;
+}
+
+function routeNamespace(route: Route, fallback: string): string {
+  return route.name === 'list' || route.name === 'details' ? route.namespace : fallback;
+}
+
+export function ClusterPane(props: ClusterPaneProps) {
+  const { context, info, active } = props;
+  return (
+    <PaneActiveContext.Provider value={active}>
+      <div className="pane" id={paneId(context)} role="tabpanel" aria-labelledby={tabId(context)} hidden={!active}>
+        {info ? <KnownPane {...props} info={info} /> : <GonePane {...props} />}
+      </div>
+    </PaneActiveContext.Provider>
+  );
+}
+
+function GonePane({ context, wasKnown, fallbackContext }: ClusterPaneProps) {
+  useTitle(wasKnown ? `Removed context — Kubedeck` : `Unknown context — Kubedeck`);
+  return (
+    <div className="state-panel" role="alert">
+      <div className="state-icon warn" aria-hidden="true">
+        ?
+      </div>
+      <h2>
+        {wasKnown ? 'This context was removed from your kubeconfig' : `There is no context “${context}” in your kubeconfig`}
+      </h2>
+      <p className="state-detail">
+        {wasKnown
+          ? `“${context}” is no longer in any kubeconfig file Kubedeck reads.`
+          : 'It may have been renamed or removed, or the link comes from another machine.'}
+      </p>
+      {fallbackContext && (
+        <p>
+          <a href={`#/c/${encodeURIComponent(fallbackContext)}`}>Switch to {fallbackContext}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPaneProps & { info: ContextInfo }) {
+  const client = useQueryClient();
+  const status = useClusterStatus(context);
+  const [epoch, setEpoch] = useState(0);
+  const [signedIn, setSignedIn] = useState<SignInResult | null>(null);
+  const [readOnly, setRO] = useState(() => isReadOnly(context, prefs));
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [troubleAt, setTroubleAt] = useState<number | null>(null);
+  const everReady = useRef(false);
+  const [showSignIn, setShowSignIn] = useState(false);
+
+  const state = status.data?.state;
+  const ready = state === 'ready';
+  if (ready) everReady.current = true;
+  const trouble = state !== undefined && !ready;
+
+  useEffect(() => setRO(isReadOnly(context, prefs)), [context, prefs]);
+
+  // Streams that fail with 401 or no answer ask for a fresh status (at most every 3 s).
+  useEffect(() => {
+    let last = 0;
+    return onTrouble((c) => {
+      if (c !== context || Date.now() - last < 3000) return;
+      last = Date.now();
+      void client.invalidateQueries({ queryKey: clusterKeys.status(context) });
+    });
+  }, [client, context]);
+
+  // Trouble: note when; while unreachable, check again every 10 s.
+  useEffect(() => {
+    if (!trouble) {
+      setTroubleAt(null);
+      return;
+    }
+    setTroubleAt((t) => t ?? Date.now());
+    if (state === 'signed-out') return;
+    const t = setInterval(() => void status.refetch(), 10_000);
+    return () => clearInterval(t);
+  }, [trouble, state, status.refetch]);
+
+  // Back to ready after trouble: restart every stream.
+  const wasTrouble = useRef(false);
+  useEffect(() => {
+    if (trouble) wasTrouble.current = true;
+    else if (ready && wasTrouble.current) {
+      wasTrouble.current = false;
+      setEpoch((n) => n + 1);
+    }
+  }, [trouble, ready]);
+
+  const invalidateCluster = useCallback(() => {
+    void client.invalidateQueries({ queryKey: queryKeys.namespaces(context) });
+    void client.invalidateQueries({ queryKey: queryKeys.apiResources(context) });
+    void client.invalidateQueries({ queryKey: queryKeys.clusterInfo(context) });
+  }, [client, context]);
+
+  const retry = useCallback(() => {
+    void status.refetch();
+    invalidateCluster();
+    setEpoch((n) => n + 1);
+  }, [status, invalidateCluster]);
+
+  const onSignedIn = (r: SignInResult) => {
+    setSignedIn(r);
+    setShowSignIn(false);
+    void client.invalidateQueries({ queryKey: clusterKeys.status(context) });
+    invalidateCluster();
+    setEpoch((n) => n + 1);
+  };
+
+  const signOut = async () => {
+    setActionError(null);
+    try {
+      const s = await api.SignOut(context);
+      setSignedIn(null);
+      everReady.current = false;
+      client.setQueryData(clusterKeys.status(context), s);
+      invalidateCluster();
+    } catch (e) {
+      setActionError(`Could not sign out: ${errorMessage(e)}`);
+    }
+  };
+
+  const toggleReadOnly = async (on: boolean) => {
+    setRO(on);
+    try {
+      const p = await setReadOnly(context, on);
+      if (p) client.setQueryData(clusterKeys.preferences, p);
+    } catch (e) {
+      setActionError(`Could not save the read-only switch: ${errorMessage(e)}`);
+    }
+  };
+
+  const remove = async () => {
+    setActionError(null);
+    try {
+      const list = await api.RemoveCluster(context);
+      client.setQueryData(queryKeys.contexts, list);
+      onRemoved();
+    } catch (e) {
+      setActionError(`Could not remove the cluster: ${errorMessage(e)}`);
+    }
+  };
+
+  // Before the first ready status, a cluster in trouble shows what to do instead of the view.
+  const blocking = trouble && (!everReady.current || showSignIn);
+  const canLoad = !blocking;
+  const namespaces = useNamespaces(canLoad ? context : null);
+  const resources = useAPIResources(canLoad ? context : null);
+  useSnapshotStream(active && canLoad && resources.isSuccess ? apiResourcesStream(context) : null, queryKeys.apiResources(context));
+  const sections = useMemo(() => buildCatalog(resources.data?.resources ?? []), [resources.data]);
+
+  const remembered = prefs?.contexts?.[context]?.namespace ?? '';
+  const namespace = routeNamespace(route, remembered);
+  const gvr: GVR = route.name === 'list' || route.name === 'details' ? route.gvr : DEFAULT_GVR;
+  const entry = findEntry(sections, gvr);
+
+  useEffect(() => {
+    if (!active || route.name !== 'list') return;
+    void rememberLocation(context, route.namespace).then((p) => {
+      // The desktop keeps them on disk: keep the cached copy in step.
+      if (p && transport() === 'desktop') client.setQueryData(clusterKeys.preferences, p);
+    });
+  }, [active, route, context, client]);
+
+  // Users who may not list namespaces cannot list "all namespaces" either: open theirs.
+  const restrictedTo = namespaces.data?.restricted ? namespaces.data.namespaces[0] : undefined;
+  useEffect(() => {
+    if (active && route.name === 'list' && route.namespace === '' && restrictedTo) {
+      navigate(listRoute(context, route.gvr, restrictedTo), { replace: true });
+    }
+  }, [active, route, restrictedTo, context]);
+
+  const goNamespace = (ns: string) => {
+    navigate(listRoute(context, route.name === 'list' || route.name === 'details' ? gvr : DEFAULT_GVR, ns));
+  };
+
+  const addNamespace = async (ns: string) => {
+    try {
+      const list = await api.AddNamespace(context, ns);
+      client.setQueryData(queryKeys.namespaces(context), list);
+    } catch (e) {
+      setActionError(`Could not add the namespace: ${errorMessage(e)}`);
+    }
+    goNamespace(ns);
+  };
+
+  const liveAt = lastLiveAt(context) ?? troubleAt ?? Date.now();
+
+  return (
+    <StreamEpochContext.Provider value={epoch}>
+      <div className="clusterbar">
+        <NamespacePicker
+          namespace={namespace}
+          list={namespaces.data}
+          loading={namespaces.isPending && canLoad}
+          error={namespaces.isError ? errorMessage(namespaces.error) : null}
+          clusterScoped={route.name === 'overview' || (entry ? !entry.namespaced : false)}
+          onSelect={goNamespace}
+          onAdd={(ns) => void addNamespace(ns)}
+        />
+        <div className="topbar-spacer" />
+        {!blocking && <PluginActions context={context} namespace={namespace} />}
+        {readOnly && <ReadOnlyLock />}
+        <ClusterMenu
+          context={context}
+          status={status.data}
+          checking={status.isFetching}
+          readOnly={readOnly}
+          removable={isAppAdded(info.source)}
+          onRetry={retry}
+          onSignOut={() => void signOut()}
+          onReadOnly={(on) => void toggleReadOnly(on)}
+          onRemove={() => void remove()}
+        />
+      </div>
+      {actionError && (
+        <div className="banner bad" role="alert">
+          <div>
+            <strong>{actionError}</strong>
+          </div>
+          <button type="button" className="btn small" onClick={() => setActionError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {signedIn && ready && (
+        <div className="banner ok" role="status">
+          <div>
+            <strong>{signedInText(signedIn)}</strong>
+            <span className="banner-detail">{storageText(signedIn.storage)}</span>
+          </div>
+          <button type="button" className="btn small" onClick={() => setSignedIn(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {trouble && !blocking && status.data && (
+        <div className="banner warn stale-banner" role="alert">
+          <div>
+            <strong>
+              Showing data from {clockTime(liveAt)} — not live: {troubleReason(status.data)}
+            </strong>
+          </div>
+          <button type="button" className="btn small" onClick={retry}>
+            Retry
+          </button>
+          {state === 'signed-out' && (
+            <button type="button" className="btn small" onClick={() => setShowSignIn(true)}>
+              Sign in
+            </button>
+          )}
+        </div>
+      )}
+      {blocking && status.data ? (
+        state === 'signed-out' ? (
+          <div className="pane-body">
+            <SignInScreen status={status.data} onSignedIn={onSignedIn} />
+          </div>
+        ) : (
+          <div className="pane-body">
+            <Unreachable context={context} message={status.data.message ?? ''} state={STATE_LABEL[state ?? 'unreachable'] ?? ''} checking={status.isFetching} onRetry={retry} />
+          </div>
+        )
+      ) : (
+        <div className="main">
+          <Sidebar
+            context={context}
+            namespace={namespace}
+            sections={sections}
+            active={route.name === 'list' || route.name === 'details' ? gvr : null}
+            loading={resources.isPending && canLoad}
+            error={resources.isError ? errorMessage(resources.error) : null}
+            partial={resources.data?.partial ?? []}
+            overviewActive={route.name === 'overview'}
+            pluginRoute={route.name === 'plugin' ? { plugin: route.plugin, path: route.path } : null}
+            pluginsPageActive={route.name === 'plugins'}
+          />
+          <main className="content">
+            <ErrorBoundary key={JSON.stringify(route)} what="this view">
+              {route.name === 'list' ? (
+                <ResourceListView
+                  context={context}
+                  gvr={route.gvr}
+                  namespace={route.namespace}
+                  entry={entry}
+                  knownNamespaces={namespaces.data?.namespaces ?? []}
+                  onNamespace={(ns) => navigate(listRoute(context, route.gvr, ns))}
+                  onOpen={(row) =>
+                    navigate(detailsRoute(context, route.gvr, row.namespace ?? '', row.name))
+                  }
+                />
+              ) : route.name === 'details' ? (
+                <DetailsView
+                  context={context}
+                  gvr={route.gvr}
+                  namespace={route.namespace}
+                  name={route.objectName}
+                  entry={entry}
+                  sections={sections}
+                />
+              ) : route.name === 'overview' ? (
+                <OverviewView context={context} />
+              ) : route.name === 'plugins' ? (
+                <PluginsPage context={context} />
+              ) : route.name === 'plugin' ? (
+                <PluginPage context={context} namespace={namespace} plugin={route.plugin} path={route.path} />
+              ) : null}
+            </ErrorBoundary>
+          </main>
+        </div>
+      )}
+      {!blocking && <Dock context={context} active={active} />}
+    </StreamEpochContext.Provider>
+  );
+}
+
+const STATE_LABEL: Record<string, string> = {
+  unreachable: 'Cannot reach',
+  misconfigured: 'Cannot connect to',
+  'signed-out': 'Signed out of',
+  ready: '',
+};
+
+function Unreachable({ context, message, state, checking, onRetry }: {
+  context: string;
+  message: string;
+  state: string;
+  checking: boolean;
+  onRetry: () => void;
+}) {
+  useTitle(`${state} ${context} — Kubedeck`);
+  return (
+    <div className="state-panel" role="alert">
+      <div className="state-icon bad" aria-hidden="true">
+        !
+      </div>
+      <h2>
+        {state} {context}
+      </h2>
+      {message && <p className="state-detail">{message}</p>}
+      <div className="state-actions">
+        <button type="button" className="btn primary" onClick={onRetry} disabled={checking}>
+          {checking ? 'Checking…' : 'Retry'}
+        </button>
+      </div>
+      <p className="state-hint">Other clusters keep working: switch with the tabs or the context switcher.</p>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// The row of open clusters: one tab per context, each with its status dot
+// and a close button. Arrow keys move between tabs.
+import type { KeyboardEvent } from 'react';
+import { STATE_TEXT, stateTone } from '../../lib/clusterText';
+import { domId } from '../../lib/ids';
+import { useClusterStatus } from '../../api/queries';
+
+export interface ClusterTabsProps {
+  tabs: readonly string[];
+  active: string | null;
+  /** Contexts that exist in the kubeconfig now. */
+  known: ReadonlySet<string>;
+  onSelect: (context: string) => void;
+  onClose: (context: string) => void;
+}
+
+export const tabId = (context: string) => domId('tab', context);
+export const paneId = (context: string) => domId('pane', context);
+
+function Tab({ context, selected, known, onSelect, onClose }: {
+  context: string;
+  selected: boolean;
+  known: boolean;
+  onSelect: () => void;
+  onClose: () => void;
+}) {
+  const status = useClusterStatus(known ? context : null);
+  const state = status.data?.state;
+  const tone = known ? stateTone(state) : 'bad';
+  const statusText = !known ? 'Removed from your kubeconfig' : state ? STATE_TEXT[state] : 'Checking…';
+  return (
+    <div className={`cluster-tab${selected ? ' selected' : ''}`}>
+      <button
+        type="button"
+        role="tab"
+        id={tabId(context)}
+        aria-selected={selected}
+        aria-controls={paneId(context)}
+        aria-description={statusText}
+        tabIndex={selected ? 0 : -1}
+        title={`${context} — ${statusText}`}
+        onClick={onSelect}
+      >
+        <span className={`status-dot ${tone}`} aria-hidden="true" />
+        <span className="cluster-tab-name">{context}</span>
+      </button>
+      <button type="button" className="cluster-tab-close" aria-label={`Close ${context}`} title="Close" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterTabsProps) {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
+    const i = active ? tabs.indexOf(active) : -1;
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    if (next === undefined) return;
+    e.preventDefault();
+    onSelect(next);
+    requestAnimationFrame(() => document.getElementById(tabId(next))?.focus());
+  };
+  return (
+    <div className="cluster-tabs" role="tablist" aria-label="Open clusters" onKeyDown={onKeyDown}>
+      {tabs.map((c) => (
+        <Tab
+          key={c}
+          context={c}
+          selected={c === active}
+          known={known.has(c)}
+          onSelect={() => onSelect(c)}
+          onClose={() => onClose(c)}
+        />
+      ))}
+    </div>
+  );
+}

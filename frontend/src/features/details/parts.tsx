@@ -1,0 +1,110 @@
+// The small building blocks of a details page: titled sections, key/value
+// lists, folded long text, label chips, conditions and data entries.
+import { useId, useState, type ReactNode } from 'react';
+import type { Condition } from './summaries';
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="details-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function KV({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="kv">
+      {rows
+        .filter(([, v]) => v !== '' && v !== null && v !== undefined)
+        .map(([k, v]) => (
+          <div key={k} className="kv-row">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/** Long or multi-line text folded, with "Show more". */
+export function Folded({ text, limit = 120 }: { text: string; limit?: number }) {
+  const [open, setOpen] = useState(false);
+  const long = text.length > limit || text.includes('\n');
+  if (!long) return <span className="value">{text}</span>;
+  return (
+    <span className="value folded">
+      {open ? <pre className="mono">{text}</pre> : <span>{text.split('\n')[0]?.slice(0, limit)}…</span>}{' '}
+      <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? 'Show less' : 'Show more'}
+      </button>
+    </span>
+  );
+}
+
+export function Chips({ label, map }: { label: string; map: Record<string, string> }) {
+  const entries = Object.entries(map);
+  if (entries.length === 0) return <p className="muted">No {label.toLowerCase()}.</p>;
+  return (
+    <ul className="chips" aria-label={label}>
+      {entries.map(([k, v]) => (
+        <li key={k} className="chip">
+          <span className="chip-key">{k}</span>
+          {v !== '' && (
+            <>
+              <span className="chip-eq">=</span>
+              <Folded text={v} limit={60} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Conditions({ list }: { list: Condition[] }) {
+  if (list.length === 0) return null;
+  return (
+    <Section title="Conditions">
+      <table className="simple-table" aria-label="Conditions">
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((c) => (
+            <tr key={c.type}>
+              <td>{c.type}</td>
+              <td className={c.status === 'True' ? 'ok-text' : 'muted'}>{c.status}</td>
+              <td>{c.reason}</td>
+              <td>
+                <Folded text={c.message} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+export function DataList({ entries }: { entries: { key: string; value: string }[] }) {
+  if (entries.length === 0) return <p className="muted">No data.</p>;
+  return (
+    <dl className="kv data-list">
+      {entries.map((e) => (
+        <div key={e.key} className="kv-row">
+          <dt className="mono">{e.key}</dt>
+          <dd>
+            <Folded text={e.value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,352 @@
+// The list of any resource kind, fed by the list stream.
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { GVR, ListQuery, Row } from '../../api/types';
+import { LiveIndicator } from '../../components/LiveIndicator';
+import { ResourceTable, ROW_HEIGHT, type RowSelection } from './ResourceTable';
+import { ListActions } from '../actions/ListActions';
+import { countLabel, formatCount } from '../../lib/format';
+import { FILTER_MODE_TEXT, parseFilter } from '../../lib/selectors';
+import { prefs } from '../../lib/storage';
+import { useTitle } from '../../lib/useTitle';
+import { usePaneActive } from '../clusters/clusterHealth';
+import { guessEntry, type CatalogEntry } from '../navigation/catalog';
+import {
+  defaultSortColumn,
+  displayColumns,
+  filterRows,
+  sortRows,
+  type SortSpec,
+} from './listView';
+import { useResourceList } from './useResourceList';
+import { usePluginColumns } from '../plugins/usePluginColumns';
+import { describeProblem } from './describeProblem';
+
+export interface ResourceListViewProps {
+  context: string;
+  gvr: GVR;
+  /** "" = all namespaces. */
+  namespace: string;
+  /** The catalog entry of the kind, once discovery answered. */
+  entry: CatalogEntry | undefined;
+  /** Namespaces the user may pick (suggested when a list is forbidden). */
+  knownNamespaces: readonly string[];
+  onNamespace: (namespace: string) => void;
+  /** A row was clicked or Enter pressed on it: open its details. */
+  onOpen?: (row: Row) => void;
+}
+
+export function ResourceListView(props: ResourceListViewProps) {
+  const { context, gvr, namespace, entry: known } = props;
+  const entry = known ?? guessEntry(gvr);
+  const query = useMemo<ListQuery>(
+    () => ({ context, ...gvr, namespace: entry.namespaced ? namespace : '' }),
+    [context, gvr, namespace, entry.namespaced],
+  );
+  // A new query starts from a clean slate (no rows of the previous list flash by).
+  return <ResourceList key={JSON.stringify(query)} {...props} query={query} entry={entry} known={!!known} />;
+}
+
+interface ListProps extends ResourceListViewProps {
+  query: ListQuery;
+  entry: CatalogEntry;
+  known: boolean;
+}
+
+export function isTyping(t: EventTarget | null): boolean {
+  return (
+    t instanceof HTMLElement &&
+    (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')
+  );
+}
+
+function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery, knownNamespaces, onNamespace, onOpen }: ListProps) {
+  const [filter, setFilter] = useState('');
+  // Selectors go to the server, once typing pauses (or on Enter).
+  const [applied, setApplied] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setApplied(filter), 400);
+    return () => clearTimeout(t);
+  }, [filter]);
+  const mode = useMemo(() => parseFilter(applied), [applied]);
+  const typedMode = useMemo(() => parseFilter(filter), [filter]);
+  const query = useMemo<ListQuery>(() => {
+    if (mode.mode === 'label') return { ...baseQuery, labelSelector: mode.selector };
+    if (mode.mode === 'field') return { ...baseQuery, fieldSelector: mode.selector };
+    return baseQuery;
+  }, [baseQuery, mode]);
+  const list = useResourceList(query);
+  const textFilter = typedMode.mode === 'text' ? typedMode.text : '';
+  const deferredFilter = useDeferredValue(textFilter);
+  const active = usePaneActive();
+  const [wide, setWide] = useState(prefs.wide);
+  const [sort, setSort] = useState<SortSpec | null>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  useTitle(`${entry.label} · ${context} — Kubedeck`);
+
+  // "f" focuses the filter ("/" and Ctrl+K open the global search).
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'f' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
+        e.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  const firstRow = list.rows.values().next().value;
+  const namespaceColumn = (namespace === '' || namespace.includes(',')) && (known ? entry.namespaced : !!firstRow?.namespace);
+  const pluginColumns = usePluginColumns(query, list.columns.length);
+  const columns = useMemo(
+    () => [...displayColumns(list.columns, { wide, namespaceColumn }), ...pluginColumns.columns],
+    [list.columns, wide, namespaceColumn, pluginColumns.columns],
+  );
+  const hasWide = list.columns.some((c) => c.priority > 0);
+  const defaultColumn = defaultSortColumn(columns);
+  const effectiveSort = useMemo<SortSpec | null>(
+    () => sort ?? (defaultColumn ? { column: defaultColumn, dir: 'asc' } : null),
+    [sort, defaultColumn],
+  );
+  const filtered = useMemo(
+    () => pluginColumns.extend(filterRows(list.rows.values(), deferredFilter)),
+    [list.rows, deferredFilter, pluginColumns],
+  );
+  const selectorText = mode.mode === 'label' || mode.mode === 'field' ? mode.selector : '';
+  const rows = useMemo(() => sortRows(filtered, columns, effectiveSort), [filtered, columns, effectiveSort]);
+  const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  const [selecting, setSelecting] = useState(false);
+  const selectedRows = useMemo(
+    () => [...selectedKeys].map((k) => list.rows.get(k)).filter((r): r is Row => r !== undefined),
+    [selectedKeys, list.rows],
+  );
+  const selection = useMemo<RowSelection>(
+    () => ({
+      selected: selectedKeys,
+      checkboxes: selecting || selectedKeys.size > 0,
+      onToggle: (key) =>
+        setSelectedKeys((prev) => {
+          const next = new Set(prev);
+          if (!next.delete(key)) next.add(key);
+          return next;
+        }),
+      onToggleAll: (on) => setSelectedKeys(on ? new Set(rows.map((r) => r.key)) : new Set()),
+    }),
+    [selectedKeys, selecting, rows],
+  );
+
+  const onSort = useCallback(
+    (column: string) =>
+      setSort((prev) => {
+        const cur = prev ?? effectiveSort;
+        return cur?.column === column ? { column, dir: cur.dir === 'asc' ? 'desc' : 'asc' } : { column, dir: 'asc' };
+      }),
+    [effectiveSort],
+  );
+
+  const total = list.rows.size;
+  const plural = entry.plural;
+  const where = entry.namespaced ? (namespace ? ` in ${namespace}` : ' in any namespace') : '';
+  const loading = !list.synced && list.connection !== 'failed';
+  const problem = list.error ? describeProblem(list.error, entry, namespace) : null;
+  const blocking = problem && list.connection !== 'live' && !list.synced && total === 0;
+
+  const countText = blocking
+    ? ''
+    : loading
+    ? list.loaded > 0
+      ? `Loading… ${formatCount(list.loaded)} loaded`
+      : `Loading ${plural}…`
+    : rows.length === total
+      ? countLabel(total, entry.singular, plural)
+      : `${formatCount(rows.length)} of ${countLabel(total, entry.singular, plural)}`;
+
+  return (
+    <section className="view" aria-labelledby="view-title">
+      <header className="view-header">
+        <div className="view-title-block">
+          <h1 id="view-title">{entry.label}</h1>
+          <span className="view-scope">
+            {entry.namespaced ? (namespace ? namespace : 'All namespaces') : 'Cluster-scoped'}
+          </span>
+        </div>
+        <LiveIndicator connection={list.connection} />
+        <div className="view-tools">
+          <span className="row-count" role="status" aria-live="polite">
+            {countText}
+          </span>
+          <div className="filter-box">
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="13" height="13">
+              <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+              <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+            <input
+              ref={filterRef}
+              type="search"
+              aria-label="Filter"
+              placeholder={`Filter ${plural}… (app=web, field:…)`}
+              title={`Filter by name${entry.namespaced ? ' or namespace' : ''}, or by label selector (app=web,tier!=db) or field selector (field:status.phase=Running). Press f to focus.`}
+              aria-describedby={`filter-mode-${entry.plural}`}
+              value={filter}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setFilter(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  if (filter) setFilter('');
+                  else e.currentTarget.blur();
+                } else if (e.key === 'Enter' && typedMode.mode !== 'text') {
+                  e.preventDefault();
+                  setApplied(filter);
+                } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                  e.preventDefault();
+                  document.querySelector<HTMLElement>('.rtable')?.focus();
+                }
+              }}
+            />
+            <kbd aria-hidden="true">f</kbd>
+          </div>
+          {filter.trim() !== '' && (
+            <span
+              id={`filter-mode-${entry.plural}`}
+              className={`filter-mode ${typedMode.mode}`}
+              role="status"
+              aria-label={`Filter mode: ${FILTER_MODE_TEXT[typedMode.mode]}`}
+              title={typedMode.mode === 'invalid' ? typedMode.error : undefined}
+            >
+              {FILTER_MODE_TEXT[typedMode.mode]}
+              {typedMode.mode === 'invalid' ? `: ${typedMode.error}` : ''}
+            </span>
+          )}
+          <ListActions
+            context={context}
+            gvr={gvr}
+            kind={entry.kind}
+            namespace={namespace}
+            selected={selectedRows}
+            selecting={selection.checkboxes}
+            onSelecting={(on) => {
+              setSelecting(on);
+              if (!on) setSelectedKeys(new Set());
+            }}
+            onClearSelection={() => setSelectedKeys(new Set())}
+          />
+          <button
+            type="button"
+            className="btn toggle"
+            aria-pressed={wide}
+            disabled={!hasWide}
+            title={hasWide ? 'Show the extra columns of kubectl get -o wide' : 'This kind has no wide columns'}
+            onClick={() => {
+              setWide(!wide);
+              prefs.setWide(!wide);
+            }}
+          >
+            Wide
+          </button>
+        </div>
+      </header>
+
+      {problem && !blocking && (
+        <div className={`banner ${list.connection === 'failed' ? 'bad' : 'warn'}`} role="alert">
+          <div>
+            <strong>{list.connection === 'failed' ? problem.title : `Reconnecting — ${problem.title}`}</strong>
+            {problem.detail && problem.detail !== problem.title && <span className="banner-detail">{problem.detail}</span>}
+          </div>
+          <button type="button" className="btn small" onClick={list.retry}>
+            Retry
+          </button>
+        </div>
+      )}
+
+      <div className="view-body">
+        {blocking && problem ? (
+          <div className="state-panel" role="alert">
+            <div className={`state-icon ${problem.forbidden ? 'warn' : 'bad'}`} aria-hidden="true">
+              {problem.forbidden ? '⊘' : '!'}
+            </div>
+            <h2>{problem.title}</h2>
+            {problem.detail && <p className="state-detail">{problem.detail}</p>}
+            {problem.forbidden && entry.namespaced && knownNamespaces.some((n) => n !== namespace) && (
+              <div className="state-suggest">
+                <p>Namespaces you can open:</p>
+                <ul>
+                  {knownNamespaces
+                    .filter((n) => n !== namespace)
+                    .slice(0, 8)
+                    .map((n) => (
+                      <li key={n}>
+                        <button type="button" className="btn small" onClick={() => onNamespace(n)}>
+                          {n}
+                        </button>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            )}
+            <div className="state-actions">
+              <button type="button" className="btn primary" onClick={list.retry}>
+                Retry
+              </button>
+            </div>
+            {list.connection === 'reconnecting' && <p className="state-hint">Trying again automatically…</p>}
+          </div>
+        ) : loading && total === 0 ? (
+          <div className="loading-state" role="status" aria-label={`Loading ${plural}`}>
+            <p className="loading-text">
+              Loading {plural}…{list.loaded > 0 ? ` ${formatCount(list.loaded)} loaded` : ''}
+            </p>
+            <div className="skeleton-table" aria-hidden="true">
+              {Array.from({ length: 14 }, (_, i) => (
+                <div key={i} className="skeleton-row" style={{ height: ROW_HEIGHT }}>
+                  <span className="skeleton" style={{ width: `${30 + ((i * 53) % 35)}%` }} />
+                  <span className="skeleton" style={{ width: '12%' }} />
+                  <span className="skeleton" style={{ width: '8%' }} />
+                  <span className="skeleton" style={{ width: '6%' }} />
+                </div>
+              ))}
+            </div>
+          </div>
+        ) : list.synced && total === 0 ? (
+          <div className="state-panel">
+            <div className="state-icon" aria-hidden="true">
+              ∅
+            </div>
+            <h2>
+              No {plural}
+              {where}
+              {selectorText ? ` match ${selectorText}` : ''}
+            </h2>
+            <p className="state-detail">Kubedeck is watching: new {plural} appear here as they are created.</p>
+          </div>
+        ) : (
+          <>
+            <ResourceTable
+              label={entry.label}
+              columns={columns}
+              rows={rows}
+              sort={effectiveSort}
+              onSort={onSort}
+              stale={list.connection === 'reconnecting' || list.connection === 'failed'}
+              onActivate={onOpen}
+              selection={selection}
+            />
+            {rows.length === 0 && total > 0 && (
+              <div className="state-inline">
+                <p>
+                  No {plural} match “{deferredFilter}”.
+                </p>
+                <button type="button" className="btn small" onClick={() => setFilter('')}>
+                  Clear filter
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

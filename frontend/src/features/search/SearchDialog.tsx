@@ -1,0 +1,153 @@
+// Global search: Ctrl+K (or Cmd+K), or "/" when not typing in a field, opens
+// a dialog; type a name, move with the arrows, Enter opens the details.
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { detailsRoute, navigate } from '../../router';
+import { useNamespaces } from '../../api/queries';
+import { acquireSearchIndex, rankResults, SEARCH_KINDS, type SearchIndex, type SearchItem } from './searchIndex';
+import { isTyping } from '../resources/ResourceListView';
+
+/** Installs the global search keys: Ctrl/Cmd+K anywhere, "/" outside text fields. */
+export function useSearchHotkeys(open: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const ctrlK = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
+      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
+      if (ctrlK || slash) {
+        e.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+}
+
+function useIndex(context: string, namespace: string): SearchIndex {
+  const [index] = useState(() => acquireSearchIndex(context, namespace));
+  useEffect(() => () => index.release(), [index]);
+  return index;
+}
+
+export function SearchDialog({ context, onClose }: { context: string; onClose: () => void }) {
+  const ns = useNamespaces(context);
+  // Users who may not list namespaces search the namespace they have.
+  const scope = ns.data?.restricted ? (ns.data.namespaces[0] ?? '') : '';
+  if (ns.isPending) return null;
+  return <SearchBox key={`${context}|${scope}`} context={context} namespace={scope} onClose={onClose} />;
+}
+
+function SearchBox({ context, namespace, onClose }: { context: string; namespace: string; onClose: () => void }) {
+  const index = useIndex(context, namespace);
+  const version = useSyncExternalStore(
+    index.subscribe,
+    () => index.items(),
+  );
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const results = useMemo(() => rankResults(version, query, 50), [version, query]);
+  const synced = index.syncedCount();
+  const problems = index.problems();
+
+  useEffect(() => inputRef.current?.focus(), []);
+  useEffect(() => {
+    document.getElementById(`${id}-opt-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, id]);
+
+  const choose = (item: SearchItem | undefined) => {
+    if (!item) return;
+    onClose();
+    navigate(detailsRoute(context, item.kind.gvr, item.namespace, item.name));
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    const last = results.length - 1;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        setActive((a) => Math.min(last, a + 1));
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        setActive((a) => Math.max(0, a - 1));
+        break;
+      case 'Enter':
+        e.preventDefault();
+        choose(results[active]);
+        break;
+      case 'Escape':
+        e.preventDefault();
+        onClose();
+        break;
+    }
+  };
+
+  return (
+    <div className="modal-backdrop search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="modal search-modal" role="dialog" aria-modal="true" aria-label={`Search ${context}`}>
+        <div className="picker-search">
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
+          </svg>
+          <input
+            ref={inputRef}
+            type="text"
+            role="combobox"
+            aria-label="Search objects"
+            aria-expanded={results.length > 0}
+            aria-controls={`${id}-list`}
+            aria-autocomplete="list"
+            aria-activedescendant={results[active] ? `${id}-opt-${active}` : undefined}
+            placeholder={`Search ${namespace ? `${namespace} in ` : ''}${context} by name…`}
+            value={query}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onKeyDown}
+          />
+          <kbd className="picker-esc" aria-hidden="true">
+            esc
+          </kbd>
+        </div>
+        <div id={`${id}-list`} role="listbox" aria-label="Search results" className="search-results">
+          {results.map((r, i) => (
+            <div
+              key={r.key}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              aria-label={`${r.kind.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`}
+              className={`search-option${i === active ? ' active' : ''}`}
+              onMouseMove={() => i !== active && setActive(i)}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(r)}
+            >
+              <span className="kind-badge">{r.kind.kind}</span>
+              <span className="picker-label">{r.name}</span>
+              {r.namespace && <span className="muted">{r.namespace}</span>}
+            </div>
+          ))}
+        </div>
+        <p className="search-status" role="status">
+          {query.trim() === ''
+            ? `Type a name to search ${SEARCH_KINDS.length} kinds${synced < SEARCH_KINDS.length ? ` (loading ${synced}/${SEARCH_KINDS.length})` : ''}.`
+            : results.length === 0
+              ? synced < SEARCH_KINDS.length
+                ? 'Searching…'
+                : `Nothing named like “${query}”.`
+              : `${results.length}${results.length === 50 ? '+' : ''} result${results.length === 1 ? '' : 's'}`}
+        </p>
+        {problems.size > 0 && (
+          <p className="search-note muted" title={[...problems].map(([k, v]) => `${k}: ${v}`).join('\n')}>
+            Not searched: {[...problems.keys()].join(', ')}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

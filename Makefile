@@ -59,7 +59,7 @@ vet:
 	cd devcluster && go vet ./...
 
 test: deps build devcluster vet package ## run every test: Go, fuzz, frontend, end to end, desktop and package smoke
-	cd frontend && npm run typecheck && npm test
+	cd frontend && npm run typecheck && npm run lint && npm test
 	cd plugins && npm test
 	cd devcluster && go test -count=1 ./...
 	# Each Go fuzz target for FUZZTIME (default 10s); their seed corpora also run in test-on-cluster.

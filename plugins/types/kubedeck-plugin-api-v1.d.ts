@@ -143,6 +143,7 @@ export interface KubedeckPluginAPI {
 }
 
 /** A plugin module: `export default function activate(kd) {…}` (may be async; may return a cleanup function). */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- an activate function may return nothing (void), a cleanup, or a promise of either; `undefined` would reject plain functions
 export type Activate = (kd: KubedeckPluginAPI) => void | (() => void) | Promise<void | (() => void)>;
 
 /** Re-exported for plugin authors who type their components. */

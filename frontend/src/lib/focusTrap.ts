@@ -16,9 +16,9 @@ export function focusables(root: HTMLElement): HTMLElement[] {
 /** Where Tab (or Shift+Tab) from the active element should go instead, or null to let the browser move. */
 export function wrapTarget(root: HTMLElement, active: Element | null, backwards: boolean): HTMLElement | null {
   const list = focusables(root);
-  if (list.length === 0) return null;
-  const first = list[0]!;
-  const last = list[list.length - 1]!;
+  const first = list[0];
+  const last = list[list.length - 1];
+  if (!first || !last) return null;
   if (!active || !root.contains(active)) return backwards ? last : first;
   if (backwards && active === first) return last;
   if (!backwards && active === last) return first;

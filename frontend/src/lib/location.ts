@@ -6,14 +6,14 @@ import { api, transport } from '../api/client';
 import type { ContextList, Preferences } from '../api/types';
 import { load, prefs, save } from './storage';
 
-function useServer(): boolean {
+function serverKeeps(): boolean {
   return transport() === 'desktop';
 }
 
 /** The context to open when the URL names none: the last used, kubeconfig's current, the first. */
 export function pickContext(data: ContextList, server: Preferences | undefined): string {
   const names = new Set(data.contexts.map((c) => c.name));
-  const last = (useServer() ? server?.lastContext : undefined) ?? prefs.lastContext();
+  const last = (serverKeeps() ? server?.lastContext : undefined) ?? prefs.lastContext();
   if (last && names.has(last)) return last;
   if (data.current && names.has(data.current)) return data.current;
   return data.contexts[0]?.name ?? '';
@@ -21,7 +21,7 @@ export function pickContext(data: ContextList, server: Preferences | undefined):
 
 /** The namespace last used in a context ("" = all namespaces). */
 export function rememberedNamespace(context: string, server: Preferences | undefined): string {
-  if (useServer()) {
+  if (serverKeeps()) {
     const ns = server?.contexts?.[context]?.namespace;
     if (ns !== undefined) return ns;
   }
@@ -41,14 +41,14 @@ export function rememberLocation(context: string, namespace: string): Promise<Pr
 }
 
 export function isReadOnly(context: string, server: Preferences | undefined): boolean {
-  if (useServer()) return server?.contexts?.[context]?.readOnly === true;
+  if (serverKeeps()) return server?.contexts?.[context]?.readOnly === true;
   return load(`readOnly:${context}`) === '1';
 }
 
 /** Turns the read-only switch of a context; returns the server's preferences when it kept them. */
 export async function setReadOnly(context: string, on: boolean): Promise<Preferences | null> {
   save(`readOnly:${context}`, on ? '1' : null);
-  if (!useServer()) return null;
+  if (!serverKeeps()) return null;
   return api.SetReadOnly(context, on);
 }
 

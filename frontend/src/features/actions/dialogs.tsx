@@ -22,6 +22,7 @@ export function DeleteDialog({
   onDone: (message: string) => void;
 }) {
   const id = useId();
+  const only = targets.length === 1 ? targets[0] : undefined;
   const [propagation, setPropagation] = useState<Propagation>('background');
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<OpResult[] | null>(null);
@@ -34,7 +35,7 @@ export function DeleteDialog({
       const r = await ops.Delete(context, refs, propagation);
       const failed = r.filter((x) => x.error);
       if (failed.length === 0) {
-        onDone(`Deleting ${targets.length === 1 ? refName(targets[0]!) : `${targets.length} objects`}`);
+        onDone(`Deleting ${only ? refName(only) : `${targets.length} objects`}`);
         onClose();
       } else setResults(r);
     } catch (e) {
@@ -43,7 +44,7 @@ export function DeleteDialog({
       setBusy(false);
     }
   };
-  const title = targets.length === 1 ? `Delete ${targets[0]!.kind} ${targets[0]!.name}?` : `Delete ${targets.length} objects?`;
+  const title = only ? `Delete ${only.kind} ${only.name}?` : `Delete ${targets.length} objects?`;
   return (
     <Modal title={title} onClose={onClose} role="alertdialog" describedBy={`${id}-what`}>
       <div className="modal-body">

@@ -48,14 +48,14 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   let j = 0;
   const same = (toA: number) => {
     for (; i < toA; i++, j++) {
-      if (a[i] === b[j]) out.push({ type: 'same', text: a[i]! });
-      else out.push({ type: 'del', text: a[i]! }, { type: 'add', text: b[j]! }); // lines sharing the last code
+      if (a[i] === b[j]) out.push({ type: 'same', text: a[i] ?? '' });
+      else out.push({ type: 'del', text: a[i] ?? '' }, { type: 'add', text: b[j] ?? '' }); // lines sharing the last code
     }
   };
   for (const c of diff(ca, cb, config)) {
     same(c.fromA);
-    for (; i < c.toA; i++) out.push({ type: 'del', text: a[i]! });
-    for (; j < c.toB; j++) out.push({ type: 'add', text: b[j]! });
+    for (; i < c.toA; i++) out.push({ type: 'del', text: a[i] ?? '' });
+    for (; j < c.toB; j++) out.push({ type: 'add', text: b[j] ?? '' });
   }
   same(a.length);
   return out;
@@ -70,12 +70,15 @@ export function collapseUnchanged(lines: readonly DiffLine[], context = CONTEXT_
   const out: DiffRow[] = [];
   let k = 0;
   while (k < lines.length) {
-    if (lines[k]!.type !== 'same') {
-      out.push(lines[k++]!);
+    const line = lines[k];
+    if (!line) break;
+    if (line.type !== 'same') {
+      out.push(line);
+      k++;
       continue;
     }
     let end = k;
-    while (end < lines.length && lines[end]!.type === 'same') end++;
+    while (end < lines.length && lines[end]?.type === 'same') end++;
     const keepBefore = k === 0 ? 0 : context; // after the previous change
     const keepAfter = end === lines.length ? 0 : context; // before the next change
     const hidden = end - k - keepBefore - keepAfter;

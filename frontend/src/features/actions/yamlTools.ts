@@ -47,11 +47,11 @@ export function lintYaml(text: string): YamlProblem[] {
       out.push({ from: pos, to: pos + tab[0].length, line, message: `Line ${line}: tabs are not allowed for indentation in YAML` });
     }
     // "key: value: more" — a plain scalar may not contain ": ".
-    const nested = /^\s*(?:-\s+)?[A-Za-z0-9_.\/-]+:\s+([^\s"'[{|>&*!#%@`][^#]*?):\s/.exec(l);
+    const nested = /^\s*(?:-\s+)?[A-Za-z0-9_./-]+:\s+([^\s"'[{|>&*!#%@`][^#]*?):\s/.exec(l);
     if (nested && !out.some((p) => p.line === line)) {
       out.push({ from: pos, to: pos + l.length, line, message: `Line ${line}: mapping values are not allowed here (quote the value)` });
     }
-    const dq = /^\s*(?:-\s+)?[A-Za-z0-9_.\/-]+:\s+"((?:[^"\\]|\\.)*)$/.exec(l);
+    const dq = /^\s*(?:-\s+)?[A-Za-z0-9_./-]+:\s+"((?:[^"\\]|\\.)*)$/.exec(l);
     if (dq && !text.slice(pos + l.length).includes('"') && !out.some((p) => p.line === line)) {
       out.push({ from: pos, to: pos + l.length, line, message: `Line ${line}: unterminated quoted string` });
     }
@@ -74,7 +74,7 @@ function metadataBlock(yaml: string): string {
   if (start === -1) return '';
   const out: string[] = [];
   for (let i = start + 1; i < lines.length; i++) {
-    const l = lines[i]!;
+    const l = lines[i] ?? '';
     if (l.trim() !== '' && !/^\s/.test(l)) break;
     out.push(l);
   }
@@ -88,7 +88,7 @@ export function withResourceVersion(yaml: string, rv: string): string {
   if (start === -1) return yaml;
   let indent = '  ';
   for (let i = start + 1; i < lines.length; i++) {
-    const l = lines[i]!;
+    const l = lines[i] ?? '';
     if (l.trim() !== '' && !/^\s/.test(l)) break;
     const ind = /^(\s+)\S/.exec(l)?.[1];
     if (ind !== undefined && i === start + 1) indent = ind;
@@ -106,13 +106,13 @@ export function withoutManagedFields(yaml: string): string {
   const lines = yaml.split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s+)managedFields:/.exec(lines[i]!);
+    const m = /^(\s+)managedFields:/.exec(lines[i] ?? '');
     if (m) {
-      const ind = m[1]!.length;
+      const ind = (m[1] ?? '').length;
       i++;
       while (i < lines.length) {
-        const l = lines[i]!;
-        const li = /^(\s*)/.exec(l)![1]!.length;
+        const l = lines[i] ?? '';
+        const li = l.length - l.trimStart().length;
         // Block sequences may sit at the key's own indentation ("- " items).
         if (l.trim() !== '' && (li < ind || (li === ind && !l.trimStart().startsWith('- ')))) break;
         i++;
@@ -120,7 +120,7 @@ export function withoutManagedFields(yaml: string): string {
       i--;
       continue;
     }
-    out.push(lines[i]!);
+    out.push(lines[i] ?? '');
   }
   return out.join('\n');
 }

@@ -93,6 +93,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
   const [troubleAt, setTroubleAt] = useState<number | null>(null);
   const everReady = useRef(false);
   const [showSignIn, setShowSignIn] = useState(false);
+  const [shownAt] = useState(() => Date.now());
 
   const state = status.data?.state;
   const ready = state === 'ready';
@@ -111,6 +112,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
     });
   }, [client, context]);
 
+  const refetchStatus = status.refetch;
   // Trouble: note when; while unreachable, check again every 10 s.
   useEffect(() => {
     if (!trouble) {
@@ -119,9 +121,9 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
     }
     setTroubleAt((t) => t ?? Date.now());
     if (state === 'signed-out') return;
-    const t = setInterval(() => void status.refetch(), 10_000);
+    const t = setInterval(() => void refetchStatus(), 10_000);
     return () => clearInterval(t);
-  }, [trouble, state, status.refetch]);
+  }, [trouble, state, refetchStatus]);
 
   // Back to ready after trouble: restart every stream.
   const wasTrouble = useRef(false);
@@ -230,7 +232,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
     goNamespace(ns);
   };
 
-  const liveAt = lastLiveAt(context) ?? troubleAt ?? Date.now();
+  const liveAt = lastLiveAt(context) ?? troubleAt ?? shownAt;
 
   return (
     <StreamEpochContext.Provider value={epoch}>

@@ -45,12 +45,12 @@ function xterm256(n: number): string {
 }
 
 function applySgr(params: number[], style: Style): Style {
-  const s: Style = { ...style };
+  let s: Style = { ...style };
   if (params.length === 0) params = [0];
   for (let i = 0; i < params.length; i++) {
     const p = params[i] ?? 0;
     if (p === 0) {
-      for (const k of Object.keys(s) as (keyof Style)[]) delete s[k];
+      s = {};
     } else if (p === 1) s.bold = true;
     else if (p === 2) s.dim = true;
     else if (p === 3) s.italic = true;

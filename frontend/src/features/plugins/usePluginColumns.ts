@@ -53,9 +53,8 @@ export function pluginDisplayColumns(defs: readonly Owned<ListColumnDef>[], serv
 
 export function usePluginColumns(query: ListQuery, serverColumns: number): PluginColumns {
   const snap = usePlugins();
-  const all = running(snap, 'columns');
   const defs = useMemo(
-    () => all.filter((c) => c.kind.group === query.group && c.kind.resource === query.resource),
+    () => running(snap, 'columns').filter((c) => c.kind.group === query.group && c.kind.resource === query.resource),
     // The registry snapshot changes identity on any plugin change.
     [snap, query.group, query.resource],
   );

@@ -91,7 +91,11 @@ test('a development plugin is approved once; its settings page and app-bar actio
     { timeout: 10000, what: 'the config map the action applied' },
   );
   assert.equal(greeting, 'hi-from-settings');
-  assert.match(serve.stderr(), /plugin request.*plugin=dev-tool.*\/api\/call\/Apply/);
+  // The server logs the request before serving it, but the test reads its stderr pipe on the event loop,
+  // which the synchronous kubectl calls above blocked: the line may still be unread in the pipe.
+  const attributed = /plugin request.*plugin=dev-tool.*\/api\/call\/Apply/;
+  await eventually(() => attributed.test(serve.stderr()), { what: 'the plugin request in the server log' });
+  assert.match(serve.stderr(), attributed);
 });
 
 test('saving the development plugin reloads it in the running app, without asking again', async () => {

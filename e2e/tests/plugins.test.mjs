@@ -132,8 +132,10 @@ test('the node taints page (a sidebar entry) lists the nodes and their taints, l
   await eventually(async () => (await shown()).some((r) => r.includes(`${TAINT}-second=x:NoExecute`)), { timeout: 10000, what: 'a new taint shows up live' });
   assert.deepEqual(await shown(), want());
   await screenshot(page, 'plugins-node-taints');
-  // Its requests are attributed to it in the app's log.
-  assert.match(serve.stderr(), /plugin request.*plugin=node-taints.*\/api\/stream\/objects/);
+  // Its requests are attributed to it in the app's log (read from the server's stderr pipe on the event loop).
+  const attributed = /plugin request.*plugin=node-taints.*\/api\/stream\/objects/;
+  await eventually(() => attributed.test(serve.stderr()), { what: 'the plugin request in the server log' });
+  assert.match(serve.stderr(), attributed);
 });
 
 /** The pod list as shown: name → the cell of a column. */

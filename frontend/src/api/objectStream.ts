@@ -1,8 +1,6 @@
 // Object streams: GET /api/stream/object → the object now and after every change.
-import { ApiError, errorMessage, networkError, responseError } from './errors';
-import { readNdjson } from './ndjson';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from './openStream';
 import type { KubeObject, ObjectMessage, ObjectQuery } from './types';
-import { openStream } from './openStream';
 
 export function objectStreamUrl(q: ObjectQuery): string {
   const params: [string, string][] = [
@@ -42,23 +40,12 @@ export async function streamObject(
   onMessage: (m: ObjectMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  let res: Response;
-  try {
-    res = await openStream(objectStreamUrl(q), {}, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const value of readNdjson(res.body)) {
-      if (signal.aborted) return;
+  await streamNdjson(objectStreamUrl(q), {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: (value) => {
       const m = toObjectMessage(value);
       if (m) onMessage(m);
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
+    },
+  });
 }

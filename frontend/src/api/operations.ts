@@ -1,9 +1,8 @@
 // Typed wrappers for the write actions, access checks, logs, terminals,
-// port-forwards and drain. Commands go through the one client (`call`'s
-// transport logic); streams are plain fetch + NDJSON in both shells.
-import { ApiError, errorMessage, networkError, responseError } from './errors';
-import { readNdjson } from './ndjson';
-import { openStream } from './openStream';
+// port-forwards and drain. Commands go through the one command client
+// (api/client.ts), streams through the one NDJSON transport (api/openStream.ts).
+import { callCommand } from './client';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from './openStream';
 
 // ---- DTOs (mirroring app/actions, app/access, app/forward, app/terminal, app/logs) ----
 
@@ -151,46 +150,13 @@ export interface OperationCommands {
 }
 
 type OpName = keyof OperationCommands;
-type Bound = { [M in OpName]?: (...args: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>> };
 
-function bound(): Bound | undefined {
-  if (typeof window === 'undefined') return undefined;
-  const cmds: unknown = window.go?.commands?.Commands;
-  return cmds as Bound | undefined;
-}
-
-/** Calls an operation command: the Wails binding in the desktop, POST /api/call in the browser. */
-export async function callOp<M extends OpName>(
+/** Calls an operation command through the one command client (api/client.ts). */
+export function callOp<M extends OpName>(
   method: M,
   ...args: Parameters<OperationCommands[M]>
 ): Promise<ReturnType<OperationCommands[M]>> {
-  const b = bound();
-  if (b) {
-    const fn = b[method] as ((...a: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>>) | undefined;
-    if (!fn) throw new ApiError(`The desktop shell does not provide ${method}`);
-    try {
-      return await fn(...args);
-    } catch (e) {
-      throw e instanceof ApiError ? e : new ApiError(errorMessage(e));
-    }
-  }
-  let res: Response;
-  try {
-    res = await fetch(`/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(args),
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  try {
-    return (await res.json()) as ReturnType<OperationCommands[M]>;
-  } catch (e) {
-    throw new ApiError(`The backend answered ${method} with invalid JSON (${errorMessage(e)})`, res.status);
-  }
+  return callCommand(method, args) as Promise<ReturnType<OperationCommands[M]>>;
 }
 
 export const ops: { [M in OpName]: (...args: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>> } = {
@@ -222,32 +188,6 @@ const qs = (params: Record<string, string | number | boolean | undefined>): stri
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
     .join('&');
-
-async function streamNdjson(
-  url: string,
-  init: RequestInit,
-  onValue: (v: unknown) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  let res: Response;
-  try {
-    res = await openStream(url, init, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const v of readNdjson(res.body)) {
-      if (signal.aborted) return;
-      onValue(v);
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
-}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -304,10 +244,14 @@ export function toLogMessage(v: unknown): LogMessage | null {
 
 /** Streams logs until the stream ends (resolves), breaks (rejects) or the signal aborts. */
 export function streamLogs(q: LogQuery, onMessage: (m: LogMessage) => void, signal: AbortSignal): Promise<void> {
-  return streamNdjson(logStreamUrl(q), {}, (v) => {
-    const m = toLogMessage(v);
-    if (m) onMessage(m);
-  }, signal);
+  return streamNdjson(logStreamUrl(q), {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: (v) => {
+      const m = toLogMessage(v);
+      if (m) onMessage(m);
+    },
+  });
 }
 
 export function toTerminalMessage(v: unknown): TerminalMessage | null {
@@ -319,10 +263,14 @@ export function toTerminalMessage(v: unknown): TerminalMessage | null {
 
 /** A terminal's output until it exits. */
 export function streamTerminal(id: string, onMessage: (m: TerminalMessage) => void, signal: AbortSignal): Promise<void> {
-  return streamNdjson(`/api/stream/terminal?${qs({ id })}`, {}, (v) => {
-    const m = toTerminalMessage(v);
-    if (m) onMessage(m);
-  }, signal);
+  // No heartbeats: a terminal is silent for as long as its program prints nothing.
+  return streamNdjson(`/api/stream/terminal?${qs({ id })}`, {
+    signal,
+    onMessage: (v) => {
+      const m = toTerminalMessage(v);
+      if (m) onMessage(m);
+    },
+  });
 }
 
 const DRAIN_TYPES = new Set(['cordoned', 'pods', 'evicting', 'evicted', 'waiting', 'done', 'error']);
@@ -345,15 +293,15 @@ export function streamDrain(
   onProgress: (p: DrainProgress) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  return streamNdjson(
-    `/api/stream/drain?${qs({ context, node })}`,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' }, body: JSON.stringify(options) },
-    (v) => {
+  // No heartbeats: a drain waiting on a disruption budget may be quiet for long.
+  return streamNdjson(`/api/stream/drain?${qs({ context, node })}`, {
+    init: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' }, body: JSON.stringify(options) },
+    signal,
+    onMessage: (v) => {
       const p = toDrainProgress(v);
       if (p) onProgress(p);
     },
-    signal,
-  );
+  });
 }
 
 /** Decodes a base64 terminal chunk to bytes. */

@@ -3,9 +3,9 @@
 // whole-object list stream /api/stream/objects), every request tagged with
 // X-Kubedeck-Plugin so the app's log names the plugin. Plain fetch in both
 // shells (the desktop serves /api/ through the same handler).
-import { ApiError, errorMessage, networkError, responseError } from '../../api/errors';
-import { readNdjson } from '../../api/ndjson';
-import { openStream } from '../../api/openStream';
+import { callCommand } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from '../../api/openStream';
 import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
 
 export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
@@ -43,49 +43,24 @@ export function toWatchEvent(v: unknown): WatchEvent | null {
   }
 }
 
-/** Reads an NDJSON stream, handing each value to onValue until it returns false (the connection is then closed). */
+/**
+ * Reads an NDJSON stream, handing each value to onValue until it returns
+ * false (the connection is then closed). Aborting rejects ("Cancelled"): a
+ * plugin awaiting list or get hears that it got nothing.
+ */
 async function readStream(pluginId: string, url: string, signal: AbortSignal, onValue: (v: unknown) => boolean): Promise<void> {
-  const ctl = new AbortController();
-  const stop = () => ctl.abort();
-  signal.addEventListener('abort', stop);
-  try {
-    let res: Response;
-    try {
-      res = await openStream(url, { headers: { [PLUGIN_HEADER]: pluginId } }, ctl.signal);
-    } catch (e) {
-      if (signal.aborted) throw new ApiError('Cancelled');
-      throw networkError(e);
-    }
-    if (!res.ok) throw await responseError(res);
-    if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-    try {
-      for await (const v of readNdjson(res.body)) {
-        if (signal.aborted || !onValue(v)) return;
-      }
-    } catch (e) {
-      if (signal.aborted) throw new ApiError('Cancelled');
-      throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-    }
-  } finally {
-    signal.removeEventListener('abort', stop);
-    ctl.abort();
-  }
+  await streamNdjson(url, {
+    init: { headers: { [PLUGIN_HEADER]: pluginId } },
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: onValue,
+  });
+  if (signal.aborted) throw new ApiError('Cancelled');
 }
 
-async function post<T>(pluginId: string, method: 'Apply' | 'Delete', args: unknown[]): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [PLUGIN_HEADER]: pluginId },
-      body: JSON.stringify(args),
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  return (await res.json()) as T;
+/** Plugins may write with Apply and Delete only, over HTTP with the plugin's header (so the backend's log names it). */
+function post(pluginId: string, method: 'Apply' | 'Delete', args: unknown[]): Promise<unknown> {
+  return callCommand(method, args, { headers: { [PLUGIN_HEADER]: pluginId } });
 }
 
 function toResults(v: unknown): WriteResult[] {

@@ -55,7 +55,7 @@ export interface NdjsonStreamOptions {
   init?: RequestInit;
   signal: AbortSignal;
   /** Each decoded line (heartbeats included). Returning false closes the stream (it then resolves). */
-  onMessage: (value: unknown) => boolean | void;
+  onMessage: (value: unknown) => boolean | undefined;
   /** A stream silent for longer (no line at all) is aborted and rejects as broken. Omitted: no limit. */
   heartbeatTimeoutMs?: number;
   /** A line that is not JSON (skipped). */

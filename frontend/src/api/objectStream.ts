@@ -1,17 +1,10 @@
 // Object streams: GET /api/stream/object → the object now and after every change.
-import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from './openStream';
+import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 import type { KubeObject, ObjectMessage, ObjectQuery } from './types';
 
 export function objectStreamUrl(q: ObjectQuery): string {
-  const params: [string, string][] = [
-    ['context', q.context],
-    ['group', q.group],
-    ['version', q.version],
-    ['resource', q.resource],
-    ['namespace', q.namespace],
-    ['name', q.name],
-  ];
-  return `/api/stream/object?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  const { context, group, version, resource, namespace, name } = q;
+  return streamUrl('/api/stream/object', { context, group, version, resource, namespace, name });
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,9 +36,6 @@ export async function streamObject(
   await streamNdjson(objectStreamUrl(q), {
     signal,
     heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
-    onMessage: (value) => {
-      const m = toObjectMessage(value);
-      if (m) onMessage(m);
-    },
+    onMessage: decoded(toObjectMessage, onMessage),
   });
 }

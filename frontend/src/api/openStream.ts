@@ -120,3 +120,24 @@ export async function streamNdjson(url: string, o: NdjsonStreamOptions): Promise
     signal.removeEventListener('abort', stop);
   }
 }
+
+/**
+ * path?k=v&… with every value encodeURIComponent'ed, in the order given.
+ * undefined values are left out, and empty ones too with dropEmpty.
+ */
+export function streamUrl(path: string, params: Record<string, string | number | boolean | undefined>, dropEmpty = false): string {
+  const q = Object.entries(params)
+    .filter(([, v]) => v !== undefined && !(dropEmpty && v === ''))
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${path}?${q}`;
+}
+
+/** An onMessage for streamNdjson that decodes each line and passes on the ones that are messages (not heartbeats, not junk). */
+export function decoded<M>(decode: (v: unknown) => M | null, onMessage: (m: M) => void): (v: unknown) => undefined {
+  return (v) => {
+    const m = decode(v);
+    if (m !== null) onMessage(m);
+    return undefined;
+  };
+}

@@ -2,7 +2,7 @@
 // port-forwards and drain. Commands go through the one command client
 // (api/client.ts), streams through the one NDJSON transport (api/openStream.ts).
 import { callCommand } from './client';
-import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from './openStream';
+import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 
 // ---- DTOs (mirroring app/actions, app/access, app/forward, app/terminal, app/logs) ----
 
@@ -183,12 +183,6 @@ export const ops: { [M in OpName]: (...args: Parameters<OperationCommands[M]>) =
 
 // ---- streams ----
 
-const qs = (params: Record<string, string | number | boolean | undefined>): string =>
-  Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .join('&');
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -208,17 +202,21 @@ export interface LogQuery {
 }
 
 export function logStreamUrl(q: LogQuery): string {
-  return `/api/stream/logs?${qs({
-    context: q.context,
-    namespace: q.namespace,
-    pod: q.pod,
-    selector: q.pod ? undefined : q.selector,
-    container: q.container,
-    previous: q.previous ? 'true' : 'false',
-    follow: q.follow ? 'true' : 'false',
-    tailLines: q.tailLines,
-    sinceSeconds: q.sinceSeconds,
-  })}`;
+  return streamUrl(
+    '/api/stream/logs',
+    {
+      context: q.context,
+      namespace: q.namespace,
+      pod: q.pod,
+      selector: q.pod ? undefined : q.selector,
+      container: q.container,
+      previous: q.previous ? 'true' : 'false',
+      follow: q.follow ? 'true' : 'false',
+      tailLines: q.tailLines,
+      sinceSeconds: q.sinceSeconds,
+    },
+    true,
+  );
 }
 
 export function toLogMessage(v: unknown): LogMessage | null {
@@ -247,10 +245,7 @@ export function streamLogs(q: LogQuery, onMessage: (m: LogMessage) => void, sign
   return streamNdjson(logStreamUrl(q), {
     signal,
     heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
-    onMessage: (v) => {
-      const m = toLogMessage(v);
-      if (m) onMessage(m);
-    },
+    onMessage: decoded(toLogMessage, onMessage),
   });
 }
 
@@ -264,12 +259,9 @@ export function toTerminalMessage(v: unknown): TerminalMessage | null {
 /** A terminal's output until it exits. */
 export function streamTerminal(id: string, onMessage: (m: TerminalMessage) => void, signal: AbortSignal): Promise<void> {
   // No heartbeats: a terminal is silent for as long as its program prints nothing.
-  return streamNdjson(`/api/stream/terminal?${qs({ id })}`, {
+  return streamNdjson(streamUrl('/api/stream/terminal', { id }, true), {
     signal,
-    onMessage: (v) => {
-      const m = toTerminalMessage(v);
-      if (m) onMessage(m);
-    },
+    onMessage: decoded(toTerminalMessage, onMessage),
   });
 }
 
@@ -294,13 +286,10 @@ export function streamDrain(
   signal: AbortSignal,
 ): Promise<void> {
   // No heartbeats: a drain waiting on a disruption budget may be quiet for long.
-  return streamNdjson(`/api/stream/drain?${qs({ context, node })}`, {
+  return streamNdjson(streamUrl('/api/stream/drain', { context, node }, true), {
     init: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' }, body: JSON.stringify(options) },
     signal,
-    onMessage: (v) => {
-      const p = toDrainProgress(v);
-      if (p) onProgress(p);
-    },
+    onMessage: decoded(toDrainProgress, onProgress),
   });
 }
 

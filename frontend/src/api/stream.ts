@@ -2,23 +2,23 @@
 // listMessages.ts), over the one NDJSON transport.
 import { toListMessage } from './listMessages';
 import { streamLists } from './multiStream';
-import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from './openStream';
+import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 import type { ListMessage, ListQuery } from './types';
 
 export { toListMessage } from './listMessages';
 
 /** The URL of a list stream; every value is encodeURIComponent'ed. */
 export function listStreamUrl(q: ListQuery): string {
-  const params: [string, string][] = [
-    ['context', q.context],
-    ['group', q.group],
-    ['version', q.version],
-    ['resource', q.resource],
-    ['namespace', q.namespace],
-    ['labelSelector', q.labelSelector ?? ''],
-    ['fieldSelector', q.fieldSelector ?? ''],
-  ];
-  return `/api/stream/list?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  const { context, group, version, resource, namespace } = q;
+  return streamUrl('/api/stream/list', {
+    context,
+    group,
+    version,
+    resource,
+    namespace,
+    labelSelector: q.labelSelector ?? '',
+    fieldSelector: q.fieldSelector ?? '',
+  });
 }
 
 /**
@@ -37,10 +37,7 @@ export async function streamList(
     signal,
     heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
     onBadLine: (line, e) => console.warn('kubedeck: skipping a malformed stream line', line.slice(0, 200), e),
-    onMessage: (value) => {
-      const m = toListMessage(value);
-      if (m) onMessage(m);
-    },
+    onMessage: decoded(toListMessage, onMessage),
   });
 }
 

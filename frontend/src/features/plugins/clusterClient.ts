@@ -5,7 +5,8 @@
 // shells (the desktop serves /api/ through the same handler).
 import { callCommand } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from '../../api/openStream';
+import { objectStreamUrl } from '../../api/objectStream';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from '../../api/openStream';
 import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
 
 export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
@@ -13,13 +14,9 @@ export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-const qs = (params: Record<string, string>): string =>
-  Object.entries(params)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-
 export function objectsUrl(context: string, kind: ResourceKind, namespace: string, labelSelector: string, watch: boolean): string {
-  return `/api/stream/objects?${qs({ context, ...kind, namespace, labelSelector, watch: watch ? '1' : '0' })}`;
+  const { group, version, resource } = kind;
+  return streamUrl('/api/stream/objects', { context, group, version, resource, namespace, labelSelector, watch: watch ? '1' : '0' });
 }
 
 /** Decodes one line of the objects stream into a WatchEvent (null: heartbeat or unknown). */
@@ -108,7 +105,7 @@ export function clusterClient(pluginId: string, context: string, namespace: stri
     async get(kind: ResourceKind, name: string, options?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObject> {
       let out: KubeObject | null = null;
       let failure: ApiError | null = null;
-      const url = `/api/stream/object?${qs({ context, ...kind, namespace: nsOf(options), name })}`;
+      const url = objectStreamUrl({ context, ...kind, namespace: nsOf(options), name });
       await readStream(pluginId, url, options?.signal ?? new AbortController().signal, (v) => {
         if (!isObj(v)) return true;
         if (v.type === 'object' && isObj(v.object)) out = v.object;

@@ -4,29 +4,41 @@ import { streamDrain } from './operations';
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A backend whose streams send what the test pushes and never end by themselves (a drain blocked by a PodDisruptionBudget). */
+function openEnded() {
+  const calls: { url: string; init: RequestInit }[] = [];
+  let push: ((line: string) => void) | undefined;
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    if (url.startsWith('/api/stream/cancel')) return new Response('{"cancelled":true}');
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        push = (line) => c.enqueue(new TextEncoder().encode(line));
+        init.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError')));
+      },
+    });
+    return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } });
+  }));
+  return {
+    calls,
+    urls: () => calls.map((c) => c.url),
+    opened: () => push !== undefined,
+    push: (line: string) => push?.(line),
+  };
+}
+
+
 describe('stream cancel', () => {
   it('aborting a drain also cancels its stream on the backend, by the id it was opened with', async () => {
-    const calls: { url: string; init: RequestInit }[] = [];
-    let push: ((line: string) => void) | undefined;
-    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
-      calls.push({ url, init });
-      if (url.startsWith('/api/stream/cancel')) return new Response('{"cancelled":true}');
-      // A drain that never ends by itself (blocked by a PodDisruptionBudget).
-      const body = new ReadableStream<Uint8Array>({
-        start(c) {
-          push = (line) => c.enqueue(new TextEncoder().encode(line));
-          init.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError')));
-        },
-      });
-      return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } });
-    }));
+    const s = openEnded();
+    const { calls } = s;
     const ctl = new AbortController();
     const types: string[] = [];
     const done = streamDrain('ctx', 'node-1', { force: true, deleteEmptyDirData: false, gracePeriodSeconds: -1, timeoutSeconds: 0 }, (p) => {
       types.push(p.type);
     }, ctl.signal);
-    await vi.waitFor(() => expect(push).toBeDefined());
-    push?.('{"type":"waiting","message":"Cannot evict pod as it would violate the pod\'s disruption budget."}\n');
+    await vi.waitFor(() => expect(s.opened()).toBe(true));
+    s.push('{"type":"waiting","message":"Cannot evict pod as it would violate the pod\'s disruption budget."}\n');
     await vi.waitFor(() => expect(types).toEqual(['waiting']));
 
     const id = new Headers(calls[0]?.init.headers).get(STREAM_HEADER);
@@ -46,24 +58,6 @@ describe('stream cancel', () => {
 });
 
 describe('streamNdjson', () => {
-  /** A stream that sends what the test pushes and never ends by itself. */
-  function openEnded() {
-    const calls: string[] = [];
-    let push: ((line: string) => void) | undefined;
-    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
-      calls.push(url);
-      if (url.startsWith('/api/stream/cancel')) return new Response('{"cancelled":true}');
-      const body = new ReadableStream<Uint8Array>({
-        start(c) {
-          push = (line) => c.enqueue(new TextEncoder().encode(line));
-          init.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError')));
-        },
-      });
-      return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } });
-    }));
-    return { calls, push: (line: string) => push?.(line) };
-  }
-
   it('treats a stream silent for longer than the heartbeat timeout as broken, and cancels it on the backend', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -71,7 +65,7 @@ describe('streamNdjson', () => {
       const got: unknown[] = [];
       const done = streamNdjson('/api/stream/x', { signal: new AbortController().signal, heartbeatTimeoutMs: 1000, onMessage: (v) => void got.push(v) });
       const outcome = done.then(() => 'resolved', (e: unknown) => e);
-      await vi.waitFor(() => expect(s.calls).toHaveLength(1));
+      await vi.waitFor(() => expect(s.urls()).toHaveLength(1));
       // Heartbeats keep it alive well past the timeout.
       for (let i = 1; i <= 4; i++) {
         await vi.advanceTimersByTimeAsync(600);
@@ -80,7 +74,7 @@ describe('streamNdjson', () => {
       }
       await vi.advanceTimersByTimeAsync(1100);
       expect(await outcome).toMatchObject({ name: 'ApiError', network: true, message: expect.stringContaining('silent') });
-          expect(s.calls.filter((u) => u.startsWith('/api/stream/cancel'))).toHaveLength(1);
+          expect(s.urls().filter((u) => u.startsWith('/api/stream/cancel'))).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }
@@ -89,10 +83,10 @@ describe('streamNdjson', () => {
   it('closes the stream (and cancels it on the backend) when onMessage returns false', async () => {
     const s = openEnded();
     const done = streamNdjson('/api/stream/x', { signal: new AbortController().signal, onMessage: () => false });
-    await vi.waitFor(() => expect(s.calls).toHaveLength(1));
+    await vi.waitFor(() => expect(s.urls()).toHaveLength(1));
     s.push('{"type":"objects"}\n');
     await expect(done).resolves.toBeUndefined();
-    expect(s.calls.filter((u) => u.startsWith('/api/stream/cancel'))).toHaveLength(1);
+    expect(s.urls().filter((u) => u.startsWith('/api/stream/cancel'))).toHaveLength(1);
   });
 
   it('does not cancel a stream that ended by itself', async () => {

@@ -19,16 +19,33 @@ function wailsCommands(): Bound | undefined {
   return typeof window === 'undefined' ? undefined : window.go?.commands?.Commands;
 }
 
+/** The Wails binding of a command by name (the desktop binds every command, operations and plugin ones too). */
+function binding(bound: Bound, method: string): ((...args: readonly unknown[]) => Promise<unknown>) | undefined {
+  const fn: unknown = Object.getOwnPropertyDescriptor(bound, method)?.value;
+  return typeof fn === 'function' ? (...args) => Promise.resolve<unknown>(fn(...args)) : undefined;
+}
+
 /** Which transport commands use: desktop when Wails injected its bindings. */
 export function transport(): Transport {
   return wailsCommands() ? 'desktop' : 'http';
 }
 
-/** Calls a command of the Go core. Rejects with ApiError. */
-export async function call<M extends CommandName>(method: M, ...args: CommandArgs<M>): Promise<CommandResult<M>> {
-  const bound = wailsCommands();
+export interface CallOptions {
+  /** Extra request headers. They exist only over HTTP, so any header sends the call over HTTP in the desktop too (it serves /api/ through the same handler). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The one command client: calls method of the Go core with args, through the
+ * Wails binding in the desktop shell or POST /api/call/<method> in the
+ * browser. Rejects with ApiError (a 401 also ends the browser session).
+ * The answer is the command's JSON, unchecked: typed wrappers (call, callOp)
+ * name its type, plugin-facing code decodes it.
+ */
+export async function callCommand(method: string, args: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
+  const bound = options.headers ? undefined : wailsCommands();
   if (bound) {
-    const fn = bound[method];
+    const fn = binding(bound, method);
     if (!fn) throw new ApiError(`The desktop shell does not provide ${method}`);
     try {
       return await fn(...args);
@@ -40,7 +57,7 @@ export async function call<M extends CommandName>(method: M, ...args: CommandArg
   try {
     res = await fetch(`/api/call/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers },
       body: JSON.stringify(args),
       credentials: 'same-origin',
     });
@@ -49,10 +66,15 @@ export async function call<M extends CommandName>(method: M, ...args: CommandArg
   }
   if (!res.ok) throw await responseError(res);
   try {
-    return (await res.json()) as CommandResult<M>;
+    return (await res.json()) as unknown;
   } catch (e) {
     throw new ApiError(`The backend answered ${method} with invalid JSON (${errorMessage(e)})`, res.status);
   }
+}
+
+/** Calls a command of the Go core. Rejects with ApiError. */
+export function call<M extends CommandName>(method: M, ...args: CommandArgs<M>): Promise<CommandResult<M>> {
+  return callCommand(method, args) as Promise<CommandResult<M>>;
 }
 
 /** A typed object view of the commands: api.Contexts(), api.Namespaces(ctx)… */

@@ -1,19 +1,10 @@
 // Object streams: GET /api/stream/object → the object now and after every change.
-import { ApiError, errorMessage, networkError, responseError } from './errors';
-import { readNdjson } from './ndjson';
+import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 import type { KubeObject, ObjectMessage, ObjectQuery } from './types';
-import { openStream } from './openStream';
 
 export function objectStreamUrl(q: ObjectQuery): string {
-  const params: [string, string][] = [
-    ['context', q.context],
-    ['group', q.group],
-    ['version', q.version],
-    ['resource', q.resource],
-    ['namespace', q.namespace],
-    ['name', q.name],
-  ];
-  return `/api/stream/object?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
+  const { context, group, version, resource, namespace, name } = q;
+  return streamUrl('/api/stream/object', { context, group, version, resource, namespace, name });
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,23 +33,9 @@ export async function streamObject(
   onMessage: (m: ObjectMessage) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  let res: Response;
-  try {
-    res = await openStream(objectStreamUrl(q), {}, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const value of readNdjson(res.body)) {
-      if (signal.aborted) return;
-      const m = toObjectMessage(value);
-      if (m) onMessage(m);
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
+  await streamNdjson(objectStreamUrl(q), {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: decoded(toObjectMessage, onMessage),
+  });
 }

@@ -2,6 +2,9 @@
 // through it). Each stream carries an id; aborting it also tells the backend
 // to cancel it, because the desktop shell (Wails) never cancels a request
 // whose fetch was aborted: without this, a cancelled drain went on evicting.
+// streamNdjson below is the one reader of those streams.
+import { ApiError, errorMessage, networkError, responseError } from './errors';
+import { readNdjson } from './ndjson';
 
 /** The request header naming a stream, for POST /api/stream/cancel?id=. */
 export const STREAM_HEADER = 'X-Kubedeck-Stream';
@@ -36,4 +39,105 @@ export function openStream(url: string, init: RequestInit, signal: AbortSignal):
   headers[STREAM_HEADER] = id;
   if (!signal.aborted) signal.addEventListener('abort', () => void cancelStream(id), { once: true });
   return fetch(url, { credentials: 'same-origin', ...init, headers, signal });
+}
+
+/**
+ * How long a stream that sends heartbeats may stay silent before it counts as
+ * broken. The backend's quietest streams (contexts, API resources, plugins,
+ * plugin object lists) send one every 30 s; list, object and log streams every
+ * 10 s while they watch, but a list or object stream that retries against its
+ * cluster waits up to 37.5 s (30 s backoff plus jitter) and then a request,
+ * so three times the slowest heartbeat leaves room for both.
+ */
+export const HEARTBEAT_TIMEOUT_MS = 90_000;
+
+export interface NdjsonStreamOptions {
+  init?: RequestInit;
+  signal: AbortSignal;
+  /** Each decoded line (heartbeats included). Returning false closes the stream (it then resolves). */
+  onMessage: (value: unknown) => boolean | undefined;
+  /** A stream silent for longer (no line at all) is aborted and rejects as broken. Omitted: no limit. */
+  heartbeatTimeoutMs?: number;
+  /** A line that is not JSON (skipped). */
+  onBadLine?: (line: string, error: unknown) => void;
+}
+
+/**
+ * The one NDJSON transport: opens url with openStream (headers, stream id,
+ * backend cancel on abort) and hands every line to onMessage until the stream
+ * ends (resolves), fails (rejects with ApiError: HTTP errors as the backend
+ * said them, a lost or silent connection as a network error), onMessage
+ * returns false (resolves) or the signal aborts (resolves).
+ */
+export async function streamNdjson(url: string, o: NdjsonStreamOptions): Promise<void> {
+  const { signal } = o;
+  if (signal.aborted) return;
+  // Our own controller: a silent stream or onMessage's false closes it (and
+  // cancels it on the backend) without touching the caller's signal.
+  const ctl = new AbortController();
+  const stop = () => ctl.abort();
+  signal.addEventListener('abort', stop, { once: true });
+  let silent = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watch = () => {
+    if (o.heartbeatTimeoutMs === undefined) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      silent = true;
+      ctl.abort();
+    }, o.heartbeatTimeoutMs);
+  };
+  const broken = (e: unknown): ApiError =>
+    silent
+      ? new ApiError(`The stream went silent for ${Math.round((o.heartbeatTimeoutMs ?? 0) / 1000)} s`, undefined, { network: true, cause: e })
+      : new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
+  try {
+    watch();
+    let res: Response;
+    try {
+      res = await openStream(url, o.init ?? {}, ctl.signal);
+    } catch (e) {
+      if (signal.aborted) return;
+      throw silent ? broken(e) : networkError(e);
+    }
+    if (!res.ok) throw await responseError(res);
+    if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
+    try {
+      for await (const value of readNdjson(res.body, o.onBadLine)) {
+        if (signal.aborted) return;
+        watch();
+        if (o.onMessage(value) === false) {
+          ctl.abort(); // closes the connection, here and on the backend
+          return;
+        }
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+      throw broken(e);
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * path?k=v&… with every value encodeURIComponent'ed, in the order given.
+ * undefined values are left out, and empty ones too with dropEmpty.
+ */
+export function streamUrl(path: string, params: Record<string, string | number | boolean | undefined>, dropEmpty = false): string {
+  const q = Object.entries(params)
+    .filter(([, v]) => v !== undefined && !(dropEmpty && v === ''))
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${path}?${q}`;
+}
+
+/** An onMessage for streamNdjson that decodes each line and passes on the ones that are messages (not heartbeats, not junk). */
+export function decoded<M>(decode: (v: unknown) => M | null, onMessage: (m: M) => void): (v: unknown) => undefined {
+  return (v) => {
+    const m = decode(v);
+    if (m !== null) onMessage(m);
+    return undefined;
+  };
 }

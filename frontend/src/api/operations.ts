@@ -1,9 +1,8 @@
 // Typed wrappers for the write actions, access checks, logs, terminals,
-// port-forwards and drain. Commands go through the one client (`call`'s
-// transport logic); streams are plain fetch + NDJSON in both shells.
-import { ApiError, errorMessage, networkError, responseError } from './errors';
-import { readNdjson } from './ndjson';
-import { openStream } from './openStream';
+// port-forwards and drain. Commands go through the one command client
+// (api/client.ts), streams through the one NDJSON transport (api/openStream.ts).
+import { callCommand } from './client';
+import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 
 // ---- DTOs (mirroring app/actions, app/access, app/forward, app/terminal, app/logs) ----
 
@@ -151,46 +150,13 @@ export interface OperationCommands {
 }
 
 type OpName = keyof OperationCommands;
-type Bound = { [M in OpName]?: (...args: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>> };
 
-function bound(): Bound | undefined {
-  if (typeof window === 'undefined') return undefined;
-  const cmds: unknown = window.go?.commands?.Commands;
-  return cmds as Bound | undefined;
-}
-
-/** Calls an operation command: the Wails binding in the desktop, POST /api/call in the browser. */
-export async function callOp<M extends OpName>(
+/** Calls an operation command through the one command client (api/client.ts). */
+export function callOp<M extends OpName>(
   method: M,
   ...args: Parameters<OperationCommands[M]>
 ): Promise<ReturnType<OperationCommands[M]>> {
-  const b = bound();
-  if (b) {
-    const fn = b[method] as ((...a: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>>) | undefined;
-    if (!fn) throw new ApiError(`The desktop shell does not provide ${method}`);
-    try {
-      return await fn(...args);
-    } catch (e) {
-      throw e instanceof ApiError ? e : new ApiError(errorMessage(e));
-    }
-  }
-  let res: Response;
-  try {
-    res = await fetch(`/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(args),
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  try {
-    return (await res.json()) as ReturnType<OperationCommands[M]>;
-  } catch (e) {
-    throw new ApiError(`The backend answered ${method} with invalid JSON (${errorMessage(e)})`, res.status);
-  }
+  return callCommand(method, args) as Promise<ReturnType<OperationCommands[M]>>;
 }
 
 export const ops: { [M in OpName]: (...args: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>> } = {
@@ -217,38 +183,6 @@ export const ops: { [M in OpName]: (...args: Parameters<OperationCommands[M]>) =
 
 // ---- streams ----
 
-const qs = (params: Record<string, string | number | boolean | undefined>): string =>
-  Object.entries(params)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .join('&');
-
-async function streamNdjson(
-  url: string,
-  init: RequestInit,
-  onValue: (v: unknown) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  let res: Response;
-  try {
-    res = await openStream(url, init, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const v of readNdjson(res.body)) {
-      if (signal.aborted) return;
-      onValue(v);
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -268,17 +202,21 @@ export interface LogQuery {
 }
 
 export function logStreamUrl(q: LogQuery): string {
-  return `/api/stream/logs?${qs({
-    context: q.context,
-    namespace: q.namespace,
-    pod: q.pod,
-    selector: q.pod ? undefined : q.selector,
-    container: q.container,
-    previous: q.previous ? 'true' : 'false',
-    follow: q.follow ? 'true' : 'false',
-    tailLines: q.tailLines,
-    sinceSeconds: q.sinceSeconds,
-  })}`;
+  return streamUrl(
+    '/api/stream/logs',
+    {
+      context: q.context,
+      namespace: q.namespace,
+      pod: q.pod,
+      selector: q.pod ? undefined : q.selector,
+      container: q.container,
+      previous: q.previous ? 'true' : 'false',
+      follow: q.follow ? 'true' : 'false',
+      tailLines: q.tailLines,
+      sinceSeconds: q.sinceSeconds,
+    },
+    true,
+  );
 }
 
 export function toLogMessage(v: unknown): LogMessage | null {
@@ -304,10 +242,11 @@ export function toLogMessage(v: unknown): LogMessage | null {
 
 /** Streams logs until the stream ends (resolves), breaks (rejects) or the signal aborts. */
 export function streamLogs(q: LogQuery, onMessage: (m: LogMessage) => void, signal: AbortSignal): Promise<void> {
-  return streamNdjson(logStreamUrl(q), {}, (v) => {
-    const m = toLogMessage(v);
-    if (m) onMessage(m);
-  }, signal);
+  return streamNdjson(logStreamUrl(q), {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: decoded(toLogMessage, onMessage),
+  });
 }
 
 export function toTerminalMessage(v: unknown): TerminalMessage | null {
@@ -319,10 +258,11 @@ export function toTerminalMessage(v: unknown): TerminalMessage | null {
 
 /** A terminal's output until it exits. */
 export function streamTerminal(id: string, onMessage: (m: TerminalMessage) => void, signal: AbortSignal): Promise<void> {
-  return streamNdjson(`/api/stream/terminal?${qs({ id })}`, {}, (v) => {
-    const m = toTerminalMessage(v);
-    if (m) onMessage(m);
-  }, signal);
+  // No heartbeats: a terminal is silent for as long as its program prints nothing.
+  return streamNdjson(streamUrl('/api/stream/terminal', { id }, true), {
+    signal,
+    onMessage: decoded(toTerminalMessage, onMessage),
+  });
 }
 
 const DRAIN_TYPES = new Set(['cordoned', 'pods', 'evicting', 'evicted', 'waiting', 'done', 'error']);
@@ -345,15 +285,12 @@ export function streamDrain(
   onProgress: (p: DrainProgress) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  return streamNdjson(
-    `/api/stream/drain?${qs({ context, node })}`,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' }, body: JSON.stringify(options) },
-    (v) => {
-      const p = toDrainProgress(v);
-      if (p) onProgress(p);
-    },
+  // No heartbeats: a drain waiting on a disruption budget may be quiet for long.
+  return streamNdjson(streamUrl('/api/stream/drain', { context, node }, true), {
+    init: { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson' }, body: JSON.stringify(options) },
     signal,
-  );
+    onMessage: decoded(toDrainProgress, onProgress),
+  });
 }
 
 /** Decodes a base64 terminal chunk to bytes. */

@@ -2,10 +2,8 @@
 // changes, as NDJSON lines {"type":"<kind>","list":…}, with heartbeats between.
 //   GET /api/stream/contexts                → {"type":"contexts","list":ContextList}
 //   GET /api/stream/apiresources?context=   → {"type":"resources","list":APIResourceList}
-import { ApiError, errorMessage, networkError, responseError } from './errors';
-import { readNdjson } from './ndjson';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from './openStream';
 import type { APIResourceList, ContextList } from './types';
-import { openStream } from './openStream';
 
 export interface SnapshotStream<T> {
   url: string;
@@ -42,24 +40,13 @@ export async function followSnapshots<T>(
   onError: (message: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  let res: Response;
-  try {
-    res = await openStream(s.url, {}, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const line of readNdjson(res.body)) {
-      if (signal.aborted) return;
-      if (!isObj(line)) continue;
+  await streamNdjson(s.url, {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: (line) => {
+      if (!isObj(line)) return;
       if (line.type === s.type && s.accept(line.list)) onValue(line.list);
       else if (line.type === 'error' && typeof line.message === 'string') onError(line.message);
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
+    },
+  });
 }

@@ -1,99 +1,24 @@
-// List streams: GET /api/stream/list → NDJSON messages. Plain fetch in both shells.
-import { ApiError, errorMessage, networkError, responseError } from './errors';
+// List streams: GET /api/stream/list → NDJSON messages (decoded in
+// listMessages.ts), over the one NDJSON transport.
+import { toListMessage } from './listMessages';
 import { streamLists } from './multiStream';
-import { readNdjson } from './ndjson';
-import type { Cell, Column, ListMessage, ListQuery, Row } from './types';
-import { openStream } from './openStream';
+import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
+import type { ListMessage, ListQuery } from './types';
+
+export { toListMessage } from './listMessages';
 
 /** The URL of a list stream; every value is encodeURIComponent'ed. */
 export function listStreamUrl(q: ListQuery): string {
-  const params: [string, string][] = [
-    ['context', q.context],
-    ['group', q.group],
-    ['version', q.version],
-    ['resource', q.resource],
-    ['namespace', q.namespace],
-    ['labelSelector', q.labelSelector ?? ''],
-    ['fieldSelector', q.fieldSelector ?? ''],
-  ];
-  return `/api/stream/list?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`;
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
-function toCell(v: unknown): Cell {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v === undefined) return null;
-  return JSON.stringify(v);
-}
-
-function toRow(v: unknown): Row | null {
-  if (!isObj(v) || typeof v.key !== 'string') return null;
-  const row: Row = {
-    key: v.key,
-    uid: str(v.uid),
-    name: str(v.name),
-    cells: Array.isArray(v.cells) ? v.cells.map(toCell) : [],
-  };
-  if (typeof v.namespace === 'string' && v.namespace) row.namespace = v.namespace;
-  if (typeof v.created === 'string' && v.created) row.created = v.created;
-  if (v.deleting === true) row.deleting = true;
-  return row;
-}
-
-function toRows(v: unknown): Row[] {
-  if (!Array.isArray(v)) return [];
-  const out: Row[] = [];
-  for (const r of v) {
-    const row = toRow(r);
-    if (row) out.push(row);
-  }
-  return out;
-}
-
-function toColumn(v: unknown): Column | null {
-  if (!isObj(v) || typeof v.name !== 'string') return null;
-  return {
-    name: v.name,
-    type: str(v.type),
-    format: str(v.format),
-    priority: typeof v.priority === 'number' ? v.priority : 0,
-    description: str(v.description),
-  };
-}
-
-/** Validates one decoded line; unknown or malformed messages give null. */
-export function toListMessage(v: unknown): ListMessage | null {
-  if (!isObj(v)) return null;
-  switch (v.type) {
-    case 'columns':
-      return {
-        type: 'columns',
-        columns: Array.isArray(v.columns) ? v.columns.map(toColumn).filter((c): c is Column => c !== null) : [],
-      };
-    case 'rows':
-      return { type: 'rows', rows: toRows(v.rows) };
-    case 'synced':
-      return { type: 'synced', resourceVersion: str(v.resourceVersion) };
-    case 'events':
-      return {
-        type: 'events',
-        upserts: toRows(v.upserts),
-        deletes: Array.isArray(v.deletes) ? v.deletes.filter((d): d is string => typeof d === 'string') : [],
-      };
-    case 'reset':
-      return { type: 'reset' };
-    case 'error': {
-      const m: ListMessage = { type: 'error', message: str(v.message) || 'Unknown error' };
-      if (typeof v.status === 'number' && v.status > 0) m.status = v.status;
-      if (v.retrying === true) m.retrying = true;
-      return m;
-    }
-    default:
-      return null;
-  }
+  const { context, group, version, resource, namespace } = q;
+  return streamUrl('/api/stream/list', {
+    context,
+    group,
+    version,
+    resource,
+    namespace,
+    labelSelector: q.labelSelector ?? '',
+    fieldSelector: q.fieldSelector ?? '',
+  });
 }
 
 /**
@@ -108,27 +33,12 @@ export async function streamList(
 ): Promise<void> {
   const namespaces = splitNamespaces(q.namespace);
   if (namespaces.length > 1) return streamSeveralNamespaces(q, namespaces, onMessage, signal);
-  let res: Response;
-  try {
-    res = await openStream(listStreamUrl(q), {}, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const value of readNdjson(res.body, (line, e) =>
-      console.warn('kubedeck: skipping a malformed stream line', line.slice(0, 200), e),
-    )) {
-      if (signal.aborted) return;
-      const m = toListMessage(value);
-      if (m) onMessage(m);
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
+  await streamNdjson(listStreamUrl(q), {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onBadLine: (line, e) => console.warn('kubedeck: skipping a malformed stream line', line.slice(0, 200), e),
+    onMessage: decoded(toListMessage, onMessage),
+  });
 }
 
 /** "a,b" → ["a", "b"]: several namespaces are written comma-separated. */

@@ -1,9 +1,10 @@
 // Follows one object live: the latest object and YAML, or that it is gone.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { streamObject } from '../../api/objectStream';
-import type { KubeObject, ObjectQuery } from '../../api/types';
-import { reportLive, reportTrouble, usePaneActive, useStreamEpoch } from '../clusters/clusterHealth';
+import type { KubeObject, ObjectMessage, ObjectQuery } from '../../api/types';
+import { useLiveStream } from '../../lib/useLiveStream';
+import { reportLive, reportTrouble } from '../clusters/clusterHealth';
 
 export interface ObjectState {
   object: KubeObject | null;
@@ -15,63 +16,43 @@ export interface ObjectState {
 
 const initial: ObjectState = { object: null, yaml: '', deleted: false, error: null, connection: 'connecting' };
 
+const clientError = (status: number | undefined): status is number => status !== undefined && status >= 400 && status < 500;
+
 export function useObjectStream(q: ObjectQuery): ObjectState {
   const [state, setState] = useState<ObjectState>(initial);
-  const key = JSON.stringify(q);
-  const epoch = useStreamEpoch();
-  // Hidden panes pause (one connection per stream; browsers allow 6 per host).
-  const active = usePaneActive();
-  useEffect(() => {
-    if (!active) return;
-    const query = JSON.parse(key) as ObjectQuery;
-    const ctl = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let failures = 0;
-    setState((s) => (s.object && s.object.metadata && sameTarget(s.object, query) ? { ...s, connection: 'reconnecting' } : initial));
-    const run = () => {
-      let terminal = false;
-      streamObject(
-        query,
-        (m) => {
-          if (m.type === 'object') {
-            failures = 0;
-            reportLive(query.context);
-            setState({ object: m.object, yaml: m.yaml, deleted: false, error: null, connection: 'live' });
-          } else if (m.type === 'deleted') {
-            terminal = true;
-            setState((s) => ({ ...s, deleted: true, connection: 'failed' }));
-          } else {
-            if (m.status === 401 || m.status === undefined) reportTrouble(query.context);
-            terminal = m.status !== undefined && m.status >= 400 && m.status < 500;
-            const error = m.status === undefined ? { message: m.message } : { message: m.message, status: m.status };
-            setState((s) => ({ ...s, error, connection: terminal ? 'failed' : 'reconnecting' }));
-          }
-        },
-        ctl.signal,
-      ).then(
-        () => !terminal && retry(),
-        (e: unknown) => {
-          const status = e instanceof ApiError ? e.status : undefined;
-          if (status !== undefined && status >= 400 && status < 500) {
-            setState((s) => ({ ...s, error: { message: errorMessage(e), status }, connection: 'failed' }));
-            return;
-          }
-          setState((s) => ({ ...s, error: { message: errorMessage(e) }, connection: 'reconnecting' }));
-          retry();
-        },
-      );
-    };
-    const retry = () => {
-      if (ctl.signal.aborted) return;
-      failures++;
-      timer = setTimeout(run, Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5)));
-    };
-    run();
-    return () => {
-      ctl.abort();
-      clearTimeout(timer);
-    };
-  }, [key, epoch, active]);
+  useLiveStream<ObjectMessage>({
+    key: JSON.stringify(q),
+    open: (onMessage, signal) => streamObject(q, onMessage, signal),
+    onConnect: (c) => {
+      if (c.kind === 'retry') return;
+      setState((s) => (s.object && s.object.metadata && sameTarget(s.object, q) ? { ...s, connection: 'reconnecting' } : initial));
+    },
+    onMessage: (m, c) => {
+      if (m.type === 'object') {
+        c.healthy();
+        reportLive(q.context);
+        setState({ object: m.object, yaml: m.yaml, deleted: false, error: null, connection: 'live' });
+      } else if (m.type === 'deleted') {
+        c.final = true;
+        setState((s) => ({ ...s, deleted: true, connection: 'failed' }));
+      } else {
+        if (m.status === 401 || m.status === undefined) reportTrouble(q.context);
+        c.final = clientError(m.status);
+        const error = m.status === undefined ? { message: m.message } : { message: m.message, status: m.status };
+        setState((s) => ({ ...s, error, connection: c.final ? 'failed' : 'reconnecting' }));
+      }
+    },
+    onEnd: (e, c) => {
+      if (e === undefined) return !c.final;
+      const status = e instanceof ApiError ? e.status : undefined;
+      if (clientError(status)) {
+        setState((s) => ({ ...s, error: { message: errorMessage(e), status }, connection: 'failed' }));
+        return false;
+      }
+      setState((s) => ({ ...s, error: { message: errorMessage(e) }, connection: 'reconnecting' }));
+      return true;
+    },
+  });
   return state;
 }
 

@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { openExternal, type Forward } from '../../api/operations';
-import { stopForward } from './forwardsStore';
+import { useStopForward } from './forwardsStore';
 
 export function ForwardRow({ f, showContext }: { f: Forward; showContext: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const stopForward = useStopForward();
   const target = `${f.request.kind}/${f.request.name}`;
   const stop = async () => {
     setBusy(true);

@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/errors';
 import type { KubeObject } from '../../api/types';
 import { at, str } from '../details/summaries';
 import { ForwardTable } from './ForwardRow';
-import { startForward, useForwards } from './forwardsStore';
+import { useForwards, useStartForward } from './forwardsStore';
 import { declaredPorts, parseLocalPort } from './ports';
 import './forwards.css';
 
@@ -20,6 +20,7 @@ export function PortForwardTab({ context, kind, object }: { context: string; kin
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState<string | null>(null);
   const { forwards } = useForwards();
+  const startForward = useStartForward();
   const reqKind = kind === 'Pod' ? 'pod' : 'service';
   const mine = forwards.filter((f) => f.request.context === context && f.request.namespace === namespace && f.request.kind === reqKind && f.request.name === name);
   const localPort = parseLocalPort(local);

@@ -1,9 +1,13 @@
-// The port-forwards of this app (they live in the backend, across navigation):
-// fetched when first needed, after every start and stop, and every 3 s while
-// one is active (to notice a pod that went away; a local call, not the cluster).
-import { useEffect, useSyncExternalStore } from 'react';
+// The port-forwards of this app (they live in the backend, across navigation),
+// through TanStack Query: fetched when first needed, after every start and
+// stop, and every 3 s while one is active (to notice a pod that went away; a
+// local call, not the cluster).
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { errorMessage } from '../../api/errors';
 import { ops, type Forward, type ForwardRequest } from '../../api/operations';
+
+export const forwardsKey = ['portForwards'] as const;
 
 interface State {
   forwards: Forward[];
@@ -11,56 +15,43 @@ interface State {
   error: string | null;
 }
 
-let state: State = { forwards: [], loaded: false, error: null };
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | null = null;
+const NONE: Forward[] = [];
 
-function set(next: Partial<State>): void {
-  state = { ...state, ...next };
-  for (const l of listeners) l();
-  schedule();
-}
-
-function schedule(): void {
-  const wanted = listeners.size > 0 && state.forwards.some((f) => f.state === 'active');
-  if (wanted && !timer) timer = setInterval(() => void refreshForwards(), 3000);
-  else if (!wanted && timer) {
-    clearInterval(timer);
-    timer = null;
-  }
-}
-
-function subscribe(l: () => void): () => void {
-  listeners.add(l);
-  if (!state.loaded) void refreshForwards();
-  schedule();
-  return () => {
-    listeners.delete(l);
-    schedule();
+export function useForwards(): State {
+  const q = useQuery({
+    queryKey: forwardsKey,
+    queryFn: () => ops.PortForwards(),
+    refetchInterval: (query) => (query.state.data?.some((f) => f.state === 'active') ? 3000 : false),
+    // A local call: a failure is shown as it is, the next poll or action tries again.
+    retry: false,
+  });
+  return {
+    forwards: q.data ?? NONE,
+    loaded: q.isFetched,
+    error: q.error ? `Could not list port-forwards: ${errorMessage(q.error)}` : null,
   };
 }
 
-export async function refreshForwards(): Promise<void> {
-  try {
-    set({ forwards: await ops.PortForwards(), loaded: true, error: null });
-  } catch (e) {
-    set({ loaded: true, error: `Could not list port-forwards: ${errorMessage(e)}` });
-  }
-}
-
 /** Starts a forward; rejects with the backend's message (port in use, no ready pod…). */
-export async function startForward(req: ForwardRequest): Promise<Forward> {
-  const f = await ops.PortForwardStart(req);
-  await refreshForwards();
-  return f;
+export function useStartForward(): (req: ForwardRequest) => Promise<Forward> {
+  const client = useQueryClient();
+  return useCallback(
+    async (req) => {
+      const f = await ops.PortForwardStart(req);
+      await client.refetchQueries({ queryKey: forwardsKey });
+      return f;
+    },
+    [client],
+  );
 }
 
-export async function stopForward(id: string): Promise<void> {
-  set({ forwards: await ops.PortForwardStop(id), error: null });
-}
-
-export function useForwards(): State {
-  const s = useSyncExternalStore(subscribe, () => state, () => state);
-  useEffect(() => schedule(), []);
-  return s;
+/** Stops a forward; the backend answers with the forwards left. */
+export function useStopForward(): (id: string) => Promise<void> {
+  const client = useQueryClient();
+  return useCallback(
+    async (id) => {
+      client.setQueryData(forwardsKey, await ops.PortForwardStop(id));
+    },
+    [client],
+  );
 }

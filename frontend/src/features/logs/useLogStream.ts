@@ -1,11 +1,13 @@
 // A log stream into a ring buffer. Lines go into the buffer as they arrive;
 // React hears about them at most once per animation frame (or every 250 ms
 // when frames do not run, e.g. a background tab), so a fast log costs one
-// render per frame however many batches came in.
-import { useEffect, useRef, useState } from 'react';
+// render per frame however many batches came in. The stream pauses while
+// its cluster pane is hidden (useLiveStream) and starts over when shown.
+import { useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { streamLogs, type LogQuery } from '../../api/operations';
-import { useStreamEpoch } from '../clusters/clusterHealth';
+import { streamLogs, type LogMessage, type LogQuery } from '../../api/operations';
+import { frameBatch } from '../../lib/frameScheduler';
+import { useLiveStream } from '../../lib/useLiveStream';
 import { DEFAULT_CAPACITY, RingBuffer } from './ringBuffer';
 
 export type LogState = 'connecting' | 'streaming' | 'ended' | 'error';
@@ -24,22 +26,6 @@ export interface LogStream {
   restart: () => void;
 }
 
-function onNextFrame(fn: () => void): () => void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : null;
-  const t = setTimeout(run, 250);
-  return () => {
-    done = true;
-    if (raf !== null) cancelAnimationFrame(raf);
-    clearTimeout(t);
-  };
-}
-
 export function useLogStream(query: LogQuery | null, capacity = DEFAULT_CAPACITY): LogStream {
   const bufferRef = useRef<RingBuffer | null>(null);
   if (!bufferRef.current || bufferRef.current.capacity !== capacity) bufferRef.current = new RingBuffer(capacity);
@@ -48,73 +34,59 @@ export function useLogStream(query: LogQuery | null, capacity = DEFAULT_CAPACITY
   const [state, setState] = useState<LogState>('connecting');
   const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
-  const [restarts, setRestarts] = useState(0);
   const receivedRef = useRef(0);
-  const epoch = useStreamEpoch();
-  const key = query ? JSON.stringify(query) : '';
+  const first = useRef(true);
+  // One version bump per frame at most, however many batches came in.
+  const changed = useMemo(() => frameBatch<true>(() => setVersion((v) => v + 1)), []);
 
-  useEffect(() => {
-    if (!query) return;
-    const ctl = new AbortController();
-    buffer.clear();
-    receivedRef.current = 0;
-    setState('connecting');
-    setError(null);
-    setNotes([]);
-    setVersion((v) => v + 1);
-    let cancelFrame: (() => void) | null = null;
-    const changed = () => {
-      if (cancelFrame) return;
-      cancelFrame = onNextFrame(() => {
-        cancelFrame = null;
-        setVersion((v) => v + 1);
-      });
-    };
-    let first = true;
-    streamLogs(
-      query,
-      (m) => {
-        if (first) {
-          first = false;
-          setState('streaming');
-        }
-        switch (m.type) {
-          case 'lines':
-            buffer.push(m.lines);
-            receivedRef.current += m.lines.length;
-            changed();
-            break;
-          case 'status':
-            setNotes((n) => [...n.slice(-4), m.pod ? `${m.pod}: ${m.message}` : m.message]);
-            break;
-          case 'error':
-            setError(m.message);
-            break;
-          case 'heartbeat':
-            break;
-        }
-      },
-      ctl.signal,
-    ).then(
-      () => {
-        if (ctl.signal.aborted) return;
+  // Logs do not reconnect by themselves (a new stream would repeat the tail);
+  // restart, the epoch and a hidden pane shown again start over, buffer cleared.
+  const { retry } = useLiveStream<LogMessage>({
+    key: query ? JSON.stringify([query, capacity]) : null,
+    backoff: null,
+    open: (onMessage, signal) => (query ? streamLogs(query, onMessage, signal) : Promise.resolve()),
+    onConnect: () => {
+      buffer.clear();
+      receivedRef.current = 0;
+      first.current = true;
+      setState('connecting');
+      setError(null);
+      setNotes([]);
+      setVersion((v) => v + 1);
+    },
+    onMessage: (m) => {
+      if (first.current) {
+        first.current = false;
+        setState('streaming');
+      }
+      switch (m.type) {
+        case 'lines':
+          buffer.push(m.lines);
+          receivedRef.current += m.lines.length;
+          changed.push(true);
+          break;
+        case 'status':
+          setNotes((n) => [...n.slice(-4), m.pod ? `${m.pod}: ${m.message}` : m.message]);
+          break;
+        case 'error':
+          setError(m.message);
+          break;
+        case 'heartbeat':
+          break;
+      }
+    },
+    onEnd: (e) => {
+      if (e === undefined) {
         setState((s) => (s === 'error' ? s : 'ended'));
-        setError((e) => e);
-        changed();
-      },
-      (e: unknown) => {
-        if (ctl.signal.aborted) return;
+      } else {
         setError(errorMessage(e));
         setState('error');
-        changed();
-      },
-    );
-    return () => {
-      ctl.abort();
-      cancelFrame?.();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the query
-  }, [key, buffer, restarts, epoch]);
+      }
+      changed.push(true);
+      return false;
+    },
+    onStop: () => changed.cancel(),
+  });
 
   return {
     buffer,
@@ -123,6 +95,6 @@ export function useLogStream(query: LogQuery | null, capacity = DEFAULT_CAPACITY
     error,
     notes,
     received: receivedRef.current,
-    restart: () => setRestarts((n) => n + 1),
+    restart: retry,
   };
 }

@@ -1,9 +1,7 @@
 // The plugin commands (Plugins, ApprovePlugin, SetPluginEnabled) and the
 // plugin stream (GET /api/stream/plugins: the list now and on every change).
-import { callOp } from '../../api/operations';
-import { ApiError, errorMessage, networkError, responseError } from '../../api/errors';
-import { readNdjson } from '../../api/ndjson';
-import { openStream } from '../../api/openStream';
+import { callCommand } from '../../api/client';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from '../../api/openStream';
 
 export type PluginState = 'enabled' | 'disabled' | 'waiting-approval' | 'invalid';
 
@@ -24,22 +22,11 @@ export interface PluginInfo {
   url?: string;
 }
 
-interface PluginCommands {
-  Plugins(): PluginInfo[];
-  ApprovePlugin(id: string, hash: string): PluginInfo[];
-  SetPluginEnabled(id: string, enabled: boolean): PluginInfo[];
-}
-
-// callOp is typed for the operation commands; these three share its transport.
-const call = callOp as unknown as <M extends keyof PluginCommands>(
-  m: M,
-  ...args: Parameters<PluginCommands[M]>
-) => Promise<ReturnType<PluginCommands[M]>>;
-
+// The answers are decoded (toPluginList), so the command client's unchecked JSON is all they need.
 export const pluginCommands = {
-  list: () => call('Plugins').then(toPluginList),
-  approve: (id: string, hash: string) => call('ApprovePlugin', id, hash).then(toPluginList),
-  setEnabled: (id: string, enabled: boolean) => call('SetPluginEnabled', id, enabled).then(toPluginList),
+  list: () => callCommand('Plugins', []).then(toPluginList),
+  approve: (id: string, hash: string) => callCommand('ApprovePlugin', [id, hash]).then(toPluginList),
+  setEnabled: (id: string, enabled: boolean) => callCommand('SetPluginEnabled', [id, enabled]).then(toPluginList),
 };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,24 +59,13 @@ export function toPluginList(v: unknown): PluginInfo[] {
 
 /** Follows the plugin list until the signal aborts; rejects when the stream fails. */
 export async function streamPlugins(onList: (list: PluginInfo[]) => void, onError: (message: string) => void, signal: AbortSignal): Promise<void> {
-  let res: Response;
-  try {
-    res = await openStream('/api/stream/plugins', {}, signal);
-  } catch (e) {
-    if (signal.aborted) return;
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-  try {
-    for await (const v of readNdjson(res.body)) {
-      if (signal.aborted) return;
-      if (!isObj(v)) continue;
+  await streamNdjson('/api/stream/plugins', {
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: (v) => {
+      if (!isObj(v)) return;
       if (v.type === 'plugins') onList(toPluginList(v.list));
       else if (v.type === 'error') onError(str(v.message) || 'Unknown error');
-    }
-  } catch (e) {
-    if (signal.aborted) return;
-    throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-  }
+    },
+  });
 }

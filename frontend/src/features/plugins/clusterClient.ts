@@ -3,9 +3,10 @@
 // whole-object list stream /api/stream/objects), every request tagged with
 // X-Kubedeck-Plugin so the app's log names the plugin. Plain fetch in both
 // shells (the desktop serves /api/ through the same handler).
-import { ApiError, errorMessage, networkError, responseError } from '../../api/errors';
-import { readNdjson } from '../../api/ndjson';
-import { openStream } from '../../api/openStream';
+import { callCommand } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import { objectStreamUrl } from '../../api/objectStream';
+import { HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from '../../api/openStream';
 import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
 
 export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
@@ -13,13 +14,9 @@ export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-const qs = (params: Record<string, string>): string =>
-  Object.entries(params)
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-
 export function objectsUrl(context: string, kind: ResourceKind, namespace: string, labelSelector: string, watch: boolean): string {
-  return `/api/stream/objects?${qs({ context, ...kind, namespace, labelSelector, watch: watch ? '1' : '0' })}`;
+  const { group, version, resource } = kind;
+  return streamUrl('/api/stream/objects', { context, group, version, resource, namespace, labelSelector, watch: watch ? '1' : '0' });
 }
 
 /** Decodes one line of the objects stream into a WatchEvent (null: heartbeat or unknown). */
@@ -43,49 +40,24 @@ export function toWatchEvent(v: unknown): WatchEvent | null {
   }
 }
 
-/** Reads an NDJSON stream, handing each value to onValue until it returns false (the connection is then closed). */
+/**
+ * Reads an NDJSON stream, handing each value to onValue until it returns
+ * false (the connection is then closed). Aborting rejects ("Cancelled"): a
+ * plugin awaiting list or get hears that it got nothing.
+ */
 async function readStream(pluginId: string, url: string, signal: AbortSignal, onValue: (v: unknown) => boolean): Promise<void> {
-  const ctl = new AbortController();
-  const stop = () => ctl.abort();
-  signal.addEventListener('abort', stop);
-  try {
-    let res: Response;
-    try {
-      res = await openStream(url, { headers: { [PLUGIN_HEADER]: pluginId } }, ctl.signal);
-    } catch (e) {
-      if (signal.aborted) throw new ApiError('Cancelled');
-      throw networkError(e);
-    }
-    if (!res.ok) throw await responseError(res);
-    if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
-    try {
-      for await (const v of readNdjson(res.body)) {
-        if (signal.aborted || !onValue(v)) return;
-      }
-    } catch (e) {
-      if (signal.aborted) throw new ApiError('Cancelled');
-      throw new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
-    }
-  } finally {
-    signal.removeEventListener('abort', stop);
-    ctl.abort();
-  }
+  await streamNdjson(url, {
+    init: { headers: { [PLUGIN_HEADER]: pluginId } },
+    signal,
+    heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+    onMessage: onValue,
+  });
+  if (signal.aborted) throw new ApiError('Cancelled');
 }
 
-async function post<T>(pluginId: string, method: 'Apply' | 'Delete', args: unknown[]): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/call/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [PLUGIN_HEADER]: pluginId },
-      body: JSON.stringify(args),
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    throw networkError(e);
-  }
-  if (!res.ok) throw await responseError(res);
-  return (await res.json()) as T;
+/** Plugins may write with Apply and Delete only, over HTTP with the plugin's header (so the backend's log names it). */
+function post(pluginId: string, method: 'Apply' | 'Delete', args: unknown[]): Promise<unknown> {
+  return callCommand(method, args, { headers: { [PLUGIN_HEADER]: pluginId } });
 }
 
 function toResults(v: unknown): WriteResult[] {
@@ -133,7 +105,7 @@ export function clusterClient(pluginId: string, context: string, namespace: stri
     async get(kind: ResourceKind, name: string, options?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObject> {
       let out: KubeObject | null = null;
       let failure: ApiError | null = null;
-      const url = `/api/stream/object?${qs({ context, ...kind, namespace: nsOf(options), name })}`;
+      const url = objectStreamUrl({ context, ...kind, namespace: nsOf(options), name });
       await readStream(pluginId, url, options?.signal ?? new AbortController().signal, (v) => {
         if (!isObj(v)) return true;
         if (v.type === 'object' && isObj(v.object)) out = v.object;

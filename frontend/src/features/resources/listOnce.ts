@@ -1,8 +1,10 @@
 // One-shot lists over the list stream: read until "synced", then close the
 // connection (global search takes a snapshot this way). Live lists that
-// must share a connection use state/liveLists.ts.
+// must share a connection use liveLists.ts. Rows go through the one list
+// reducer (listReducer.ts).
 import { streamList } from '../../api/stream';
 import type { Column, GVR, ListQuery, Row } from '../../api/types';
+import { applyListMessage, initialListState } from './listReducer';
 
 export interface ListSnapshot {
   columns: Column[];
@@ -16,39 +18,15 @@ export async function listOnce(q: ListQuery, signal: AbortSignal): Promise<ListS
   const ctl = new AbortController();
   const stop = () => ctl.abort();
   signal.addEventListener('abort', stop);
-  let columns: Column[] = [];
-  const rows = new Map<string, Row>();
+  let list = initialListState();
   let error: string | undefined;
-  let synced = false;
   try {
     await streamList(
       q,
       (m) => {
-        switch (m.type) {
-          case 'columns':
-            columns = m.columns;
-            break;
-          case 'rows':
-            for (const r of m.rows) rows.set(r.key, r);
-            break;
-          case 'events':
-            for (const r of m.upserts) rows.set(r.key, r);
-            for (const k of m.deletes) rows.delete(k);
-            break;
-          case 'reset':
-            rows.clear();
-            break;
-          case 'synced':
-            synced = true;
-            ctl.abort();
-            break;
-          case 'error':
-            if (!m.retrying) {
-              error = m.message;
-              ctl.abort();
-            }
-            break;
-        }
+        list = applyListMessage(list, m);
+        // Done once synced, or when the list failed for good.
+        if (list.synced || (list.error && !list.error.retrying)) ctl.abort();
       },
       ctl.signal,
     );
@@ -57,8 +35,9 @@ export async function listOnce(q: ListQuery, signal: AbortSignal): Promise<ListS
   } finally {
     signal.removeEventListener('abort', stop);
   }
-  if (!synced && !error) error = 'The list ended before it was complete.';
-  const snap: ListSnapshot = { columns, rows: [...rows.values()], at: Date.now() };
+  if (list.error && !list.error.retrying) error = list.error.message;
+  if (!list.synced && !error) error = 'The list ended before it was complete.';
+  const snap: ListSnapshot = { columns: list.columns, rows: [...list.rows.values()], at: Date.now() };
   if (error) snap.error = error;
   return snap;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListMessage, Row } from '../../api/types';
-import { applyMessages, initialListState, listReducer, type ListState } from './listReducer';
+import { applyListMessages, initialListState, listReducer, type ListState } from './listReducer';
 
 const row = (ns: string, name: string, status = 'Running'): Row => ({
   key: `${ns}/${name}`,
@@ -60,7 +60,7 @@ describe('listReducer', () => {
       upserts: [row('a', `p${i}`)],
       deletes: [],
     }));
-    const s = applyMessages(s0, batch);
+    const s = applyListMessages(s0, batch);
     expect(s.rows.size).toBe(200);
   });
 

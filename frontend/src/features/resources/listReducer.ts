@@ -1,4 +1,6 @@
 // The state of one resource list stream, as a pure reducer (easy to test).
+// applyListMessages is the one place list messages become rows: the list
+// view, embedded lists, the overview's live lists and one-shot lists.
 import type { Column, ListMessage, Row } from '../../api/types';
 
 /** How the stream is doing, for the live indicator. */
@@ -64,12 +66,22 @@ export function listReducer(state: ListState, action: ListAction): ListState {
         connection: action.retry ? 'reconnecting' : 'failed',
       };
     case 'messages':
-      return applyMessages(state, action.messages);
+      return applyListMessages(state, action.messages);
   }
 }
 
-/** Applies a batch of stream messages, copying the rows Map at most once. */
-export function applyMessages(state: ListState, messages: readonly ListMessage[]): ListState {
+/** Applies one stream message (see applyListMessages). */
+export function applyListMessage(state: ListState, message: ListMessage): ListState {
+  return applyListMessages(state, [message]);
+}
+
+/**
+ * Applies a batch of stream messages, copying the rows Map at most once;
+ * never mutates state. A relist (reset, or a reconnection: connect with
+ * replace) collects into staging and swaps on synced, so the rows on screen
+ * never flash empty.
+ */
+export function applyListMessages(state: ListState, messages: readonly ListMessage[]): ListState {
   if (messages.length === 0) return state;
   let { columns, staging, synced, loaded, error, connection } = state;
   let rows = state.rows;

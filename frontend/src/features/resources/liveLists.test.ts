@@ -1,23 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../api/types';
-import { applyMessage } from './liveLists';
+import { listShown, listSnapshot } from './liveLists';
+import { applyListMessage, initialListState } from './listReducer';
 
 const row = (key: string): Row => ({ key, uid: key, name: key, cells: [key] });
 
-describe('applyMessage', () => {
+describe('a live list (the list reducer and its snapshot)', () => {
   it('keeps a live list from rows, events, reset and errors', () => {
-    const l = { columns: [], rows: new Map<string, Row>(), synced: false } as { columns: never[]; rows: Map<string, Row>; synced: boolean; error?: string };
-    applyMessage(l, { type: 'rows', rows: [row('a'), row('b')] });
-    applyMessage(l, { type: 'synced', resourceVersion: '1' });
+    let l = initialListState();
+    l = applyListMessage(l, { type: 'rows', rows: [row('a'), row('b')] });
+    expect(listShown(l)).toBe(false);
+    l = applyListMessage(l, { type: 'synced', resourceVersion: '1' });
     expect(l.synced).toBe(true);
-    applyMessage(l, { type: 'events', upserts: [row('c')], deletes: ['a'] });
-    expect([...l.rows.keys()]).toEqual(['b', 'c']);
-    applyMessage(l, { type: 'error', message: 'flaky', retrying: true });
-    expect(l.error).toBeUndefined();
-    applyMessage(l, { type: 'error', message: 'forbidden', status: 403 });
-    expect(l.error).toBe('forbidden');
-    applyMessage(l, { type: 'reset' });
-    expect(l.rows.size).toBe(0);
-    expect(l.synced).toBe(false);
+    expect(listShown(l)).toBe(true);
+    l = applyListMessage(l, { type: 'events', upserts: [row('c')], deletes: ['a'] });
+    expect(listSnapshot(l).rows.map((r) => r.key)).toEqual(['b', 'c']);
+    l = applyListMessage(l, { type: 'error', message: 'flaky', retrying: true });
+    expect(listSnapshot(l).error).toBeUndefined();
+    l = applyListMessage(l, { type: 'error', message: 'forbidden', status: 403 });
+    expect(listSnapshot(l).error).toBe('forbidden');
+    // A relist: the rows on screen stay until the new list is synced, then are replaced.
+    l = applyListMessage(l, { type: 'reset' });
+    expect(listSnapshot(l).rows.map((r) => r.key)).toEqual(['b', 'c']);
+    l = applyListMessage(l, { type: 'rows', rows: [row('d')] });
+    l = applyListMessage(l, { type: 'synced', resourceVersion: '2' });
+    expect(listSnapshot(l).rows.map((r) => r.key)).toEqual(['d']);
+    expect(listSnapshot(l).error).toBeUndefined();
+  });
+
+  it('a failure before the first sync shows as the list', () => {
+    const l = applyListMessage(initialListState(), { type: 'error', message: 'the server could not find the requested resource', status: 404 });
+    expect(listShown(l)).toBe(true);
+    expect(listSnapshot(l, 5)).toEqual({ columns: [], rows: [], at: 5, error: 'the server could not find the requested resource' });
   });
 });

@@ -1,51 +1,28 @@
 // Keeps several lists live over one multiplexed stream (see
-// api/multiStream.ts): each list's rows, columns and state, updated in one
-// React state change per animation frame; reconnects with backoff.
-import { useEffect, useState } from 'react';
+// api/multiStream.ts): each list's state kept by the one list reducer
+// (applyListMessages), published in one React state change per animation
+// frame; reconnects with the one backoff and pauses while its cluster pane is
+// hidden (useLiveStream).
+import { useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../../api/errors';
 import { streamLists, type MultiQuery } from '../../api/multiStream';
-import type { Column, ListMessage, Row } from '../../api/types';
-import { usePaneActive, useStreamEpoch } from '../clusters/clusterHealth';
+import type { ListMessage } from '../../api/types';
+import { frameBatch } from '../../lib/frameScheduler';
+import { useLiveStream } from '../../lib/useLiveStream';
 import type { ListSnapshot } from './listOnce';
+import { applyListMessages, initialListState, listReducer, type ListState } from './listReducer';
 
-interface Live {
-  columns: Column[];
-  rows: Map<string, Row>;
-  synced: boolean;
-  error?: string;
+/** What a live list shows: its rows once synced; a terminal error (not one it recovers from). */
+export function listSnapshot(s: ListState, at = Date.now()): ListSnapshot {
+  const snap: ListSnapshot = { columns: s.columns, rows: [...s.rows.values()], at };
+  if (s.error && !s.error.retrying) snap.error = s.error.message;
+  return snap;
 }
 
-/** Applies one message to a list's live state. */
-export function applyMessage(l: Live, m: ListMessage): void {
-  switch (m.type) {
-    case 'columns':
-      l.columns = m.columns;
-      break;
-    case 'rows':
-      for (const r of m.rows) l.rows.set(r.key, r);
-      break;
-    case 'events':
-      for (const r of m.upserts) l.rows.set(r.key, r);
-      for (const k of m.deletes) l.rows.delete(k);
-      break;
-    case 'reset':
-      l.rows.clear();
-      l.synced = false;
-      break;
-    case 'synced':
-      l.synced = true;
-      delete l.error;
-      break;
-    case 'error':
-      if (!m.retrying) l.error = m.message;
-      break;
-  }
-}
+/** Whether a list has something to show: it synced, or failed for good. */
+export const listShown = (s: ListState): boolean => s.synced || (s.error !== null && !s.error.retrying);
 
-function snapshot(l: Live): ListSnapshot {
-  const s: ListSnapshot = { columns: l.columns, rows: [...l.rows.values()], at: Date.now() };
-  if (l.error) s.error = l.error;
-  return s;
-}
+type Tagged = [index: number, message: ListMessage];
 
 /**
  * Live lists keyed by `key(query)`; a list appears once it has synced (or
@@ -53,54 +30,59 @@ function snapshot(l: Live): ListSnapshot {
  */
 export function useLiveLists(context: string, queries: readonly MultiQuery[], key: (q: MultiQuery) => string): Map<string, ListSnapshot> {
   const [snaps, setSnaps] = useState<Map<string, ListSnapshot>>(new Map());
-  const active = usePaneActive();
-  const epoch = useStreamEpoch();
-  const spec = JSON.stringify([context, queries]);
-  useEffect(() => {
-    if (!active) return;
-    const [ctx, qs] = JSON.parse(spec) as [string, MultiQuery[]];
-    const ctl = new AbortController();
-    const lives: Live[] = qs.map(() => ({ columns: [], rows: new Map(), synced: false }));
-    let frame = 0;
-    const publish = () => {
-      frame = 0;
-      const next = new Map<string, ListSnapshot>();
-      qs.forEach((q, i) => {
-        const l = lives[i];
-        if (l && (l.synced || l.error)) next.set(key(q), snapshot(l));
-      });
-      setSnaps(next);
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(publish);
-    };
-    let delay = 500;
-    const run = async () => {
-      while (!ctl.signal.aborted) {
-        try {
-          await streamLists(ctx, qs, (i, m) => {
-            const l = lives[i];
-            if (!l) return;
-            applyMessage(l, m);
-            delay = 500;
-            schedule();
-          }, ctl.signal);
-        } catch (e) {
-          for (const l of lives) if (!l.synced) l.error = e instanceof Error ? e.message : String(e);
-          schedule();
+  const lists = useRef<ListState[]>([]);
+  const publish = () => {
+    const next = new Map<string, ListSnapshot>();
+    queries.forEach((q, i) => {
+      const l = lists.current[i];
+      if (l && listShown(l)) next.set(key(q), listSnapshot(l));
+    });
+    setSnaps(next);
+  };
+  const publishRef = useRef(publish);
+  publishRef.current = publish;
+  const batch = useMemo(
+    () =>
+      frameBatch<Tagged>((tagged) => {
+        const byList = new Map<number, ListMessage[]>();
+        for (const [i, m] of tagged) {
+          const ms = byList.get(i);
+          if (ms) ms.push(m);
+          else byList.set(i, [m]);
         }
-        if (ctl.signal.aborted) return;
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 2, 15000);
+        for (const [i, ms] of byList) {
+          const l = lists.current[i];
+          if (l) lists.current[i] = applyListMessages(l, ms);
+        }
+        publishRef.current();
+      }),
+    [],
+  );
+
+  useLiveStream<Tagged>({
+    key: JSON.stringify([context, queries]),
+    open: (onMessage, signal) => streamLists(context, queries, (i, m) => onMessage([i, m]), signal),
+    onConnect: (c) => {
+      // A new set of lists starts empty; a reconnection keeps the rows shown until each list is synced again.
+      lists.current =
+        c.kind === 'new' || lists.current.length !== queries.length
+          ? queries.map(() => initialListState())
+          : lists.current.map((l) => listReducer(l, { type: 'connect', replace: true }));
+    },
+    onMessage: (m, c) => {
+      c.healthy();
+      batch.push(m);
+    },
+    onEnd: (e) => {
+      batch.flush();
+      if (e !== undefined) {
+        const message = errorMessage(e);
+        lists.current = lists.current.map((l) => (l.synced ? l : { ...l, error: { message, retrying: false } }));
+        publishRef.current();
       }
-    };
-    void run();
-    return () => {
-      ctl.abort();
-      if (frame) cancelAnimationFrame(frame);
-    };
-    // key is a pure function of a query and spec holds the queries, so the
-    // effect depends on spec alone.
-  }, [spec, active, epoch]);
+      return true;
+    },
+    onStop: () => batch.cancel(),
+  });
   return snaps;
 }

@@ -86,7 +86,7 @@ func (h *Handler) recoverPanic(w *responseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasPrefix(w.Header().Get("Content-Type"), "application/x-ndjson") {
-		line, _ := json.Marshal(map[string]string{"type": "error", "message": msg})
+		line, _ := json.Marshal(ErrorLine{Type: "error", Message: msg})
 		_, _ = w.Write(append(line, '\n'))
 		_ = http.NewResponseController(w).Flush()
 	}
@@ -183,5 +183,5 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func writeError(w http.ResponseWriter, status int, err error) {
-	writeJSON(w, status, map[string]string{"error": err.Error()})
+	writeJSON(w, status, ErrorResponse{Error: err.Error()})
 }

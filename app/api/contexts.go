@@ -26,9 +26,9 @@ func (h *Handler) streamContexts(w http.ResponseWriter, r *http.Request) {
 	send := func() error {
 		list, err := cmds.Contexts()
 		if err != nil {
-			return out.Send(map[string]string{"type": "error", "message": err.Error()})
+			return out.Send(errorLine(err))
 		}
-		return out.Send(map[string]any{"type": "contexts", "list": list})
+		return out.Send(ContextsLine{Type: "contexts", List: list})
 	}
 	if err := send(); err != nil {
 		return
@@ -44,7 +44,7 @@ func (h *Handler) streamContexts(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+			if err := out.Send(heartbeat()); err != nil {
 				return
 			}
 		}

@@ -35,9 +35,9 @@ func (h *Handler) streamAPIResources(w http.ResponseWriter, r *http.Request) {
 	send := func() error {
 		list, err := cmds.APIResources(name)
 		if err != nil {
-			return out.Send(map[string]any{"type": "error", "message": err.Error()})
+			return out.Send(errorLine(err))
 		}
-		return out.Send(map[string]any{"type": "resources", "list": list})
+		return out.Send(APIResourcesLine{Type: "resources", List: list})
 	}
 	if err := send(); err != nil {
 		return
@@ -60,7 +60,7 @@ func (h *Handler) streamAPIResources(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+			if err := out.Send(heartbeat()); err != nil {
 				return
 			}
 		}

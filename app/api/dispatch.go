@@ -15,17 +15,10 @@ type dispatcher struct {
 	methods map[string]reflect.Method
 }
 
-var errorType = reflect.TypeFor[error]()
-
 func newDispatcher() *dispatcher {
 	d := &dispatcher{methods: map[string]reflect.Method{}}
-	t := reflect.TypeFor[*commands.Commands]()
-	for i := range t.NumMethod() {
-		m := t.Method(i)
-		// Commands are the methods returning (result, error).
-		if m.Type.NumOut() == 2 && m.Type.Out(1) == errorType {
-			d.methods[m.Name] = m
-		}
+	for _, m := range commands.Methods() {
+		d.methods[m.Name] = m
 	}
 	return d
 }

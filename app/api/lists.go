@@ -16,7 +16,8 @@ import (
 // maxMultiplexed bounds the lists one multiplexed stream carries.
 const maxMultiplexed = 16
 
-type listQuery struct {
+// ListsQuery is one list of GET /api/stream/lists?queries=[...].
+type ListsQuery struct {
 	Group         string `json:"group"`
 	Version       string `json:"version"`
 	Resource      string `json:"resource"`
@@ -25,15 +26,15 @@ type listQuery struct {
 	FieldSelector string `json:"fieldSelector"`
 }
 
-// tagged is a list message marked with the index of its list.
-type tagged struct {
+// ListsMessage is a list message marked with the index of its list.
+type ListsMessage struct {
 	Stream int `json:"stream"`
 	resources.Message
 }
 
 // streamLists serves GET /api/stream/lists?context=&queries=[...] : several
 // live lists over one connection (browsers allow six per host), each
-// message tagged with its list's index in "stream". Same messages as
+// message ListsMessage with its list's index in "stream". Same messages as
 // /api/stream/list; one list failing leaves the others running.
 func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 	cmds, err := h.resolve(r)
@@ -41,7 +42,7 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusUnauthorized, err)
 		return
 	}
-	var qs []listQuery
+	var qs []ListsQuery
 	if err := json.Unmarshal([]byte(r.URL.Query().Get("queries")), &qs); err != nil || len(qs) == 0 || len(qs) > maxMultiplexed {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("queries must be a JSON array of 1 to %d list queries", maxMultiplexed))
 		return
@@ -76,7 +77,7 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		if ref := refusals[i]; ref != nil {
 			// A kind the cluster does not serve fails alone, as a list would.
 			m := resources.Message{Type: "error", Message: ref.err.Error(), Status: ref.status}
-			if out.Send(tagged{Stream: i, Message: m}) != nil {
+			if out.Send(ListsMessage{Stream: i, Message: m}) != nil {
 				return
 			}
 			continue
@@ -85,7 +86,7 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		go func() {
 			defer wg.Done()
 			l := &resources.Lister{REST: conn.REST, Log: h.log}
-			_ = l.Stream(r.Context(), rq, func(m resources.Message) error { return out.Send(tagged{Stream: i, Message: m}) })
+			_ = l.Stream(r.Context(), rq, func(m resources.Message) error { return out.Send(ListsMessage{Stream: i, Message: m}) })
 		}()
 	}
 	wg.Wait()

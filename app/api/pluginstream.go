@@ -26,9 +26,9 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 	send := func() error {
 		list, err := cmds.Plugins()
 		if err != nil {
-			return out.Send(map[string]string{"type": "error", "message": err.Error()})
+			return out.Send(errorLine(err))
 		}
-		return out.Send(map[string]any{"type": "plugins", "list": list})
+		return out.Send(PluginsLine{Type: "plugins", List: list})
 	}
 	if err := send(); err != nil {
 		return
@@ -64,7 +64,7 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+			if err := out.Send(heartbeat()); err != nil {
 				return
 			}
 		}

@@ -117,7 +117,7 @@ func (h *Handler) streamCancel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	running := h.streams.cancel(streamKey{scope: cmds, id: id})
-	writeJSON(w, http.StatusOK, map[string]bool{"cancelled": running})
+	writeJSON(w, http.StatusOK, CancelResult{Cancelled: running})
 }
 
 // register makes r's stream cancellable by its StreamHeader id, if it has

@@ -29,7 +29,7 @@ func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
 		data, dropped, err := s.Read(ctx)
 		if errors.Is(err, io.EOF) {
 			code, msg := s.Exit()
-			if out.Send(map[string]any{"type": "exit", "code": code, "message": msg}) == nil {
+			if out.Send(TerminalExit{Type: "exit", Code: code, Message: msg}) == nil {
 				s.Release() // delivered: the session is done with
 			}
 			return
@@ -37,10 +37,7 @@ func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return
 		}
-		m := map[string]any{"type": "output", "data": base64.StdEncoding.EncodeToString(data)}
-		if dropped {
-			m["dropped"] = true
-		}
+		m := TerminalOutput{Type: "output", Data: base64.StdEncoding.EncodeToString(data), Dropped: dropped}
 		if err := out.Send(m); err != nil {
 			// The reader left (in the desktop a write error is how we learn
 			// it): the terminal stays until closed or its command ends.

@@ -8,12 +8,16 @@ import (
 	"github.com/kubedeck/kubedeck/app/settings"
 )
 
+// PluginState is what the user decided about a plugin, or that it is
+// invalid.
+type PluginState string
+
 // Plugin states.
 const (
-	PluginEnabled         = "enabled"
-	PluginDisabled        = "disabled"
-	PluginWaitingApproval = "waiting-approval"
-	PluginInvalid         = "invalid"
+	PluginEnabled         PluginState = "enabled"
+	PluginDisabled        PluginState = "disabled"
+	PluginWaitingApproval PluginState = "waiting-approval"
+	PluginInvalid         PluginState = "invalid"
 )
 
 // PluginInfo is a plugin with what the user decided about it.
@@ -21,7 +25,7 @@ type PluginInfo struct {
 	plugins.Plugin
 	// State is enabled, disabled, waiting-approval (new or changed since it
 	// was approved) or invalid (see Error).
-	State string `json:"state"`
+	State PluginState `json:"state"`
 	// URL is where its main bundle is served (only when enabled).
 	URL string `json:"url,omitempty"`
 }

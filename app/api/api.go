@@ -1,7 +1,3 @@
-// Package api is the HTTP surface shared by both shells: commands as
-// POST /api/call/{Method} (JSON in, JSON out) and bulk data as
-// newline-delimited JSON streams under /api/stream/. The desktop shell mounts
-// it as Wails AssetServer middleware; the browser shell behind its login.
 package api
 
 import (
@@ -17,11 +13,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
-// Resolver finds the Commands (the credentials scope) for a request.
-type Resolver func(r *http.Request) (*commands.Commands, error)
+// Resolver finds the Session (the credentials scope) of a request.
+type Resolver func(r *http.Request) (*session.Session, error)
 
 // Handler serves /api/.
 type Handler struct {
@@ -150,9 +146,8 @@ func (h *Handler) Middleware(next http.Handler) http.Handler {
 }
 
 func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 8<<20))
@@ -167,7 +162,7 @@ func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, status, err := h.dispatcher.call(cmds, r.PathValue("method"), args)
+	res, status, err := h.dispatcher.call(sess, r.PathValue("method"), args)
 	if err != nil {
 		writeError(w, status, err)
 		return

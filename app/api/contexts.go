@@ -15,16 +15,15 @@ const keepAlive = 30 * time.Second
 // streamContexts serves GET /api/stream/contexts: the context list now and
 // again after every change to the kubeconfig files.
 func (h *Handler) streamContexts(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
-	store := commands.Clusters(cmds).Store()
+	store := sess.Clusters().Store()
 	changes := store.Subscribe(r.Context())
 	out := ndjson.New(w)
 	send := func() error {
-		list, err := cmds.Contexts()
+		list, err := commands.For(sess).Contexts()
 		if err != nil {
 			return out.Send(errorLine(err))
 		}

@@ -8,7 +8,6 @@ import (
 
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 	"github.com/kubedeck/kubedeck/app/resources"
 )
@@ -37,9 +36,8 @@ type ListsMessage struct {
 // message ListsMessage with its list's index in "stream". Same messages as
 // /api/stream/list; one list failing leaves the others running.
 func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	var qs []ListsQuery
@@ -54,9 +52,8 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	conn, err := commands.Clusters(cmds).Get(r.URL.Query().Get("context"))
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
+	conn, ok := connOf(w, sess, r.URL.Query().Get("context"))
+	if !ok {
 		return
 	}
 	rqs := make([]resources.Query, len(qs))

@@ -17,14 +17,13 @@ import (
 // reloads without restarting the app, and a changed plugin asks for
 // approval again at once).
 func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	out := ndjson.New(w)
 	send := func() error {
-		list, err := cmds.Plugins()
+		list, err := commands.For(sess).Plugins()
 		if err != nil {
 			return out.Send(errorLine(err))
 		}
@@ -36,7 +35,7 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 	watcher, err := fsnotify.NewWatcher()
 	if err == nil {
 		defer watcher.Close()
-		watchTree(watcher, watchRoots(commands.PluginDirs(cmds)))
+		watchTree(watcher, watchRoots(sess.PluginDirs()))
 	}
 	var events <-chan fsnotify.Event
 	if watcher != nil {

@@ -3,22 +3,19 @@ package api
 import (
 	"encoding/base64"
 	"errors"
+	"github.com/kubedeck/kubedeck/app/ndjson"
 	"io"
 	"net/http"
-
-	"github.com/kubedeck/kubedeck/app/commands"
-	"github.com/kubedeck/kubedeck/app/ndjson"
 )
 
 // streamTerminal serves GET /api/stream/terminal?id= : the session's output
 // as {"type":"output","data":base64} lines, then {"type":"exit","code":N}.
 func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
-	s, err := commands.Terminals(cmds).Get(r.URL.Query().Get("id"))
+	s, err := sess.Terminal(r.URL.Query().Get("id"))
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
 		return

@@ -65,8 +65,8 @@ type ClusterStatus struct {
 func (c *Commands) ClusterStatus(contextName string) (ClusterStatus, error) {
 	return guard(c, "ClusterStatus", func() (ClusterStatus, error) {
 		out := ClusterStatus{Context: contextName, Groups: []string{}, Auth: AuthKubeconfig,
-			TokenStorage: c.clusters.Tokens().Storage()}
-		conn, err := c.clusters.Get(contextName)
+			TokenStorage: c.s.Clusters().Tokens().Storage()}
+		conn, err := c.s.Clusters().Get(contextName)
 		if errors.Is(err, cluster.ErrUnknownContext) {
 			return out, err
 		}
@@ -169,7 +169,7 @@ func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
 		if token == "" {
 			return SignInResult{}, errors.New("paste a token first")
 		}
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		kctx, ok := snap.Context(contextName)
 		if !ok {
 			return SignInResult{}, fmt.Errorf("context %q: %w", contextName, cluster.ErrUnknownContext)
@@ -192,12 +192,12 @@ func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
 		if err != nil {
 			return SignInResult{}, fmt.Errorf("could not check the token: %w", err)
 		}
-		tokens := c.clusters.Tokens()
+		tokens := c.s.Clusters().Tokens()
 		if err := tokens.Set(credentials.Key(contextName, kctx.Server), token); err != nil {
 			return SignInResult{}, err
 		}
-		c.clusters.Forget(contextName)
-		c.log.Info("signed in with a token", "context", contextName, "user", who.Username)
+		c.s.Clusters().Forget(contextName)
+		c.s.Log().Info("signed in with a token", "context", contextName, "user", who.Username)
 		return SignInResult{User: who.Username, Groups: append([]string{}, who.Groups...), Storage: tokens.Storage()}, nil
 	})
 }
@@ -205,13 +205,13 @@ func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
 // SignOut forgets the token entered for a context.
 func (c *Commands) SignOut(contextName string) (ClusterStatus, error) {
 	return guard(c, "SignOut", func() (ClusterStatus, error) {
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		if kctx, ok := snap.Context(contextName); ok {
-			if err := c.clusters.Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
+			if err := c.s.Clusters().Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
 				return ClusterStatus{}, err
 			}
 		}
-		c.clusters.Forget(contextName)
+		c.s.Clusters().Forget(contextName)
 		return c.ClusterStatus(contextName)
 	})
 }

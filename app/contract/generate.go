@@ -95,7 +95,7 @@ func (g *generator) ref(t reflect.Type) string {
 }
 
 func array(elem string) string {
-	if strings.ContainsAny(elem, " |&") {
+	if strings.ContainsAny(elem, "|&") {
 		return "(" + elem + ")[]"
 	}
 	return elem + "[]"

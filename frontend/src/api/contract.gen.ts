@@ -620,7 +620,7 @@ export type ObjectMessage =
 
 /** A line of GET /api/stream/objects: whole objects for plugins, then their changes. */
 export type ObjectsMessage =
-  | { type: 'objects'; items?: (Record<string, unknown>)[]; truncated?: boolean }
+  | { type: 'objects'; items?: Record<string, unknown>[]; truncated?: boolean }
   | { type: 'event'; event?: string; object?: Record<string, unknown> }
   | { type: 'heartbeat' }
   | { type: 'error'; message?: string; status?: number };

@@ -7,6 +7,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/api"
 	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
+	"github.com/kubedeck/kubedeck/app/forward"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/logs"
 	"github.com/kubedeck/kubedeck/app/resources"
@@ -69,6 +70,8 @@ func Kubedeck() Spec {
 			typeOf[api.ObjectsMessage]():      "ObjectsLine",
 			typeOf[logs.Message]():            "LogLine",
 			typeOf[logs.Line]():               "LogEntry",
+			typeOf[actions.Action]():          "ResultAction",
+			typeOf[forward.State]():           "ForwardState",
 			typeOf[actions.Progress]():        "DrainProgress",
 			// Not Storage: that is the DOM's localStorage type.
 			typeOf[credentials.Storage](): "TokenStorage",

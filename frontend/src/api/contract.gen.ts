@@ -168,8 +168,7 @@ export interface Forward {
   podPort: number;
   localPort: number;
   url: string;
-  /** State is active or failed. */
-  state: string;
+  state: ForwardState;
   message?: string;
   started: string;
 }
@@ -186,6 +185,9 @@ export interface ForwardRequest {
   /** LocalPort is the local port; 0 picks a free one. */
   localPort: number;
 }
+
+/** ForwardState is whether a forward runs: active, or failed (see its Message). */
+export type ForwardState = 'active' | 'failed';
 
 /** KubeconfigEnvVar is one environment variable an exec plugin is started with. */
 export interface KubeconfigEnvVar {
@@ -364,8 +366,8 @@ export interface Result {
   kind: string;
   name: string;
   namespace?: string;
-  /** Action is created, configured, unchanged, updated or deleted. */
-  action?: string;
+  /** Action is what was done; empty when it failed. */
+  action?: ResultAction;
   error?: string;
   /** Status is the HTTP status of a failure (403, 409, 422...). */
   status?: number;
@@ -380,6 +382,9 @@ export interface Result {
    */
   live?: string;
 }
+
+/** ResultAction is what a write did to an object. */
+export type ResultAction = 'created' | 'configured' | 'unchanged' | 'updated' | 'deleted';
 
 /** ReviewKind is what a ReviewItem would do: run, use an auth provider, read. */
 export type ReviewKind = 'exec' | 'auth-provider' | 'file';

@@ -11,7 +11,7 @@ APP     := build/bin/kubedeck
 APT_PACKAGES := libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config gcc xvfb imagemagick chromium xdotool xauth iproute2 \
                 nsis p7zip-full librsvg2-bin desktop-file-utils
 
-.PHONY: help deps sysdeps npmdeps build frontend devcluster demo run serve-demo test test-on-cluster package package-smoke vet bench clean
+.PHONY: help deps sysdeps npmdeps build contract frontend devcluster demo run serve-demo test test-on-cluster package package-smoke vet bench clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ sysdeps: ## system packages (apt-get as root, else prints the command)
 npmdeps: ## frontend and end-to-end test packages
 	@[ -d frontend/node_modules ] && [ frontend/node_modules/.package-lock.json -nt frontend/package-lock.json ] || (cd frontend && npm ci --no-audit --no-fund)
 	@[ -d e2e/node_modules ] && [ e2e/node_modules/.package-lock.json -nt e2e/package-lock.json ] || (cd e2e && npm ci --no-audit --no-fund)
+
+contract: ## regenerate frontend/src/api/contract.gen.ts from the Go types (TestContractUpToDate checks it)
+	go run ./app/contract/gen
 
 frontend: ## build the frontend into frontend/dist
 	cd frontend && npm run build

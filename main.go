@@ -1,6 +1,3 @@
-// Command kubedeck is a desktop Kubernetes dashboard. Run without arguments
-// it opens the desktop window; `kubedeck serve` serves the same UI to a
-// browser behind a launch token.
 package main
 
 import (
@@ -19,13 +16,13 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/cluster/execplugin"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/desktop"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/loginpath"
 	"github.com/kubedeck/kubedeck/app/plugins"
 	"github.com/kubedeck/kubedeck/app/serve"
+	"github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
 
@@ -86,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		paths = append(paths, managed.Path())
 	}
 	store := watchedStore(ctx, paths, log)
-	cmds := commands.New(commands.Deps{
+	sess := session.New(session.Deps{
 		Version:  version,
 		Clusters: cluster.NewManager(store, credentials.NewKeyring(), userAgent(), log),
 		Settings: userSettings(log),
@@ -94,10 +91,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Plugins:  pluginDirs(*pluginsDev, log),
 		Log:      log,
 	})
-	return desktop.Run(desktop.Options{Version: version, Assets: assets, Commands: cmds, Log: log, LogFile: logPath,
+	return desktop.Run(desktop.Options{Version: version, Assets: assets, Session: sess, Log: log, LogFile: logPath,
 		// A clean quit: terminals and port-forwards end, watches stop.
 		Shutdown: func() {
-			commands.Close(cmds)
+			sess.Close()
 			cancel()
 		},
 	})
@@ -144,8 +141,8 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 		Assets:       assets,
 		// Each browser session has its own tokens and remembers nothing on
 		// the server's disk.
-		NewSession: func() *commands.Commands {
-			return commands.New(commands.Deps{
+		NewSession: func() *session.Session {
+			return session.New(session.Deps{
 				Version:  version,
 				Clusters: cluster.NewManager(store, credentials.NewMemory(), userAgent(), log),
 				// Plugin approvals are the server user's, like its plugin folder.

@@ -1,10 +1,3 @@
-// Package actions changes resources under the user's own credentials:
-// server-side apply and update from YAML (with server-side dry runs and
-// conflict detection), delete with a propagation policy, scale, rollout
-// restart/history/undo, CronJob suspend and run-now, and node cordon and
-// drain (kubectl's drain library: evictions that respect
-// PodDisruptionBudgets). The API server decides; nothing is checked here
-// that it checks better.
 package actions
 
 import (
@@ -40,8 +33,8 @@ type Result struct {
 	Kind      string `json:"kind"`
 	Name      string `json:"name"`
 	Namespace string `json:"namespace,omitempty"`
-	// Action is created, configured, unchanged, updated or deleted.
-	Action string `json:"action,omitempty"`
+	// Action is what was done; empty when it failed.
+	Action Action `json:"action,omitempty"`
 	Error  string `json:"error,omitempty"`
 	// Status is the HTTP status of a failure (403, 409, 422...).
 	Status int `json:"status,omitempty"`
@@ -52,6 +45,18 @@ type Result struct {
 	// conflict, to show beside the user's edit.
 	Live string `json:"live,omitempty"`
 }
+
+// Action is what a write did to an object.
+type Action string
+
+// Actions.
+const (
+	ActionCreated    Action = "created"
+	ActionConfigured Action = "configured"
+	ActionUnchanged  Action = "unchanged"
+	ActionUpdated    Action = "updated"
+	ActionDeleted    Action = "deleted"
+)
 
 // Decode splits multi-document YAML (or JSON) into objects.
 func Decode(text string) ([]*unstructured.Unstructured, error) {
@@ -154,11 +159,11 @@ func (c Client) applyOne(ctx context.Context, u *unstructured.Unstructured, defa
 	}
 	switch {
 	case !exists:
-		r.Action = "created"
+		r.Action = ActionCreated
 	case live.GetResourceVersion() == res.GetResourceVersion() && !dryRun:
-		r.Action = "unchanged"
+		r.Action = ActionUnchanged
 	default:
-		r.Action = "configured"
+		r.Action = ActionConfigured
 	}
 	if exists {
 		r.Live = yamlOf(live)
@@ -202,7 +207,7 @@ func (c Client) Update(ctx context.Context, text string, dryRun bool) (Result, e
 		}
 		return r, nil
 	}
-	r.Action, r.YAML = "updated", yamlOf(res)
+	r.Action, r.YAML = ActionUpdated, yamlOf(res)
 	return r, nil
 }
 

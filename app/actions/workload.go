@@ -60,7 +60,7 @@ func (c Client) Delete(ctx context.Context, refs []Ref, propagation string) []Re
 			out = append(out, fail(res, err))
 			continue
 		}
-		res.Action = "deleted"
+		res.Action = ActionDeleted
 		out = append(out, res)
 	}
 	return out

@@ -1,7 +1,3 @@
-// Package api is the HTTP surface shared by both shells: commands as
-// POST /api/call/{Method} (JSON in, JSON out) and bulk data as
-// newline-delimited JSON streams under /api/stream/. The desktop shell mounts
-// it as Wails AssetServer middleware; the browser shell behind its login.
 package api
 
 import (
@@ -17,11 +13,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
-// Resolver finds the Commands (the credentials scope) for a request.
-type Resolver func(r *http.Request) (*commands.Commands, error)
+// Resolver finds the Session (the credentials scope) of a request.
+type Resolver func(r *http.Request) (*session.Session, error)
 
 // Handler serves /api/.
 type Handler struct {
@@ -86,7 +82,7 @@ func (h *Handler) recoverPanic(w *responseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasPrefix(w.Header().Get("Content-Type"), "application/x-ndjson") {
-		line, _ := json.Marshal(map[string]string{"type": "error", "message": msg})
+		line, _ := json.Marshal(ErrorLine{Type: "error", Message: msg})
 		_, _ = w.Write(append(line, '\n'))
 		_ = http.NewResponseController(w).Flush()
 	}
@@ -150,9 +146,8 @@ func (h *Handler) Middleware(next http.Handler) http.Handler {
 }
 
 func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 8<<20))
@@ -167,7 +162,7 @@ func (h *Handler) call(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	res, status, err := h.dispatcher.call(cmds, r.PathValue("method"), args)
+	res, status, err := h.dispatcher.call(sess, r.PathValue("method"), args)
 	if err != nil {
 		writeError(w, status, err)
 		return
@@ -183,5 +178,5 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func writeError(w http.ResponseWriter, status int, err error) {
-	writeJSON(w, status, map[string]string{"error": err.Error()})
+	writeJSON(w, status, ErrorResponse{Error: err.Error()})
 }

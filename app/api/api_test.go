@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 const twoContexts = `apiVersion: v1
@@ -40,8 +40,8 @@ func newServer(t *testing.T) *httptest.Server {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New(commands.Deps{Version: "1.2.3", Clusters: cluster.NewManager(kubeconfig.NewStore([]string{path}), credentials.NewMemory(), "test", log), Log: log})
-	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))
+	sess := session.New(session.Deps{Version: "1.2.3", Clusters: cluster.NewManager(kubeconfig.NewStore([]string{path}), credentials.NewMemory(), "test", log), Log: log})
+	srv := httptest.NewServer(New(func(*http.Request) (*session.Session, error) { return sess, nil }, log))
 	t.Cleanup(srv.Close)
 	return srv
 }

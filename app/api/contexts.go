@@ -15,20 +15,19 @@ const keepAlive = 30 * time.Second
 // streamContexts serves GET /api/stream/contexts: the context list now and
 // again after every change to the kubeconfig files.
 func (h *Handler) streamContexts(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
-	store := commands.Clusters(cmds).Store()
+	store := sess.Clusters().Store()
 	changes := store.Subscribe(r.Context())
 	out := ndjson.New(w)
 	send := func() error {
-		list, err := cmds.Contexts()
+		list, err := commands.For(sess).Contexts()
 		if err != nil {
-			return out.Send(map[string]string{"type": "error", "message": err.Error()})
+			return out.Send(errorLine(err))
 		}
-		return out.Send(map[string]any{"type": "contexts", "list": list})
+		return out.Send(ContextsLine{Type: "contexts", List: list})
 	}
 	if err := send(); err != nil {
 		return
@@ -44,7 +43,7 @@ func (h *Handler) streamContexts(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+			if err := out.Send(heartbeat()); err != nil {
 				return
 			}
 		}

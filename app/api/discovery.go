@@ -20,24 +20,22 @@ var crdGVR = schema.GroupVersionResource{Group: "apiextensions.k8s.io", Version:
 // kinds the cluster serves now, and again whenever CRDs change (discovery is
 // cached per cluster and dropped on such a change).
 func (h *Handler) streamAPIResources(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	name := r.URL.Query().Get("context")
-	conn, err := commands.Clusters(cmds).Get(name)
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
+	conn, ok := connOf(w, sess, name)
+	if !ok {
 		return
 	}
 	out := ndjson.New(w)
 	send := func() error {
-		list, err := cmds.APIResources(name)
+		list, err := commands.For(sess).APIResources(name)
 		if err != nil {
-			return out.Send(map[string]any{"type": "error", "message": err.Error()})
+			return out.Send(errorLine(err))
 		}
-		return out.Send(map[string]any{"type": "resources", "list": list})
+		return out.Send(APIResourcesLine{Type: "resources", List: list})
 	}
 	if err := send(); err != nil {
 		return
@@ -60,7 +58,7 @@ func (h *Handler) streamAPIResources(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+			if err := out.Send(heartbeat()); err != nil {
 				return
 			}
 		}

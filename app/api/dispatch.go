@@ -7,6 +7,7 @@ import (
 	"reflect"
 
 	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // dispatcher calls a Commands method by name with JSON arguments: the same
@@ -15,23 +16,16 @@ type dispatcher struct {
 	methods map[string]reflect.Method
 }
 
-var errorType = reflect.TypeFor[error]()
-
 func newDispatcher() *dispatcher {
 	d := &dispatcher{methods: map[string]reflect.Method{}}
-	t := reflect.TypeFor[*commands.Commands]()
-	for i := range t.NumMethod() {
-		m := t.Method(i)
-		// Commands are the methods returning (result, error).
-		if m.Type.NumOut() == 2 && m.Type.Out(1) == errorType {
-			d.methods[m.Name] = m
-		}
+	for _, m := range commands.Methods() {
+		d.methods[m.Name] = m
 	}
 	return d
 }
 
 // call runs method with args and returns its result, or an HTTP status and error.
-func (d *dispatcher) call(cmds *commands.Commands, method string, args []json.RawMessage) (res any, status int, err error) {
+func (d *dispatcher) call(sess *session.Session, method string, args []json.RawMessage) (res any, status int, err error) {
 	m, ok := d.methods[method]
 	if !ok {
 		return nil, http.StatusNotFound, fmt.Errorf("no such command: %q", method)
@@ -40,7 +34,7 @@ func (d *dispatcher) call(cmds *commands.Commands, method string, args []json.Ra
 	if len(args) != want {
 		return nil, http.StatusBadRequest, fmt.Errorf("%s takes %d arguments, got %d", method, want, len(args))
 	}
-	in := []reflect.Value{reflect.ValueOf(cmds)}
+	in := []reflect.Value{reflect.ValueOf(commands.For(sess))}
 	for i, raw := range args {
 		v := reflect.New(m.Type.In(i + 1))
 		if err := json.Unmarshal(raw, v.Interface()); err != nil {

@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"github.com/kubedeck/kubedeck/app/actions"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
 
@@ -17,9 +16,8 @@ import (
 // desktop's way: Wails never cancels a request), a progress line could not
 // be sent, or the drain's timeout passed.
 func (h *Handler) streamDrain(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	node := r.URL.Query().Get("node")
@@ -28,7 +26,7 @@ func (h *Handler) streamDrain(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errors.New("node and a JSON body of drain options are required"))
 		return
 	}
-	conn, err := commands.DrainConn(cmds, r.URL.Query().Get("context"))
+	conn, err := sess.DrainConn(r.URL.Query().Get("context"))
 	if err != nil {
 		writeError(w, http.StatusForbidden, err)
 		return

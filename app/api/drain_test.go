@@ -23,10 +23,10 @@ import (
 	"k8s.io/client-go/kubernetes"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // pipeWriter is a response writer like the desktop's AssetServer one: no
@@ -61,10 +61,10 @@ func (p *pipeWriter) String() string {
 func TestDrainStopsOnCancelAndOnAFailedWrite(t *testing.T) {
 	c := testcluster.Get(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New(commands.Deps{Clusters: cluster.NewManager(kubeconfig.NewStore([]string{c.Kubeconfig}), credentials.NewMemory(), "t", log), Log: log})
-	h := New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log)
+	sess := session.New(session.Deps{Clusters: cluster.NewManager(kubeconfig.NewStore([]string{c.Kubeconfig}), credentials.NewMemory(), "t", log), Log: log})
+	h := New(func(*http.Request) (*session.Session, error) { return sess, nil }, log)
 	admin := c.Context(testcluster.Admin)
-	conn, err := commands.Clusters(cmds).Get(admin)
+	conn, err := sess.Conn(admin)
 	if err != nil {
 		t.Fatal(err)
 	}

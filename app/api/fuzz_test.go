@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // FuzzCall sends POST /api/call/{method} with a fuzzed method name and body
@@ -56,7 +56,7 @@ func fuzzHandler(t *testing.T) *Handler {
 	t.Helper()
 	log := slog.New(slog.DiscardHandler)
 	store := kubeconfig.NewStore([]string{filepath.Join(t.TempDir(), "none")})
-	cmds := commands.New(commands.Deps{Version: "fuzz", Clusters: cluster.NewManager(store, credentials.NewMemory(), "fuzz", log), Log: log})
-	t.Cleanup(func() { commands.Close(cmds) })
-	return New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log)
+	sess := session.New(session.Deps{Version: "fuzz", Clusters: cluster.NewManager(store, credentials.NewMemory(), "fuzz", log), Log: log})
+	t.Cleanup(func() { sess.Close() })
+	return New(func(*http.Request) (*session.Session, error) { return sess, nil }, log)
 }

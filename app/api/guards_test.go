@@ -11,8 +11,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // Every route runs under the panic guard: a panic anywhere (here in the
@@ -21,7 +21,7 @@ import (
 func TestEveryRouteAnswersAPanicWith500JSON(t *testing.T) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))
-	h := New(func(*http.Request) (*commands.Commands, error) { panic("resolver exploded") }, log)
+	h := New(func(*http.Request) (*session.Session, error) { panic("resolver exploded") }, log)
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	routes := []struct{ method, path string }{
@@ -61,7 +61,7 @@ func TestEveryRouteAnswersAPanicWith500JSON(t *testing.T) {
 // A stream that panics after it started ends with an NDJSON error line.
 func TestAStreamThatPanicsEndsWithAnErrorLine(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := New(func(*http.Request) (*commands.Commands, error) { return nil, nil }, log)
+	h := New(func(*http.Request) (*session.Session, error) { return nil, nil }, log)
 	h.mux.HandleFunc("GET /api/stream/test-panic", func(w http.ResponseWriter, _ *http.Request) {
 		out := ndjson.New(w)
 		_ = out.Send(map[string]string{"type": "rows"})

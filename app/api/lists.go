@@ -8,7 +8,6 @@ import (
 
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 	"github.com/kubedeck/kubedeck/app/resources"
 )
@@ -16,7 +15,8 @@ import (
 // maxMultiplexed bounds the lists one multiplexed stream carries.
 const maxMultiplexed = 16
 
-type listQuery struct {
+// ListsQuery is one list of GET /api/stream/lists?queries=[...].
+type ListsQuery struct {
 	Group         string `json:"group"`
 	Version       string `json:"version"`
 	Resource      string `json:"resource"`
@@ -25,23 +25,22 @@ type listQuery struct {
 	FieldSelector string `json:"fieldSelector"`
 }
 
-// tagged is a list message marked with the index of its list.
-type tagged struct {
+// ListsMessage is a list message marked with the index of its list.
+type ListsMessage struct {
 	Stream int `json:"stream"`
 	resources.Message
 }
 
 // streamLists serves GET /api/stream/lists?context=&queries=[...] : several
 // live lists over one connection (browsers allow six per host), each
-// message tagged with its list's index in "stream". Same messages as
+// message ListsMessage with its list's index in "stream". Same messages as
 // /api/stream/list; one list failing leaves the others running.
 func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
-	var qs []listQuery
+	var qs []ListsQuery
 	if err := json.Unmarshal([]byte(r.URL.Query().Get("queries")), &qs); err != nil || len(qs) == 0 || len(qs) > maxMultiplexed {
 		writeError(w, http.StatusBadRequest, fmt.Errorf("queries must be a JSON array of 1 to %d list queries", maxMultiplexed))
 		return
@@ -53,9 +52,8 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	conn, err := commands.Clusters(cmds).Get(r.URL.Query().Get("context"))
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
+	conn, ok := connOf(w, sess, r.URL.Query().Get("context"))
+	if !ok {
 		return
 	}
 	rqs := make([]resources.Query, len(qs))
@@ -76,7 +74,7 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		if ref := refusals[i]; ref != nil {
 			// A kind the cluster does not serve fails alone, as a list would.
 			m := resources.Message{Type: "error", Message: ref.err.Error(), Status: ref.status}
-			if out.Send(tagged{Stream: i, Message: m}) != nil {
+			if out.Send(ListsMessage{Stream: i, Message: m}) != nil {
 				return
 			}
 			continue
@@ -85,7 +83,7 @@ func (h *Handler) streamLists(w http.ResponseWriter, r *http.Request) {
 		go func() {
 			defer wg.Done()
 			l := &resources.Lister{REST: conn.REST, Log: h.log}
-			_ = l.Stream(r.Context(), rq, func(m resources.Message) error { return out.Send(tagged{Stream: i, Message: m}) })
+			_ = l.Stream(r.Context(), rq, func(m resources.Message) error { return out.Send(ListsMessage{Stream: i, Message: m}) })
 		}()
 	}
 	wg.Wait()

@@ -12,17 +12,17 @@ import (
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 func TestStreamListsMultiplexesLiveLists(t *testing.T) {
 	c := testcluster.Get(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New(commands.Deps{Clusters: cluster.NewManager(kubeconfig.NewStore([]string{c.Kubeconfig}), credentials.NewMemory(), "t", log), Log: log})
-	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))
+	sess := session.New(session.Deps{Clusters: cluster.NewManager(kubeconfig.NewStore([]string{c.Kubeconfig}), credentials.NewMemory(), "t", log), Log: log})
+	srv := httptest.NewServer(New(func(*http.Request) (*session.Session, error) { return sess, nil }, log))
 	defer srv.Close()
 	q := `[{"version":"v1","resource":"nodes"},{"version":"v1","resource":"pods","namespace":"team-a"},{"group":"apps","version":"v1","resource":"deployments","namespace":"team-b"}]`
 	resp, err := http.Get(srv.URL + "/api/stream/lists?context=" + url.QueryEscape(c.Context(testcluster.Admin)) + "&queries=" + url.QueryEscape(q))

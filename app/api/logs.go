@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/logs"
 	"github.com/kubedeck/kubedeck/app/ndjson"
 )
@@ -14,9 +13,8 @@ import (
 // &selector= for every pod of a workload) &container=&previous=&follow=
 // &tailLines=&sinceSeconds= as NDJSON batches of lines.
 func (h *Handler) streamLogs(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	p := r.URL.Query()
@@ -38,9 +36,8 @@ func (h *Handler) streamLogs(w http.ResponseWriter, r *http.Request) {
 			*dst = &n
 		}
 	}
-	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
+	conn, ok := connOf(w, sess, p.Get("context"))
+	if !ok {
 		return
 	}
 	out := ndjson.New(w)

@@ -22,8 +22,8 @@ import (
 // table rows, so a list is heavier than the UI's own).
 const maxPluginObjects = 2000
 
-// objectsMessage is one line of GET /api/stream/objects.
-type objectsMessage struct {
+// ObjectsMessage is one line of GET /api/stream/objects.
+type ObjectsMessage struct {
 	// Type is objects (the whole list), event (added, modified, deleted),
 	// heartbeat or error.
 	Type    string           `json:"type"`
@@ -53,8 +53,8 @@ func (h *Handler) streamObjects(w http.ResponseWriter, r *http.Request) {
 	streamPluginObjects(r.Context(), t.gvr, res, opts, p.Get("watch") == "1", out.Send)
 }
 
-func objectsError(err error) objectsMessage {
-	m := objectsMessage{Type: "error", Message: err.Error()}
+func objectsError(err error) ObjectsMessage {
+	m := ObjectsMessage{Type: "error", Message: err.Error()}
 	var st apierrors.APIStatus
 	if errors.As(err, &st) {
 		m.Status = int(st.Status().Code)
@@ -84,7 +84,7 @@ func streamPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, r
 			resources.RedactAs(gvr, &list.Items[i])
 			items = append(items, list.Items[i].Object)
 		}
-		if send(objectsMessage{Type: "objects", Items: items, Truncated: list.GetContinue() != ""}) != nil || !follow {
+		if send(ObjectsMessage{Type: "objects", Items: items, Truncated: list.GetContinue() != ""}) != nil || !follow {
 			return
 		}
 		started, err := watchPluginObjects(ctx, gvr, res, opts.LabelSelector, list.GetResourceVersion(), send)
@@ -114,7 +114,7 @@ func watchPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, re
 		case <-ctx.Done():
 			return true, ctx.Err()
 		case <-tick.C:
-			if err := send(objectsMessage{Type: "heartbeat"}); err != nil {
+			if err := send(ObjectsMessage{Type: "heartbeat"}); err != nil {
 				return true, err
 			}
 		case ev, ok := <-wt.ResultChan():
@@ -130,7 +130,7 @@ func watchPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, re
 				continue
 			}
 			resources.RedactAs(gvr, u)
-			if err := send(objectsMessage{Type: "event", Event: name, Object: u.Object}); err != nil {
+			if err := send(ObjectsMessage{Type: "event", Event: name, Object: u.Object}); err != nil {
 				return true, err
 			}
 		}

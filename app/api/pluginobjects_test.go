@@ -24,9 +24,9 @@ func TestPluginObjectsListRedactsAndFollows(t *testing.T) {
 	res := dyn.Resource(gvr).Namespace("ns")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	msgs := make(chan objectsMessage, 10)
+	msgs := make(chan ObjectsMessage, 10)
 	go streamPluginObjects(ctx, gvr, res, metav1.ListOptions{}, true, func(v any) error {
-		if m, ok := v.(objectsMessage); ok {
+		if m, ok := v.(ObjectsMessage); ok {
 			msgs <- m
 		}
 		return nil
@@ -63,9 +63,9 @@ func TestPluginObjectsListRedactsAndFollows(t *testing.T) {
 func TestPluginObjectsOneShot(t *testing.T) {
 	gvr := schema.GroupVersionResource{Version: "v1", Resource: "nodes"}
 	dyn := dynfake.NewSimpleDynamicClientWithCustomListKinds(runtime.NewScheme(), map[schema.GroupVersionResource]string{gvr: "NodeList"})
-	var got []objectsMessage
+	var got []ObjectsMessage
 	streamPluginObjects(context.Background(), gvr, dyn.Resource(gvr), metav1.ListOptions{}, false, func(v any) error {
-		got = append(got, v.(objectsMessage))
+		got = append(got, v.(ObjectsMessage))
 		return nil
 	})
 	if len(got) != 1 || got[0].Type != "objects" || got[0].Items == nil {

@@ -5,8 +5,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-
-	"github.com/kubedeck/kubedeck/app/commands"
 )
 
 // PluginHeader attributes a request to the plugin that made it (the host's
@@ -17,12 +15,11 @@ const PluginHeader = "X-Kubedeck-Plugin"
 // plugins only, from the in-memory snapshot whose hash was approved (the
 // folder is not read again).
 func (h *Handler) servePluginFile(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
-	p, err := commands.EnabledPlugin(cmds, r.PathValue("id"))
+	p, err := sess.EnabledPlugin(r.PathValue("id"))
 	if err != nil {
 		writeError(w, http.StatusForbidden, err)
 		return

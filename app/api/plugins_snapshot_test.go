@@ -16,6 +16,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/plugins"
+	"github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
 
@@ -45,13 +46,14 @@ func approvedPlugin(t *testing.T) *pluginServer {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New(commands.Deps{
+	sess := session.New(session.Deps{
 		Clusters: cluster.NewManager(kubeconfig.NewStore(nil), credentials.NewMemory(), "t", log),
 		Settings: settings.New(filepath.Join(dir, "settings.json")),
 		Plugins:  plugins.NewCatalog(plugins.Dirs{Installed: filepath.Join(dir, "plugins")}),
 		Log:      log,
 	})
-	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))
+	cmds := commands.For(sess)
+	srv := httptest.NewServer(New(func(*http.Request) (*session.Session, error) { return sess, nil }, log))
 	t.Cleanup(srv.Close)
 	list, err := cmds.Plugins()
 	if err != nil || len(list) != 1 {

@@ -17,18 +17,17 @@ import (
 // reloads without restarting the app, and a changed plugin asks for
 // approval again at once).
 func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	out := ndjson.New(w)
 	send := func() error {
-		list, err := cmds.Plugins()
+		list, err := commands.For(sess).Plugins()
 		if err != nil {
-			return out.Send(map[string]string{"type": "error", "message": err.Error()})
+			return out.Send(errorLine(err))
 		}
-		return out.Send(map[string]any{"type": "plugins", "list": list})
+		return out.Send(PluginsLine{Type: "plugins", List: list})
 	}
 	if err := send(); err != nil {
 		return
@@ -36,7 +35,7 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 	watcher, err := fsnotify.NewWatcher()
 	if err == nil {
 		defer watcher.Close()
-		watchTree(watcher, watchRoots(commands.PluginDirs(cmds)))
+		watchTree(watcher, watchRoots(sess.PluginDirs()))
 	}
 	var events <-chan fsnotify.Event
 	if watcher != nil {
@@ -64,7 +63,7 @@ func (h *Handler) streamPlugins(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if err := out.Send(map[string]string{"type": "heartbeat"}); err != nil {
+			if err := out.Send(heartbeat()); err != nil {
 				return
 			}
 		}

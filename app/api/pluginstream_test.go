@@ -18,6 +18,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/plugins"
+	"github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
 
@@ -30,13 +31,13 @@ func TestPluginStreamSeesPluginFolderCreatedLater(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New(commands.Deps{
+	sess := session.New(session.Deps{
 		Clusters: cluster.NewManager(kubeconfig.NewStore(nil), credentials.NewMemory(), "t", log),
 		Settings: settings.New(filepath.Join(dir, "settings.json")),
 		Plugins:  plugins.NewCatalog(plugins.Dirs{Installed: installed}),
 		Log:      log,
 	})
-	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))
+	srv := httptest.NewServer(New(func(*http.Request) (*session.Session, error) { return sess, nil }, log))
 	defer srv.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // StreamHeader carries the id a client gives a stream, so that
@@ -31,9 +31,9 @@ const (
 	maxEarly = 1024
 )
 
-// streamKey names a stream within its session (a Commands is one session).
+// streamKey names a stream within its session.
 type streamKey struct {
-	scope *commands.Commands
+	scope *session.Session
 	id    string
 }
 
@@ -106,9 +106,8 @@ func (s *streams) cancel(k streamKey) bool {
 // streamCancel serves POST /api/stream/cancel?id= : stops the caller's
 // stream with that id (its handler's context is cancelled).
 func (h *Handler) streamCancel(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
 	id := r.URL.Query().Get("id")
@@ -116,8 +115,8 @@ func (h *Handler) streamCancel(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, errors.New("id must be 1 to 64 letters, digits, - or _"))
 		return
 	}
-	running := h.streams.cancel(streamKey{scope: cmds, id: id})
-	writeJSON(w, http.StatusOK, map[string]bool{"cancelled": running})
+	running := h.streams.cancel(streamKey{scope: sess, id: id})
+	writeJSON(w, http.StatusOK, CancelResult{Cancelled: running})
 }
 
 // register makes r's stream cancellable by its StreamHeader id, if it has
@@ -132,11 +131,11 @@ func (h *Handler) register(w http.ResponseWriter, r *http.Request, cancel contex
 		writeError(w, http.StatusBadRequest, errors.New(StreamHeader+" must be 1 to 64 letters, digits, - or _"))
 		return nil, false
 	}
-	cmds, err := h.resolve(r)
+	sess, err := h.resolve(r)
 	if err != nil {
 		return func() {}, true // the handler answers 401
 	}
-	k := streamKey{scope: cmds, id: id}
+	k := streamKey{scope: sess, id: id}
 	if err := h.streams.start(k, cancel); err != nil {
 		writeError(w, http.StatusConflict, err)
 		return nil, false

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // A stream that runs until its context ends, under two sessions (chosen by
@@ -18,9 +18,9 @@ import (
 // cancelled by the shell.
 func sessionsHandler(t *testing.T) *Handler {
 	t.Helper()
-	a, b := &commands.Commands{}, &commands.Commands{}
+	a, b := &session.Session{}, &session.Session{}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h := New(func(r *http.Request) (*commands.Commands, error) {
+	h := New(func(r *http.Request) (*session.Session, error) {
 		if r.Header.Get("X-Test-Session") == "b" {
 			return b, nil
 		}
@@ -112,7 +112,7 @@ func TestStreamCancelIsPerSessionAndCatchesEarlyCancels(t *testing.T) {
 
 func TestEarlyCancelsAreBounded(t *testing.T) {
 	s := newStreams()
-	c := &commands.Commands{}
+	c := &session.Session{}
 	for i := range maxEarly * 3 {
 		s.cancel(streamKey{scope: c, id: strings.Repeat("x", i%60+1) + string(rune('a'+i%26)) + time.Duration(i).String()})
 	}

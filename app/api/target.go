@@ -4,8 +4,6 @@ import (
 	"net/http"
 
 	"k8s.io/apimachinery/pkg/runtime/schema"
-
-	"github.com/kubedeck/kubedeck/app/commands"
 )
 
 // kindTarget reads what a stream names (?context=&group=&version=&resource=
@@ -14,9 +12,8 @@ import (
 // a session, 404 for an unknown context, else what checkTarget refuses. ok
 // is false once it has answered.
 func (h *Handler) kindTarget(w http.ResponseWriter, r *http.Request, verb string, withName bool) (t target, ok bool) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return t, false
 	}
 	p := r.URL.Query()
@@ -28,9 +25,8 @@ func (h *Handler) kindTarget(w http.ResponseWriter, r *http.Request, verb string
 			return t, false
 		}
 	}
-	conn, err := commands.Clusters(cmds).Get(p.Get("context"))
-	if err != nil {
-		writeError(w, http.StatusNotFound, err)
+	conn, ok := connOf(w, sess, p.Get("context"))
+	if !ok {
 		return t, false
 	}
 	t, refused := checkTarget(r.Context(), conn, gvr, p.Get("namespace"), name, verb)

@@ -3,22 +3,19 @@ package api
 import (
 	"encoding/base64"
 	"errors"
+	"github.com/kubedeck/kubedeck/app/ndjson"
 	"io"
 	"net/http"
-
-	"github.com/kubedeck/kubedeck/app/commands"
-	"github.com/kubedeck/kubedeck/app/ndjson"
 )
 
 // streamTerminal serves GET /api/stream/terminal?id= : the session's output
 // as {"type":"output","data":base64} lines, then {"type":"exit","code":N}.
 func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
-	cmds, err := h.resolve(r)
-	if err != nil {
-		writeError(w, http.StatusUnauthorized, err)
+	sess, ok := h.session(w, r)
+	if !ok {
 		return
 	}
-	s, err := commands.Terminals(cmds).Get(r.URL.Query().Get("id"))
+	s, err := sess.Terminal(r.URL.Query().Get("id"))
 	if err != nil {
 		writeError(w, http.StatusNotFound, err)
 		return
@@ -29,7 +26,7 @@ func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
 		data, dropped, err := s.Read(ctx)
 		if errors.Is(err, io.EOF) {
 			code, msg := s.Exit()
-			if out.Send(map[string]any{"type": "exit", "code": code, "message": msg}) == nil {
+			if out.Send(TerminalExit{Type: "exit", Code: code, Message: msg}) == nil {
 				s.Release() // delivered: the session is done with
 			}
 			return
@@ -37,10 +34,7 @@ func (h *Handler) streamTerminal(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return
 		}
-		m := map[string]any{"type": "output", "data": base64.StdEncoding.EncodeToString(data)}
-		if dropped {
-			m["dropped"] = true
-		}
+		m := TerminalOutput{Type: "output", Data: base64.StdEncoding.EncodeToString(data), Dropped: dropped}
 		if err := out.Send(m); err != nil {
 			// The reader left (in the desktop a write error is how we learn
 			// it): the terminal stays until closed or its command ends.

@@ -20,10 +20,10 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // clusterServer serves the API over the test cluster's kubeconfig.
@@ -31,8 +31,8 @@ func clusterServer(t *testing.T) (*httptest.Server, *testcluster.Cluster, kubern
 	t.Helper()
 	c := testcluster.Get(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	cmds := commands.New(commands.Deps{Clusters: cluster.NewManager(kubeconfig.NewStore([]string{c.Kubeconfig}), credentials.NewMemory(), "t", log), Log: log})
-	srv := httptest.NewServer(New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log))
+	sess := session.New(session.Deps{Clusters: cluster.NewManager(kubeconfig.NewStore([]string{c.Kubeconfig}), credentials.NewMemory(), "t", log), Log: log})
+	srv := httptest.NewServer(New(func(*http.Request) (*session.Session, error) { return sess, nil }, log))
 	t.Cleanup(srv.Close)
 	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
 		&clientcmd.ClientConfigLoadingRules{ExplicitPath: c.Kubeconfig},

@@ -18,7 +18,7 @@ func (c *Commands) Access(contextName string, checks []access.Check) ([]access.D
 		if len(checks) > maxChecks {
 			return nil, errors.New("too many access checks in one batch")
 		}
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return nil, err
 		}

@@ -2,29 +2,20 @@ package commands
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/actions"
 	"github.com/kubedeck/kubedeck/app/cluster"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // ErrReadOnly is returned by every write command on a read-only context.
-var ErrReadOnly = errors.New("this context is read-only in Kubedeck: turn the read-only switch off to change anything")
+var ErrReadOnly = session.ErrReadOnly
 
-// writable returns the connection of a context that may be changed. It
-// fails closed: when the settings (which hold the read-only switches) cannot
-// be read, every context is read-only.
+// writable returns the connection of a context that may be changed
+// (Session.Writable).
 func (c *Commands) writable(contextName string) (*cluster.Conn, error) {
-	prefs, err := c.settings.Load()
-	if err != nil {
-		return nil, fmt.Errorf("%w: Kubedeck's settings could not be read, so every context is read-only until the file is fixed or removed (%w)", ErrReadOnly, err)
-	}
-	if prefs.Contexts[contextName].ReadOnly {
-		return nil, ErrReadOnly
-	}
-	return c.clusters.Get(contextName)
+	return c.s.Writable(contextName)
 }
 
 func client(conn *cluster.Conn) actions.Client {
@@ -66,7 +57,7 @@ func (c *Commands) Update(contextName, yaml string, dryRun bool) (actions.Result
 // connFor allows dry runs on read-only contexts: they change nothing.
 func (c *Commands) connFor(contextName string, dryRun bool) (*cluster.Conn, error) {
 	if dryRun {
-		return c.clusters.Get(contextName)
+		return c.s.Clusters().Get(contextName)
 	}
 	return c.writable(contextName)
 }
@@ -82,7 +73,7 @@ func (c *Commands) Delete(contextName string, refs []actions.Ref, propagation st
 		ctx, cancel := timeout()
 		defer cancel()
 		res := client(conn).Delete(ctx, refs, propagation)
-		c.log.Info("delete", "context", contextName, "objects", len(refs), "propagation", propagation)
+		c.s.Log().Info("delete", "context", contextName, "objects", len(refs), "propagation", propagation)
 		return res, nil
 	})
 }
@@ -104,7 +95,7 @@ func (c *Commands) Restart(contextName string, ref actions.Ref) (bool, error) {
 // RolloutHistory lists a Deployment's revisions.
 func (c *Commands) RolloutHistory(contextName, namespace, name string) ([]actions.Revision, error) {
 	return guard(c, "RolloutHistory", func() ([]actions.Revision, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return nil, err
 		}
@@ -166,21 +157,11 @@ func (c *Commands) do(name, contextName string, fn func(context.Context, *cluste
 		if err := fn(ctx, conn); err != nil {
 			return false, err
 		}
-		c.log.Info("action", "action", name, "context", contextName)
+		c.s.Log().Info("action", "action", name, "context", contextName)
 		return true, nil
 	})
 }
 
 func (c *Commands) logChange(what, contextName string, dryRun bool, err error) {
-	c.log.Info(what, "context", contextName, "dryRun", dryRun, "ok", err == nil)
-}
-
-// DrainConn returns the connection of a context a drain may change (the
-// drain itself is a stream of progress lines, served by package api).
-func DrainConn(c *Commands, contextName string) (*cluster.Conn, error) {
-	conn, err := c.writable(contextName)
-	if err != nil {
-		return nil, fmt.Errorf("drain: %w", err)
-	}
-	return conn, nil
+	c.s.Log().Info(what, "context", contextName, "dryRun", dryRun, "ok", err == nil)
 }

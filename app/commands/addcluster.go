@@ -17,10 +17,10 @@ var errNoManaged = errors.New("adding clusters is only available in the desktop 
 // as they would be. Nothing is added, nothing runs.
 func (c *Commands) ReviewKubeconfig(pasted string) (kubeconfig.Review, error) {
 	return guard(c, "ReviewKubeconfig", func() (kubeconfig.Review, error) {
-		if c.managed == nil {
+		if c.s.Managed() == nil {
 			return kubeconfig.Review{}, errNoManaged
 		}
-		return kubeconfig.ReviewKubeconfig([]byte(pasted), c.managed.Path())
+		return kubeconfig.ReviewKubeconfig([]byte(pasted), c.s.Managed().Path())
 	})
 }
 
@@ -30,26 +30,26 @@ func (c *Commands) ReviewKubeconfig(pasted string) (kubeconfig.Review, error) {
 // its ReviewKubeconfig, i.e. the user allowed exactly that.
 func (c *Commands) AddKubeconfig(pasted, consent string) ([]string, error) {
 	return guard(c, "AddKubeconfig", func() ([]string, error) {
-		if c.managed == nil {
+		if c.s.Managed() == nil {
 			return nil, errNoManaged
 		}
-		review, err := kubeconfig.ReviewKubeconfig([]byte(pasted), c.managed.Path())
+		review, err := kubeconfig.ReviewKubeconfig([]byte(pasted), c.s.Managed().Path())
 		if err != nil {
 			return nil, err
 		}
 		if err := review.CheckConsent(consent); err != nil {
-			c.log.Info("pasted kubeconfig refused: it runs or reads local things without consent", "contexts", review.Contexts)
+			c.s.Log().Info("pasted kubeconfig refused: it runs or reads local things without consent", "contexts", review.Contexts)
 			return nil, err
 		}
-		snap, _ := c.clusters.Store().Snapshot()
-		added, err := c.managed.AddKubeconfig([]byte(pasted), func(name string) bool {
+		snap, _ := c.s.Clusters().Store().Snapshot()
+		added, err := c.s.Managed().AddKubeconfig([]byte(pasted), func(name string) bool {
 			_, ok := snap.Context(name)
 			return ok
 		})
 		if err != nil {
 			return nil, err
 		}
-		c.log.Info("clusters added from a pasted kubeconfig", "contexts", added, "allowed", len(review.Items))
+		c.s.Log().Info("clusters added from a pasted kubeconfig", "contexts", added, "allowed", len(review.Items))
 		return added, nil
 	})
 }
@@ -59,19 +59,19 @@ func (c *Commands) AddKubeconfig(pasted, consent string) ([]string, error) {
 // and kept like any entered token; the cluster is not added if it fails.
 func (c *Commands) AddServer(name, server, caPEM, token string) (SignInResult, error) {
 	return guard(c, "AddServer", func() (SignInResult, error) {
-		if c.managed == nil {
+		if c.s.Managed() == nil {
 			return SignInResult{}, errNoManaged
 		}
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		if _, ok := snap.Context(name); ok {
 			return SignInResult{}, fmt.Errorf("a context named %q exists already", name)
 		}
-		if err := c.managed.AddServer(name, server, caPEM, false); err != nil {
+		if err := c.s.Managed().AddServer(name, server, caPEM, false); err != nil {
 			return SignInResult{}, err
 		}
 		res, err := c.SignIn(name, token)
 		if err != nil {
-			_ = c.managed.Remove(name)
+			_ = c.s.Managed().Remove(name)
 			return SignInResult{}, err
 		}
 		return res, nil
@@ -82,20 +82,20 @@ func (c *Commands) AddServer(name, server, caPEM, token string) (SignInResult, e
 // its token.
 func (c *Commands) RemoveCluster(name string) (ContextList, error) {
 	return guard(c, "RemoveCluster", func() (ContextList, error) {
-		if c.managed == nil {
+		if c.s.Managed() == nil {
 			return ContextList{}, errNoManaged
 		}
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		if kctx, ok := snap.Context(name); ok {
-			if kctx.Source != c.managed.Path() {
+			if kctx.Source != c.s.Managed().Path() {
 				return ContextList{}, fmt.Errorf("%q comes from %s; Kubedeck never edits your own kubeconfig files", name, kctx.Source)
 			}
-			_ = c.clusters.Tokens().Delete(credentials.Key(name, kctx.Server))
+			_ = c.s.Clusters().Tokens().Delete(credentials.Key(name, kctx.Server))
 		}
-		if err := c.managed.Remove(name); err != nil {
+		if err := c.s.Managed().Remove(name); err != nil {
 			return ContextList{}, err
 		}
-		c.clusters.Forget(name)
+		c.s.Clusters().Forget(name)
 		return c.Contexts()
 	})
 }

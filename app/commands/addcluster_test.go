@@ -128,7 +128,7 @@ contexts:
 		!strings.Contains(err.Error(), secret) {
 		t.Fatalf("AddKubeconfig with a tokenFile = %v, want refused naming the file", err)
 	}
-	snap, _ := cmds.clusters.Store().Snapshot()
+	snap, _ := cmds.s.Clusters().Store().Snapshot()
 	if _, ok := snap.Context("pasted-file"); ok {
 		t.Fatal("the context was kept without consent")
 	}

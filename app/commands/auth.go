@@ -23,36 +23,50 @@ import (
 // connections and never answers is reported unreachable after it.
 const StatusTimeout = 5 * time.Second
 
+// ClusterState is how a cluster connection is: ready to use, signed out,
+// unreachable, or misconfigured (its kubeconfig entry cannot be used).
+type ClusterState string
+
 // Cluster states reported by ClusterStatus.
 const (
-	StateReady         = "ready"
-	StateSignedOut     = "signed-out"
-	StateUnreachable   = "unreachable"
-	StateMisconfigured = "misconfigured"
+	StateReady         ClusterState = "ready"
+	StateSignedOut     ClusterState = "signed-out"
+	StateUnreachable   ClusterState = "unreachable"
+	StateMisconfigured ClusterState = "misconfigured"
+)
+
+// AuthSource is where a connection's credentials come from: the
+// kubeconfig's own, or a token entered in Kubedeck.
+type AuthSource string
+
+// Where credentials come from.
+const (
+	AuthKubeconfig AuthSource = "kubeconfig"
+	AuthToken      AuthSource = "token"
 )
 
 // ClusterStatus is what the UI needs to know about one cluster connection.
 type ClusterStatus struct {
-	Context    string   `json:"context"`
-	State      string   `json:"state"`
-	Message    string   `json:"message,omitempty"`
-	Server     string   `json:"server"`
-	GitVersion string   `json:"gitVersion,omitempty"`
-	User       string   `json:"user,omitempty"`
-	Groups     []string `json:"groups"`
+	Context    string       `json:"context"`
+	State      ClusterState `json:"state"`
+	Message    string       `json:"message,omitempty"`
+	Server     string       `json:"server"`
+	GitVersion string       `json:"gitVersion,omitempty"`
+	User       string       `json:"user,omitempty"`
+	Groups     []string     `json:"groups"`
 	// Auth is "kubeconfig" or "token" (a token the user entered).
-	Auth string `json:"auth"`
+	Auth AuthSource `json:"auth"`
 	// TokenStorage is where entered tokens are kept: keyring or memory.
-	TokenStorage string `json:"tokenStorage"`
+	TokenStorage credentials.Storage `json:"tokenStorage"`
 }
 
 // ClusterStatus checks a cluster within StatusTimeout and says who the user
 // is there. It never fails for cluster trouble: that is in State.
 func (c *Commands) ClusterStatus(contextName string) (ClusterStatus, error) {
 	return guard(c, "ClusterStatus", func() (ClusterStatus, error) {
-		out := ClusterStatus{Context: contextName, Groups: []string{}, Auth: "kubeconfig",
-			TokenStorage: string(c.clusters.Tokens().Storage())}
-		conn, err := c.clusters.Get(contextName)
+		out := ClusterStatus{Context: contextName, Groups: []string{}, Auth: AuthKubeconfig,
+			TokenStorage: c.s.Clusters().Tokens().Storage()}
+		conn, err := c.s.Clusters().Get(contextName)
 		if errors.Is(err, cluster.ErrUnknownContext) {
 			return out, err
 		}
@@ -62,7 +76,7 @@ func (c *Commands) ClusterStatus(contextName string) (ClusterStatus, error) {
 		}
 		out.Server = conn.Config.Host
 		if conn.EnteredToken {
-			out.Auth = "token"
+			out.Auth = AuthToken
 		}
 		if conn.NeedsSignIn {
 			out.State, out.Message = StateSignedOut, "This cluster's kubeconfig entry has no credentials: sign in with a token."
@@ -126,7 +140,7 @@ func serverVersion(ctx context.Context, cs kubernetes.Interface) string {
 }
 
 // classify maps a failed request to a state and a message a user can act on.
-func classify(conn *cluster.Conn, err error) (string, string) {
+func classify(conn *cluster.Conn, err error) (ClusterState, string) {
 	msg := err.Error()
 	switch {
 	case apierrors.IsUnauthorized(err):
@@ -141,9 +155,9 @@ func classify(conn *cluster.Conn, err error) (string, string) {
 
 // SignInResult says who the token belongs to.
 type SignInResult struct {
-	User    string   `json:"user"`
-	Groups  []string `json:"groups"`
-	Storage string   `json:"storage"`
+	User    string              `json:"user"`
+	Groups  []string            `json:"groups"`
+	Storage credentials.Storage `json:"storage"`
 }
 
 // SignIn checks a bearer token against the cluster of a context at once
@@ -155,7 +169,7 @@ func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
 		if token == "" {
 			return SignInResult{}, errors.New("paste a token first")
 		}
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		kctx, ok := snap.Context(contextName)
 		if !ok {
 			return SignInResult{}, fmt.Errorf("context %q: %w", contextName, cluster.ErrUnknownContext)
@@ -178,26 +192,26 @@ func (c *Commands) SignIn(contextName, token string) (SignInResult, error) {
 		if err != nil {
 			return SignInResult{}, fmt.Errorf("could not check the token: %w", err)
 		}
-		tokens := c.clusters.Tokens()
+		tokens := c.s.Clusters().Tokens()
 		if err := tokens.Set(credentials.Key(contextName, kctx.Server), token); err != nil {
 			return SignInResult{}, err
 		}
-		c.clusters.Forget(contextName)
-		c.log.Info("signed in with a token", "context", contextName, "user", who.Username)
-		return SignInResult{User: who.Username, Groups: append([]string{}, who.Groups...), Storage: string(tokens.Storage())}, nil
+		c.s.Clusters().Forget(contextName)
+		c.s.Log().Info("signed in with a token", "context", contextName, "user", who.Username)
+		return SignInResult{User: who.Username, Groups: append([]string{}, who.Groups...), Storage: tokens.Storage()}, nil
 	})
 }
 
 // SignOut forgets the token entered for a context.
 func (c *Commands) SignOut(contextName string) (ClusterStatus, error) {
 	return guard(c, "SignOut", func() (ClusterStatus, error) {
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		if kctx, ok := snap.Context(contextName); ok {
-			if err := c.clusters.Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
+			if err := c.s.Clusters().Tokens().Delete(credentials.Key(contextName, kctx.Server)); err != nil {
 				return ClusterStatus{}, err
 			}
 		}
-		c.clusters.Forget(contextName)
+		c.s.Clusters().Forget(contextName)
 		return c.ClusterStatus(contextName)
 	})
 }

@@ -25,7 +25,7 @@ type NamespaceList struct {
 // Namespaces lists the namespaces of a context's cluster.
 func (c *Commands) Namespaces(contextName string) (NamespaceList, error) {
 	return guard(c, "Namespaces", func() (NamespaceList, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return NamespaceList{}, err
 		}
@@ -68,7 +68,7 @@ type APIResourceList struct {
 // APIResources lists every kind the cluster serves (preferred versions).
 func (c *Commands) APIResources(contextName string) (APIResourceList, error) {
 	return guard(c, "APIResources", func() (APIResourceList, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return APIResourceList{}, err
 		}
@@ -112,7 +112,7 @@ type ClusterInfo struct {
 // ClusterInfo checks the cluster answers and says who the user is there.
 func (c *Commands) ClusterInfo(contextName string) (ClusterInfo, error) {
 	return guard(c, "ClusterInfo", func() (ClusterInfo, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return ClusterInfo{}, err
 		}

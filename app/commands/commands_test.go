@@ -8,7 +8,7 @@ import (
 )
 
 func TestGuardTurnsPanicsIntoErrors(t *testing.T) {
-	c := &Commands{log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	c := New(Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	var nilMap *struct{ x int }
 	_, err := guard(c, "Boom", func() (int, error) { return nilMap.x, nil })
 	if err == nil || !strings.Contains(err.Error(), "internal error in Boom") {

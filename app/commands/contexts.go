@@ -14,7 +14,7 @@ type ContextList struct {
 // Contexts lists the kubeconfig contexts, reloading files that changed.
 func (c *Commands) Contexts() (ContextList, error) {
 	return guard(c, "Contexts", func() (ContextList, error) {
-		snap, _ := c.clusters.Store().Snapshot()
+		snap, _ := c.s.Clusters().Store().Snapshot()
 		out := ContextList{Contexts: snap.Contexts, Current: snap.Current, Files: snap.Files}
 		if out.Contexts == nil {
 			out.Contexts = []kubeconfig.Context{}

@@ -58,7 +58,7 @@ func TestPortForwardToPodAndService(t *testing.T) {
 	}
 
 	// A pod that goes away ends its forward with a reason.
-	conn, _ := cmds.clusters.Get(admin)
+	conn, _ := cmds.s.Clusters().Get(admin)
 	pods, _ := conn.Clientset.CoreV1().Pods("team-b").List(context.Background(), metav1.ListOptions{LabelSelector: "app=api"})
 	victim := pods.Items[0].Name
 	g, err := cmds.PortForwardStart(forward.Request{Context: admin, Namespace: "team-b", Kind: "pod", Name: victim, Port: "8080"})

@@ -17,7 +17,7 @@ import (
 func (c *Commands) knownNamespaces(ctx context.Context, conn *cluster.Conn) (NamespaceList, error) {
 	out := NamespaceList{Namespaces: []string{}, Restricted: true,
 		Message: "You may not list namespaces in this cluster: showing your context's namespace, the ones you added, and the ones where you have access."}
-	prefs, _ := c.settings.Load()
+	prefs, _ := c.s.Settings().Load()
 	candidates := []string{}
 	add := func(ns string) {
 		if ns != "" && !slices.Contains(candidates, ns) {
@@ -28,7 +28,7 @@ func (c *Commands) knownNamespaces(ctx context.Context, conn *cluster.Conn) (Nam
 	for _, ns := range prefs.Contexts[conn.Context.Name].ExtraNamespaces {
 		add(ns)
 	}
-	snap, _ := c.clusters.Store().Snapshot()
+	snap, _ := c.s.Clusters().Store().Snapshot()
 	for _, other := range snap.Contexts {
 		if other.Server == conn.Context.Server {
 			add(other.Namespace)

@@ -68,7 +68,7 @@ func TestHangingCredentialPluginIsBounded(t *testing.T) {
 echo "Open https://login.example/device and enter the code" >&2
 sleep 60
 `))
-	Clusters(cmds).SetPluginTimeout(time.Second)
+	cmds.s.Clusters().SetPluginTimeout(time.Second)
 	t0 := time.Now()
 	st, err := cmds.ClusterStatus("sso")
 	took := time.Since(t0)

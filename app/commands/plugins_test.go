@@ -32,8 +32,8 @@ func TestDevPluginApprovalFollowsChanges(t *testing.T) {
 	root := t.TempDir()
 	inst, dev := filepath.Join(root, "installed"), filepath.Join(root, "dev")
 	writePlugin(t, filepath.Join(dev, "p"), "export default () => 1")
-	c := &Commands{settings: settings.New(filepath.Join(root, "settings.json")),
-		plugins: plugins.NewCatalog(plugins.Dirs{Installed: inst, Dev: dev}), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	c := New(Deps{Settings: settings.New(filepath.Join(root, "settings.json")),
+		Plugins: plugins.NewCatalog(plugins.Dirs{Installed: inst, Dev: dev}), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	list, err := c.Plugins()
 	if err != nil || len(list) != 1 || list[0].State != PluginWaitingApproval {
 		t.Fatalf("new dev plugin: %+v %v", list, err)

@@ -13,7 +13,7 @@ import (
 // namespace, hand-added namespaces, read-only switches).
 func (c *Commands) Preferences() (settings.Settings, error) {
 	return guard(c, "Preferences", func() (settings.Settings, error) {
-		return c.settings.Load()
+		return c.s.Settings().Load()
 	})
 }
 
@@ -21,7 +21,7 @@ func (c *Commands) Preferences() (settings.Settings, error) {
 // at, so the next start opens there.
 func (c *Commands) RememberLocation(contextName, namespace string) (settings.Settings, error) {
 	return guard(c, "RememberLocation", func() (settings.Settings, error) {
-		return c.settings.Update(func(s *settings.Settings) {
+		return c.s.Settings().Update(func(s *settings.Settings) {
 			s.LastContext = contextName
 			ctx := s.Contexts[contextName]
 			ctx.Namespace = namespace
@@ -38,7 +38,7 @@ func (c *Commands) AddNamespace(contextName, namespace string) (NamespaceList, e
 		if errs := validation.IsDNS1123Label(namespace); len(errs) > 0 {
 			return NamespaceList{}, errors.New("not a namespace name: " + strings.Join(errs, "; "))
 		}
-		if _, err := c.settings.Update(func(s *settings.Settings) {
+		if _, err := c.s.Settings().Update(func(s *settings.Settings) {
 			ctx := s.Contexts[contextName]
 			ctx.ExtraNamespaces = settings.AddUnique(ctx.ExtraNamespaces, namespace)
 			s.Contexts[contextName] = ctx
@@ -53,15 +53,15 @@ func (c *Commands) AddNamespace(contextName, namespace string) (NamespaceList, e
 // also ends the context's open terminals (exec is a write).
 func (c *Commands) SetReadOnly(contextName string, readOnly bool) (settings.Settings, error) {
 	return guard(c, "SetReadOnly", func() (settings.Settings, error) {
-		out, err := c.settings.Update(func(s *settings.Settings) {
+		out, err := c.s.Settings().Update(func(s *settings.Settings) {
 			ctx := s.Contexts[contextName]
 			ctx.ReadOnly = readOnly
 			s.Contexts[contextName] = ctx
 		})
 		if err == nil && readOnly {
 			// Exec is a write: terminals already open in the context end too.
-			if n := c.terms.CloseContext(contextName); n > 0 {
-				c.log.Info("terminals closed: the context is now read-only", "context", contextName, "terminals", n)
+			if n := c.s.Terminals().CloseContext(contextName); n > 0 {
+				c.s.Log().Info("terminals closed: the context is now read-only", "context", contextName, "terminals", n)
 			}
 		}
 		return out, err

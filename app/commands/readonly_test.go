@@ -24,7 +24,7 @@ import (
 
 // writes are every command that changes a cluster, called on context ctx.
 // Plugins write through Apply and Delete (their cluster client calls the
-// same commands), drains through DrainConn.
+// same commands), drains through Session.DrainConn.
 var writes = map[string]func(c *Commands, ctx string) error{
 	"Apply": func(c *Commands, ctx string) error {
 		_, err := c.Apply(ctx, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ro}\n", "default", false)
@@ -67,7 +67,7 @@ var writes = map[string]func(c *Commands, ctx string) error{
 		return err
 	},
 	"DrainConn": func(c *Commands, ctx string) error {
-		_, err := DrainConn(c, ctx)
+		_, err := c.s.DrainConn(ctx)
 		return err
 	},
 }

@@ -14,7 +14,7 @@ import (
 // and details views never carry secret values.
 func (c *Commands) RevealSecret(contextName, namespace, name, key string) (string, error) {
 	return guard(c, "RevealSecret", func() (string, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return "", err
 		}
@@ -24,7 +24,7 @@ func (c *Commands) RevealSecret(contextName, namespace, name, key string) (strin
 		if err != nil {
 			return "", describe(conn, err)
 		}
-		c.log.Info("secret value revealed", "context", contextName, "namespace", namespace, "secret", name, "key", key)
+		c.s.Log().Info("secret value revealed", "context", contextName, "namespace", namespace, "secret", name, "key", key)
 		return v, nil
 	})
 }
@@ -37,7 +37,7 @@ func resourcesReveal(ctx context.Context, conn *cluster.Conn, namespace, name, k
 // only now: every view leaves them out.
 func (c *Commands) ManagedFields(contextName string, ref actions.Ref) (string, error) {
 	return guard(c, "ManagedFields", func() (string, error) {
-		conn, err := c.clusters.Get(contextName)
+		conn, err := c.s.Clusters().Get(contextName)
 		if err != nil {
 			return "", err
 		}

@@ -112,7 +112,7 @@ func TestClusterStatusStates(t *testing.T) {
 	if err != nil || st.State != StateReady || st.User != "admin" || !contains(st.Groups, "system:masters") || st.GitVersion == "" {
 		t.Errorf("admin status = %+v, %v", st, err)
 	}
-	cases := map[string]string{
+	cases := map[string]ClusterState{
 		"no creds: ü/@": StateSignedOut,
 		"wrong-token":   StateSignedOut,
 		"refused":       StateUnreachable,

@@ -20,11 +20,11 @@ func (c *Commands) TerminalStart(contextName string, req terminal.Request) (Term
 			return TerminalSession{}, err
 		}
 		req.Context = contextName
-		s, err := c.terms.Start(conn.Config, conn.Clientset, req)
+		s, err := c.s.Terminals().Start(conn.Config, conn.Clientset, req)
 		if err != nil {
 			return TerminalSession{}, err
 		}
-		c.log.Info("terminal started", "context", contextName, "namespace", req.Namespace, "pod", req.Pod, "container", req.Container)
+		c.s.Log().Info("terminal started", "context", contextName, "namespace", req.Namespace, "pod", req.Pod, "container", req.Container)
 		return TerminalSession{ID: s.ID}, nil
 	})
 }
@@ -32,7 +32,7 @@ func (c *Commands) TerminalStart(contextName string, req terminal.Request) (Term
 // TerminalInput sends keystrokes (text as typed or pasted).
 func (c *Commands) TerminalInput(id, data string) (bool, error) {
 	return guard(c, "TerminalInput", func() (bool, error) {
-		s, err := c.terms.Get(id)
+		s, err := c.s.Terminals().Get(id)
 		if err != nil {
 			return false, err
 		}
@@ -43,7 +43,7 @@ func (c *Commands) TerminalInput(id, data string) (bool, error) {
 // TerminalResize follows the terminal's size in the window.
 func (c *Commands) TerminalResize(id string, cols, rows uint16) (bool, error) {
 	return guard(c, "TerminalResize", func() (bool, error) {
-		s, err := c.terms.Get(id)
+		s, err := c.s.Terminals().Get(id)
 		if err != nil {
 			return false, err
 		}
@@ -55,7 +55,7 @@ func (c *Commands) TerminalResize(id string, cols, rows uint16) (bool, error) {
 // TerminalClose ends a session.
 func (c *Commands) TerminalClose(id string) (bool, error) {
 	return guard(c, "TerminalClose", func() (bool, error) {
-		s, err := c.terms.Get(id)
+		s, err := c.s.Terminals().Get(id)
 		if err != nil {
 			return false, nil // already ended: nothing to do
 		}

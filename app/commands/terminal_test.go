@@ -20,7 +20,7 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 	if err != nil || len(pods.Namespaces) == 0 {
 		t.Fatal(err)
 	}
-	conn, _ := cmds.clusters.Get(c.Context(testcluster.Admin))
+	conn, _ := cmds.s.Clusters().Get(c.Context(testcluster.Admin))
 	list, err := conn.Clientset.CoreV1().Pods("team-a").List(context.Background(), listOptions("app=web"))
 	if err != nil || len(list.Items) == 0 {
 		t.Fatal(err)
@@ -34,7 +34,7 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Terminals(cmds).Get(sess.ID)
+	s, err := cmds.s.Terminals().Get(sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,11 +75,11 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 		t.Errorf("exit = %d %q, want 3", code, msg)
 	}
 	// Ended, it stays until its exit status is delivered (or it is closed).
-	if _, err := Terminals(cmds).Get(sess.ID); err != nil {
+	if _, err := cmds.s.Terminals().Get(sess.ID); err != nil {
 		t.Errorf("an ended session whose exit was not delivered is gone: %v", err)
 	}
 	s.Release()
-	if _, err := Terminals(cmds).Get(sess.ID); err == nil {
+	if _, err := cmds.s.Terminals().Get(sess.ID); err == nil {
 		t.Error("a released session is still listed")
 	}
 }
@@ -97,7 +97,7 @@ func TestTerminalRunsACommandWithInput(t *testing.T) {
 // runtime drains the pty first.
 func TestTerminalKeepsTheOutputOfACommandThatEndedUnread(t *testing.T) {
 	cmds, c := fixture(t, "apiVersion: v1\nkind: Config\n")
-	conn, err := cmds.clusters.Get(c.Context(testcluster.Admin))
+	conn, err := cmds.s.Clusters().Get(c.Context(testcluster.Admin))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestTerminalKeepsTheOutputOfACommandThatEndedUnread(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Terminals(cmds).Get(sess.ID)
+	s, err := cmds.s.Terminals().Get(sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestTerminalKeepsTheOutputOfACommandThatEndedUnread(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("the command did not end")
 	}
-	later, err := Terminals(cmds).Get(sess.ID)
+	later, err := cmds.s.Terminals().Get(sess.ID)
 	if err != nil {
 		t.Fatalf("the ended session was dropped before its output was read: %v", err)
 	}
@@ -155,7 +155,7 @@ func TestTerminalKeepsTheOutputOfACommandThatEndedUnread(t *testing.T) {
 	if _, err := cmds.TerminalClose(sess.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Terminals(cmds).Get(sess.ID); err == nil {
+	if _, err := cmds.s.Terminals().Get(sess.ID); err == nil {
 		t.Error("a closed session is still listed")
 	}
 }
@@ -169,7 +169,7 @@ func listOptions(selector string) metav1.ListOptions {
 func TestReadOnlyEndsTheContextsOpenTerminals(t *testing.T) {
 	cmds, c := fixture(t, "apiVersion: v1\nkind: Config\n")
 	admin := c.Context(testcluster.Admin)
-	conn, err := cmds.clusters.Get(admin)
+	conn, err := cmds.s.Clusters().Get(admin)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestReadOnlyEndsTheContextsOpenTerminals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Terminals(cmds).Get(sess.ID)
+	s, err := cmds.s.Terminals().Get(sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,3 @@
-// Package desktop is the thin Wails adapter of the desktop shell: the window,
-// its menu, the bound commands, and the API handler mounted as AssetServer
-// middleware (so bulk data never travels through bindings or events, and no
-// network port is opened). It also makes the app a good desktop citizen: one
-// instance, the window's size, place and zoom remembered across restarts,
-// and a clean shutdown. It is the only package that imports Wails.
 package desktop
 
 import (
@@ -23,14 +17,16 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/api"
 	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/session"
 )
 
 // Options configure the desktop shell.
 type Options struct {
-	Version  string
-	Assets   fs.FS
-	Commands *commands.Commands
-	Log      *slog.Logger
+	Version string
+	Assets  fs.FS
+	// Session is the app's one Session; its commands are bound to the page.
+	Session *session.Session
+	Log     *slog.Logger
 	// LogFile is the log file's path, shown in Help ("" when there is none).
 	LogFile string
 	// Shutdown, if set, runs once when the app quits, after the window has
@@ -51,11 +47,11 @@ func Run(opts Options) error {
 	}
 	applyWebKitDefaults()
 	s := newShell(opts)
-	bind := []any{opts.Commands}
+	bind := []any{commands.For(opts.Session)}
 	if s.selfTest != nil {
 		bind = append(bind, s.selfTest)
 	}
-	apiHandler := api.New(func(*http.Request) (*commands.Commands, error) { return opts.Commands, nil }, opts.Log)
+	apiHandler := api.New(func(*http.Request) (*session.Session, error) { return opts.Session, nil }, opts.Log)
 	start := s.initialState()
 	startState := options.Normal
 	if start.Maximised {

@@ -1,8 +1,3 @@
-// Package forward runs port-forwards (kubectl port-forward) with client-go's
-// tools/portforward: to a pod, or to a service through one of its ready pods
-// (translating the service port to the container port, as kubectl does).
-// Forwards listen on 127.0.0.1 only, live until stopped, until their pod
-// goes away (reported with the reason), or until the Manager closes.
 package forward
 
 import (
@@ -44,6 +39,15 @@ type Request struct {
 	LocalPort int `json:"localPort"`
 }
 
+// State is whether a forward runs: active, or failed (see its Message).
+type State string
+
+// Forward states.
+const (
+	StateActive State = "active"
+	StateFailed State = "failed"
+)
+
 // Forward is one running (or ended) forward.
 type Forward struct {
 	ID        string  `json:"id"`
@@ -52,10 +56,9 @@ type Forward struct {
 	PodPort   int     `json:"podPort"`
 	LocalPort int     `json:"localPort"`
 	URL       string  `json:"url"`
-	// State is active or failed.
-	State   string `json:"state"`
-	Message string `json:"message,omitempty"`
-	Started string `json:"started"`
+	State     State   `json:"state"`
+	Message   string  `json:"message,omitempty"`
+	Started   string  `json:"started"`
 
 	stop chan struct{}
 }
@@ -92,7 +95,7 @@ func (m *Manager) reserve() error {
 func (m *Manager) active() int {
 	n := 0
 	for _, f := range m.forwards {
-		if f.State == "active" {
+		if f.State == StateActive {
 			n++
 		}
 	}
@@ -112,7 +115,7 @@ func (m *Manager) Start(ctx context.Context, cfg *rest.Config, cs kubernetes.Int
 	if err != nil {
 		return Forward{}, err
 	}
-	if f.State != "active" { // ended before it was listed
+	if f.State != StateActive { // ended before it was listed
 		return Forward{}, errors.New(f.Message)
 	}
 	m.forwards[f.ID] = f
@@ -130,7 +133,7 @@ func (m *Manager) start(ctx context.Context, cfg *rest.Config, cs kubernetes.Int
 	if err != nil {
 		return nil, err
 	}
-	f := &Forward{ID: randomID(), Request: r, Pod: pod, PodPort: port, State: "active",
+	f := &Forward{ID: randomID(), Request: r, Pod: pod, PodPort: port, State: StateActive,
 		Started: time.Now().UTC().Format(time.RFC3339), stop: make(chan struct{})}
 	ready := make(chan struct{})
 	errOut := &lastLine{}
@@ -212,10 +215,10 @@ func podGone(w watch.Interface) bool {
 func (m *Manager) fail(f *Forward, msg string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if f.State != "active" {
+	if f.State != StateActive {
 		return
 	}
-	f.State, f.Message = "failed", msg
+	f.State, f.Message = StateFailed, msg
 	closeStop(f)
 	m.pruneFailed()
 }
@@ -240,7 +243,7 @@ func closeStop(f *Forward) {
 func (m *Manager) pruneFailed() {
 	var failed []*Forward
 	for _, f := range m.forwards {
-		if f.State == "failed" {
+		if f.State == StateFailed {
 			failed = append(failed, f)
 		}
 	}
@@ -287,7 +290,7 @@ func describe(r Request, err error) error {
 func (m *Manager) ended(f *Forward, err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if f.State == "failed" {
+	if f.State == StateFailed {
 		return // already failed with its reason
 	}
 	select {
@@ -296,7 +299,7 @@ func (m *Manager) ended(f *Forward, err error) {
 		return
 	default:
 	}
-	f.State = "failed"
+	f.State = StateFailed
 	f.Message = "the forward ended"
 	if err != nil {
 		f.Message = describe(f.Request, err).Error()

@@ -30,12 +30,12 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/api"
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/plugins"
 	"github.com/kubedeck/kubedeck/app/serve"
+	"github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
 
@@ -126,9 +126,9 @@ type extras struct {
 	settings *settings.Store
 }
 
-// newCommands returns Commands over the store, as both shells build them.
-func newCommands(store *kubeconfig.Store, log *slog.Logger, x extras) *commands.Commands {
-	return commands.New(commands.Deps{Version: "hostile", Clusters: cluster.NewManager(store, credentials.NewMemory(), "hostile", log),
+// newSession returns a Session over the store, as both shells build them.
+func newSession(store *kubeconfig.Store, log *slog.Logger, x extras) *session.Session {
+	return session.New(session.Deps{Version: "hostile", Clusters: cluster.NewManager(store, credentials.NewMemory(), "hostile", log),
 		Settings: x.settings, Plugins: x.plugins, Log: log})
 }
 
@@ -206,7 +206,7 @@ func startBrowserShell(t testing.TB, kubeconfigPath string, log *slog.Logger, x 
 	o := serve.Options{
 		Addr:       "127.0.0.1:0",
 		Assets:     fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}},
-		NewSession: func() *commands.Commands { return newCommands(store, log, x) },
+		NewSession: func() *session.Session { return newSession(store, log, x) },
 		Log:        log,
 	}
 	if opts != nil {
@@ -250,14 +250,14 @@ func startBrowserShell(t testing.TB, kubeconfigPath string, log *slog.Logger, x 
 }
 
 // startDesktopShell serves the API handler as app/desktop mounts it: one
-// Commands for the whole app, api.New(...).Middleware in front of the
+// Session for the whole app, api.New(...).Middleware in front of the
 // assets, no login and no Host or Origin checks (the webview reaches it
 // in-process through the Wails AssetServer, with no network port).
 func startDesktopShell(t testing.TB, kubeconfigPath string, log *slog.Logger, x extras) *shell {
 	t.Helper()
-	cmds := newCommands(watchedStore(t, kubeconfigPath, log), log, x)
-	t.Cleanup(func() { commands.Close(cmds) })
-	h := api.New(func(*http.Request) (*commands.Commands, error) { return cmds, nil }, log)
+	sess := newSession(watchedStore(t, kubeconfigPath, log), log, x)
+	t.Cleanup(sess.Close)
+	h := api.New(func(*http.Request) (*session.Session, error) { return sess, nil }, log)
 	assets := http.FileServerFS(fstest.MapFS{"index.html": {Data: []byte("<html>app</html>")}})
 	srv := httptest.NewServer(h.Middleware(assets))
 	t.Cleanup(srv.Close)

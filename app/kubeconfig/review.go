@@ -17,10 +17,13 @@ import (
 // talking to its servers: run a program, use an auth provider, or read a
 // local file (and, for a token file, send its content to the server).
 const (
-	ReviewExec         = "exec"
-	ReviewAuthProvider = "auth-provider"
-	ReviewFile         = "file"
+	ReviewExec         ReviewKind = "exec"
+	ReviewAuthProvider ReviewKind = "auth-provider"
+	ReviewFile         ReviewKind = "file"
 )
+
+// ReviewKind is what a ReviewItem would do: run, use an auth provider, read.
+type ReviewKind string
 
 // EnvVar is one environment variable an exec plugin is started with.
 type EnvVar struct {
@@ -30,7 +33,7 @@ type EnvVar struct {
 
 // ReviewItem is one thing a pasted kubeconfig would run or read.
 type ReviewItem struct {
-	Kind string `json:"kind"` // ReviewExec, ReviewAuthProvider or ReviewFile
+	Kind ReviewKind `json:"kind"`
 	// Owner is the kubeconfig entry it belongs to: `user "name"` or
 	// `cluster "name"`, as named in the pasted text.
 	Owner string `json:"owner"`
@@ -101,7 +104,7 @@ func ReviewKubeconfig(pasted []byte, managedPath string) (Review, error) {
 		}
 	}
 	slices.SortFunc(r.Items, func(a, b ReviewItem) int {
-		return strings.Compare(a.Owner+"\x00"+a.Kind+"\x00"+a.Field, b.Owner+"\x00"+b.Kind+"\x00"+b.Field)
+		return strings.Compare(a.Owner+"\x00"+string(a.Kind)+"\x00"+a.Field, b.Owner+"\x00"+string(b.Kind)+"\x00"+b.Field)
 	})
 	if len(r.Items) > 0 {
 		r.Consent = consent(r.Items)

@@ -1,7 +1,3 @@
-// Package resources lists and watches any Kubernetes resource as server-side
-// Table rows (the columns `kubectl get` prints) and streams them to a Sink:
-// the first page quickly, the rest after it, then coalesced watch updates,
-// relisting on 410 Gone and reconnecting with backoff when the watch drops.
 package resources
 
 import (

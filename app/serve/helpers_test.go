@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kubedeck/kubedeck/app/commands"
+	usersession "github.com/kubedeck/kubedeck/app/session"
 )
 
 // clock is a fake time source for the session store.
@@ -34,33 +34,33 @@ func (c *clock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// closed records which sessions' Commands were closed.
+// closed records which sessions were closed.
 type closed struct {
 	mu   sync.Mutex
-	cmds map[*commands.Commands]int
+	cmds map[*usersession.Session]int
 }
 
-func (c *closed) close(cmds *commands.Commands) {
+func (c *closed) close(scope *usersession.Session) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.cmds == nil {
-		c.cmds = map[*commands.Commands]int{}
+		c.cmds = map[*usersession.Session]int{}
 	}
-	c.cmds[cmds]++
-	commands.Close(cmds)
+	c.cmds[scope]++
+	scope.Close()
 }
 
-func (c *closed) has(cmds *commands.Commands) bool {
+func (c *closed) has(scope *usersession.Session) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.cmds[cmds] > 0
+	return c.cmds[scope] > 0
 }
 
 // seams puts srv on the fake clock and records closed sessions.
 func seams(clk *clock, rec *closed) func(*Server) {
 	return func(srv *Server) {
 		srv.sessions.now = clk.Now
-		srv.sessions.closeCmds = rec.close
+		srv.sessions.closeScope = rec.close
 	}
 }
 

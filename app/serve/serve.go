@@ -1,9 +1,3 @@
-// Package serve is the browser shell: it serves the same UI and API as the
-// desktop window over net/http, behind a launch token that is exchanged for
-// an HttpOnly, SameSite=Strict session cookie. It binds to loopback unless
-// told otherwise (and then wants TLS), checks Host and Origin, keeps
-// credentials per session, and ends sessions that are idle, too old, signed
-// out or over the cap.
 package serve
 
 import (
@@ -22,7 +16,7 @@ import (
 	"time"
 
 	"github.com/kubedeck/kubedeck/app/api"
-	"github.com/kubedeck/kubedeck/app/commands"
+	usersession "github.com/kubedeck/kubedeck/app/session"
 )
 
 // CookieName is the session cookie over plain HTTP (loopback only). Over
@@ -67,8 +61,8 @@ type Options struct {
 	MaxSessions             int
 	// Assets is the built frontend.
 	Assets fs.FS
-	// NewSession returns the commands (credentials scope) of a new session.
-	NewSession func() *commands.Commands
+	// NewSession returns the Session (credentials scope) of a new login.
+	NewSession func() *usersession.Session
 	Log        *slog.Logger
 }
 
@@ -247,9 +241,9 @@ func janitorTicker(idle, maxAge time.Duration) func() (<-chan time.Time, func())
 // Handler returns the whole HTTP handler: login, logout, guards, API and
 // assets.
 func (s *Server) Handler() http.Handler {
-	apiHandler := api.New(func(r *http.Request) (*commands.Commands, error) {
+	apiHandler := api.New(func(r *http.Request) (*usersession.Session, error) {
 		if sess, ok := r.Context().Value(sessionKey{}).(*session); ok {
-			return sess.cmds, nil
+			return sess.scope, nil
 		}
 		return nil, errors.New("not signed in")
 	}, s.opts.Log)

@@ -11,9 +11,9 @@ import (
 	"testing/fstest"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	usersession "github.com/kubedeck/kubedeck/app/session"
 )
 
 func start(t *testing.T) *Server {
@@ -53,8 +53,8 @@ func testOptions(t *testing.T, opts Options) Options {
 	}
 	if opts.NewSession == nil {
 		store := kubeconfig.NewStore([]string{t.TempDir() + "/none"})
-		opts.NewSession = func() *commands.Commands {
-			return commands.New(commands.Deps{Version: "test", Clusters: cluster.NewManager(store, credentials.NewMemory(), "test", log), Log: log})
+		opts.NewSession = func() *usersession.Session {
+			return usersession.New(usersession.Deps{Version: "test", Clusters: cluster.NewManager(store, credentials.NewMemory(), "test", log), Log: log})
 		}
 	}
 	return opts

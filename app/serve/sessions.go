@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/kubedeck/kubedeck/app/commands"
+	usersession "github.com/kubedeck/kubedeck/app/session"
 )
 
 // endReason says why a session ended (for the page its browser sees next).
@@ -28,7 +28,7 @@ var errFull = errors.New("too many sessions")
 
 // session is one signed-in browser, with its own credentials scope.
 type session struct {
-	cmds     *commands.Commands
+	scope    *usersession.Session
 	ctx      context.Context // ends with the session
 	cancel   context.CancelFunc
 	created  time.Time
@@ -40,25 +40,25 @@ type session struct {
 // sessions holds the live sessions, bounded by limit, and remembers why
 // recent ones ended (bounded too).
 type sessions struct {
-	mu      sync.Mutex
-	byID    map[string]*session
-	ended   map[string]endReason
-	order   []string // ended IDs, oldest first
-	closed  bool
-	idle    time.Duration
-	maxAge  time.Duration
-	limit   int
-	newCmds func() *commands.Commands
+	mu       sync.Mutex
+	byID     map[string]*session
+	ended    map[string]endReason
+	order    []string // ended IDs, oldest first
+	closed   bool
+	idle     time.Duration
+	maxAge   time.Duration
+	limit    int
+	newScope func() *usersession.Session
 	// Seams for tests.
-	now       func() time.Time
-	closeCmds func(*commands.Commands)
+	now        func() time.Time
+	closeScope func(*usersession.Session)
 }
 
-func newSessions(newCmds func() *commands.Commands, idle, maxAge time.Duration, limit int) *sessions {
+func newSessions(newScope func() *usersession.Session, idle, maxAge time.Duration, limit int) *sessions {
 	return &sessions{
 		byID: map[string]*session{}, ended: map[string]endReason{},
-		idle: idle, maxAge: maxAge, limit: limit, newCmds: newCmds,
-		now: time.Now, closeCmds: commands.Close,
+		idle: idle, maxAge: maxAge, limit: limit, newScope: newScope,
+		now: time.Now, closeScope: (*usersession.Session).Close,
 	}
 }
 
@@ -84,7 +84,7 @@ func (s *sessions) create() (string, error) {
 	id := randomHex(32)
 	ctx, cancel := context.WithCancel(context.Background())
 	now := s.now()
-	s.byID[id] = &session{cmds: s.newCmds(), ctx: ctx, cancel: cancel, created: now, lastSeen: now}
+	s.byID[id] = &session{scope: s.newScope(), ctx: ctx, cancel: cancel, created: now, lastSeen: now}
 	s.mu.Unlock()
 	s.finish(victims)
 	return id, nil
@@ -134,7 +134,7 @@ func (s *sessions) done(sess *session) {
 	if again {
 		// A request that raced with the end may have started a terminal
 		// or a forward after the first Close: close once more.
-		s.closeCmds(sess.cmds)
+		s.closeScope(sess.scope)
 	}
 }
 
@@ -229,6 +229,6 @@ func (s *sessions) removeLocked(id string, reason endReason) *session {
 func (s *sessions) finish(list []*session) {
 	for _, sess := range list {
 		sess.cancel()
-		s.closeCmds(sess.cmds)
+		s.closeScope(sess.scope)
 	}
 }

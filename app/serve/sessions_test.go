@@ -95,7 +95,7 @@ func TestIdleSessionsEndAndSaySo(t *testing.T) {
 		!strings.Contains(body, "Open the address again") {
 		t.Errorf("after 30 idle minutes = %d %q, want 401 saying it ended after 30 minutes idle", code, body)
 	}
-	if !rec.has(sess.cmds) {
+	if !rec.has(sess.scope) {
 		t.Error("the idle session's terminals and forwards were not closed")
 	}
 	if code, body := b.get(base(srv) + "/api/call/Version"); code != http.StatusUnauthorized || !strings.Contains(body, `"error":"Your session ended after 30 minutes idle.`) {
@@ -120,7 +120,7 @@ func TestSessionsEndAfterTheMaximumAgeEvenWhenBusy(t *testing.T) {
 	if code != http.StatusUnauthorized || !strings.Contains(body, "Your session ended after 1 hour, the longest a session lasts.") {
 		t.Errorf("after an hour = %d %q, want 401 saying the session reached its maximum age", code, body)
 	}
-	if !rec.has(sess.cmds) {
+	if !rec.has(sess.scope) {
 		t.Error("the expired session's Commands were not closed")
 	}
 }
@@ -168,8 +168,8 @@ func TestJanitorClosesExpiredSessionsAndStopsWithTheServer(t *testing.T) {
 	clk.Advance(31 * time.Minute)
 	ticks <- clk.Now()
 	ticks <- clk.Now() // taken only once the first round is over
-	if srv.sessions.live() != 0 || !rec.has(sess.cmds) {
-		t.Fatalf("after a janitor round: %d live sessions, closed: %v; want the idle one gone and closed", srv.sessions.live(), rec.has(sess.cmds))
+	if srv.sessions.live() != 0 || !rec.has(sess.scope) {
+		t.Fatalf("after a janitor round: %d live sessions, closed: %v; want the idle one gone and closed", srv.sessions.live(), rec.has(sess.scope))
 	}
 	if err := sess.ctx.Err(); err == nil {
 		t.Error("the expired session's context is still live: its streams go on")
@@ -211,7 +211,7 @@ func TestLogoutEndsTheSessionItsStreamsAndItsCookie(t *testing.T) {
 	if set := resp.Header.Get("Set-Cookie"); !strings.Contains(set, CookieName+"=;") || !strings.Contains(set, "Max-Age=0") {
 		t.Errorf("logout Set-Cookie = %q, want the cookie cleared", set)
 	}
-	if !rec.has(sess.cmds) || sess.ctx.Err() == nil {
+	if !rec.has(sess.scope) || sess.ctx.Err() == nil {
 		t.Error("logout left the session's terminals, forwards or streams running")
 	}
 	if code, _ := b.get(base(srv) + "/"); code != http.StatusUnauthorized {
@@ -267,7 +267,7 @@ func TestSessionCapEvictsTheLongestIdleAndRefusesWhenAllAreBusy(t *testing.T) {
 	if srv.sessions.live() != 2 || a.session() == nil || c.session() == nil || b.session() != nil {
 		t.Fatalf("at the cap of 2: %d live, a %v, b %v, c %v; want b (idle longest) evicted", srv.sessions.live(), a.session() != nil, b.session() != nil, c.session() != nil)
 	}
-	if !rec.has(evicted.cmds) {
+	if !rec.has(evicted.scope) {
 		t.Error("the evicted session was not closed")
 	}
 	if code, body := b.get(base(srv) + "/"); code != http.StatusUnauthorized || !strings.Contains(body, "make room for a newer one (this server keeps at most 2)") {

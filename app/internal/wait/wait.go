@@ -1,5 +1,3 @@
-// Package wait owns the one context-aware sleep the streaming packages
-// (resources, logs, forward) use between retries.
 package wait
 
 import (

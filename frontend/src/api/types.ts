@@ -1,138 +1,45 @@
-// DTOs mirroring the Go JSON of app/commands and app/resources.
+// The Go core's DTOs under the names the frontend uses. The JSON shapes are
+// generated from the Go types into contract.gen.ts (`make contract`; a Go test
+// fails when it is stale); this file adds only what the frontend itself
+// makes of them: the messages the stream readers hand on (validated, lists
+// filled in, cells made JSON scalars) and the queries the views build.
+import type * as wire from './contract.gen';
 
-export interface VersionInfo {
-  version: string;
-}
+export type * from './contract.gen';
 
-export interface ContextInfo {
-  name: string;
-  cluster: string;
-  user: string;
-  namespace: string;
-  server: string;
-  /** Path of the kubeconfig file the context comes from. */
-  source: string;
-}
+// ---- commands ----
 
-export interface KubeconfigFile {
-  path: string;
-  exists: boolean;
-  error?: string;
-}
+type AsMethods<C extends Partial<wire.Commands>> = {
+  [M in keyof C]: C[M] extends { args: infer A extends unknown[]; result: infer R } ? (...args: A) => R : never;
+};
 
-export interface ContextList {
-  contexts: ContextInfo[];
-  current: string;
-  files: KubeconfigFile[];
-}
-
-export interface NamespaceList {
-  namespaces: string[];
-  /** True when the user may not list namespaces; namespaces then holds the known ones. */
-  restricted: boolean;
-  message?: string;
-}
-
-export interface APIResource {
-  group: string;
-  version: string;
-  kind: string;
-  /** Plural resource name, as in URLs: "pods". */
-  resource: string;
-  namespaced: boolean;
-  verbs: string[];
-  shortNames?: string[];
-}
-
-export interface APIResourceList {
-  resources: APIResource[];
-  /** API group/versions that could not be discovered. */
-  partial?: string[];
-}
-
-export interface ClusterInfo {
-  server: string;
-  gitVersion: string;
-  user: string;
-  groups: string[];
-}
-
-export type ClusterState = 'ready' | 'signed-out' | 'unreachable' | 'misconfigured';
-
-export interface ClusterStatus {
-  context: string;
-  state: ClusterState;
-  message?: string;
-  server: string;
-  gitVersion?: string;
-  user?: string;
-  groups: string[];
-  /** "token": a token entered in Kubedeck; "kubeconfig": the kubeconfig's own credentials. */
-  auth: 'kubeconfig' | 'token';
-  tokenStorage: 'keyring' | 'memory';
-}
-
-export interface SignInResult {
-  user: string;
-  groups: string[];
-  storage: 'keyring' | 'memory';
-}
-
-export interface ContextPreferences {
-  namespace?: string;
-  extraNamespaces?: string[];
-  readOnly?: boolean;
-}
-
-export interface Preferences {
-  lastContext?: string;
-  contexts?: Record<string, ContextPreferences>;
-}
-
-/** One thing a pasted kubeconfig would run or read on this computer (app/kubeconfig/review.go). */
-export interface KubeconfigReviewItem {
-  kind: 'exec' | 'auth-provider' | 'file';
-  /** The entry it belongs to: `user "name"` or `cluster "name"`. */
-  owner: string;
-  contexts: string[];
-  command?: string;
-  args?: string[];
-  env?: { name: string; value: string }[];
-  provider?: string;
-  providerKeys?: string[];
-  /** For files: the kubeconfig field (tokenFile, client-certificate, client-key, certificate-authority). */
-  field?: string;
-  path?: string;
-}
-
-export interface KubeconfigReview {
-  contexts: string[];
-  items: KubeconfigReviewItem[];
-  /** Given back to AddKubeconfig to allow exactly these items; "" when there is nothing to allow. */
-  consent: string;
-}
-
-/** The commands the Go core exposes, method name → signature. */
-export interface Commands {
-  Version(): VersionInfo;
-  Contexts(): ContextList;
-  Namespaces(context: string): NamespaceList;
-  APIResources(context: string): APIResourceList;
-  ClusterInfo(context: string): ClusterInfo;
-  ClusterStatus(context: string): ClusterStatus;
-  SignIn(context: string, token: string): SignInResult;
-  SignOut(context: string): ClusterStatus;
-  Preferences(): Preferences;
-  RememberLocation(context: string, namespace: string): Preferences;
-  AddNamespace(context: string, namespace: string): NamespaceList;
-  SetReadOnly(context: string, readOnly: boolean): Preferences;
-  ReviewKubeconfig(pastedYaml: string): KubeconfigReview;
-  /** consent: the review's consent when it lists items (the user pressed "Allow and add"), else "". */
-  AddKubeconfig(pastedYaml: string, consent: string): string[];
-  AddServer(name: string, serverUrl: string, caPem: string, token: string): SignInResult;
-  RemoveCluster(context: string): ContextList;
-  RevealSecret(context: string, namespace: string, name: string, key: string): string;
-}
+/**
+ * The commands api/client.ts's `api` object offers, as method signatures
+ * (the others are called through callOp). Every command's arguments and
+ * result are in contract.gen.ts: Commands, CallArgs<M>, CallResult<M>.
+ */
+export type Commands = AsMethods<
+  Pick<
+    wire.Commands,
+    | 'Version'
+    | 'Contexts'
+    | 'Namespaces'
+    | 'APIResources'
+    | 'ClusterInfo'
+    | 'ClusterStatus'
+    | 'SignIn'
+    | 'SignOut'
+    | 'Preferences'
+    | 'RememberLocation'
+    | 'AddNamespace'
+    | 'SetReadOnly'
+    | 'ReviewKubeconfig'
+    | 'AddKubeconfig'
+    | 'AddServer'
+    | 'RemoveCluster'
+    | 'RevealSecret'
+  >
+>;
 
 export type CommandName = keyof Commands;
 export type CommandArgs<M extends CommandName> = Parameters<Commands[M]>;
@@ -140,38 +47,27 @@ export type CommandResult<M extends CommandName> = ReturnType<Commands[M]>;
 
 // ---- list streams ----
 
-/** A server-side Table column definition (what `kubectl get` prints). */
-export interface Column {
-  name: string;
-  type: string;
-  format: string;
-  /** > 0: shown only with -o wide. */
-  priority: number;
-  description: string;
-}
-
+/** A table cell as the list reader hands it on: a JSON scalar (objects are stringified). */
 export type Cell = string | number | boolean | null;
 
-export interface Row {
-  /** "<namespace>/<name>" or "<name>" for cluster-scoped objects. */
-  key: string;
-  uid: string;
-  namespace?: string;
-  name: string;
-  /** RFC 3339 creation timestamp. */
-  created?: string;
-  /** Set when the object has a deletionTimestamp. */
-  deleting?: boolean;
-  cells: Cell[];
-}
+/** A row as the list reader hands it on (the Go Row with its cells made scalars). */
+export type Row = Omit<wire.Row, 'cells'> & { cells: Cell[] };
 
+/** M with members K always there: the reader fills in what Go leaves out when empty. */
+type Filled<M, K extends keyof M> = Omit<M, K> & { [P in K]-?: NonNullable<M[P]> };
+type ListLine<T extends wire.ListMessage['type']> = Extract<wire.ListMessage, { type: T }>;
+
+/**
+ * A list stream message as the reader hands it on: the Go lines
+ * (wire.ListMessage) minus heartbeats, plus 'reset' (the reader starts over).
+ */
 export type ListMessage =
-  | { type: 'columns'; columns: Column[] }
-  | { type: 'rows'; rows: Row[] }
-  | { type: 'synced'; resourceVersion: string }
-  | { type: 'events'; upserts: Row[]; deletes: string[] }
+  | Filled<ListLine<'columns'>, 'columns'>
+  | (Omit<ListLine<'rows'>, 'rows'> & { rows: Row[] })
+  | Filled<ListLine<'synced'>, 'resourceVersion'>
+  | (Omit<ListLine<'events'>, 'upserts' | 'deletes'> & { upserts: Row[]; deletes: string[] })
   | { type: 'reset' }
-  | { type: 'error'; message: string; status?: number; retrying?: boolean };
+  | Filled<ListLine<'error'>, 'message'>;
 
 /** Identifies a resource collection: group "" is the core group. */
 export interface GVR {
@@ -200,7 +96,10 @@ export interface ObjectQuery extends GVR {
   name: string;
 }
 
+type ObjectLine<T extends wire.ObjectMessage['type']> = Extract<wire.ObjectMessage, { type: T }>;
+
+/** An object stream message as the reader hands it on (heartbeats dropped). */
 export type ObjectMessage =
-  | { type: 'object'; object: KubeObject; yaml: string }
-  | { type: 'deleted'; message: string }
-  | { type: 'error'; message: string; status?: number };
+  | Filled<ObjectLine<'object'>, 'object' | 'yaml'>
+  | Filled<ObjectLine<'deleted'>, 'message'>
+  | Filled<ObjectLine<'error'>, 'message'>;

@@ -1,0 +1,36 @@
+// Package api is the HTTP surface shared by both shells: commands as
+// POST /api/call/{Method} (JSON in, JSON out) and bulk data as
+// newline-delimited JSON streams under /api/stream/. The desktop shell mounts
+// it as Wails AssetServer middleware; the browser shell behind its login.
+//
+// # Sessions
+//
+// Every request runs for one session.Session, found by the shell's
+// Resolver (the desktop has one; the browser shell one per login). A
+// request without one is answered 401, a context the session does not know
+// 404 (session and connOf in scope.go: every handler starts with them).
+//
+// # Commands
+//
+// POST /api/call/{Method} calls a method of commands.For(session) by
+// reflection (dispatch.go): the arguments are a JSON array, the answer the
+// method's result, or {"error": ...} with 400 (bad arguments), 404 (no such
+// command) or 422 (the command failed).
+//
+// # Streams
+//
+// Each /api/stream/ endpoint writes NDJSON lines with package ndjson: list
+// and lists (table rows, app/resources), object and objects (whole
+// objects), logs, terminal, drain, contexts, apiresources and plugins.
+// Every line has a "type"; the lines this package writes itself are the
+// structs of lines.go. Idle streams send a heartbeat every keepAlive. A
+// client may name its stream (StreamHeader) and stop it with
+// POST /api/stream/cancel (the desktop's webview never cancels a request).
+// The TypeScript types of every command and line are generated from these
+// Go types by app/contract.
+//
+// # Failure
+//
+// Every route runs under one recover: a panic is logged with its stack and
+// answered with a 500, or an error line once a stream has started.
+package api

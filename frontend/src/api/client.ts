@@ -1,11 +1,14 @@
 // The one place that knows how commands reach the Go core: Wails bindings in the
 // desktop shell, POST /api/call/<Method> in the browser shell.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
-import type { CommandArgs, CommandName, CommandResult, Commands } from './types';
+import type { CallArgs, CallResult, CommandName } from './contract.gen';
 
 export { ApiError } from './errors';
 
-type Bound = { [M in CommandName]?: (...args: CommandArgs<M>) => Promise<CommandResult<M>> };
+type Bound = { [M in CommandName]?: (...args: CallArgs<M>) => Promise<CallResult<M>> };
+
+/** Typed functions for the commands K, as `api` and `ops` offer them. */
+export type CommandFns<K extends CommandName> = { [M in K]: (...args: CallArgs<M>) => Promise<CallResult<M>> };
 
 declare global {
   interface Window {
@@ -72,13 +75,31 @@ export async function callCommand(method: string, args: readonly unknown[], opti
   }
 }
 
-/** Calls a command of the Go core. Rejects with ApiError. */
-export function call<M extends CommandName>(method: M, ...args: CommandArgs<M>): Promise<CommandResult<M>> {
-  return callCommand(method, args) as Promise<CommandResult<M>>;
+/** Calls a command of the Go core, typed by the generated contract. Rejects with ApiError. */
+export function call<M extends CommandName>(method: M, ...args: CallArgs<M>): Promise<CallResult<M>> {
+  return callCommand(method, args) as Promise<CallResult<M>>;
 }
 
 /** A typed object view of the commands: api.Contexts(), api.Namespaces(ctx)… */
-export const api: { [M in CommandName]: (...args: Parameters<Commands[M]>) => Promise<ReturnType<Commands[M]>> } = {
+export const api: CommandFns<
+  | 'Version'
+  | 'Contexts'
+  | 'Namespaces'
+  | 'APIResources'
+  | 'ClusterInfo'
+  | 'ClusterStatus'
+  | 'SignIn'
+  | 'SignOut'
+  | 'Preferences'
+  | 'RememberLocation'
+  | 'AddNamespace'
+  | 'SetReadOnly'
+  | 'ReviewKubeconfig'
+  | 'AddKubeconfig'
+  | 'AddServer'
+  | 'RemoveCluster'
+  | 'RevealSecret'
+> = {
   Version: () => call('Version'),
   Contexts: () => call('Contexts'),
   Namespaces: (context) => call('Namespaces', context),

@@ -1,68 +1,20 @@
 // Typed wrappers for the write actions, access checks, logs, terminals,
 // port-forwards and drain. Commands go through the one command client
 // (api/client.ts), streams through the one NDJSON transport (api/openStream.ts).
-import { callCommand } from './client';
+import { call, type CommandFns } from './client';
+import type * as wire from './contract.gen';
 import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 
-// ---- DTOs (mirroring app/actions, app/access, app/forward, app/terminal, app/logs) ----
+// ---- DTOs: the generated contract's, under the names the UI uses ----
 
-export type ResultAction = 'created' | 'configured' | 'unchanged' | 'updated' | 'deleted';
-
-export interface OpResult {
-  kind: string;
-  name: string;
-  namespace?: string;
-  action?: ResultAction;
-  error?: string;
-  /** HTTP status of a failure (403, 409, 422…). */
-  status?: number;
-  /** The server's result (or dry-run result), Secret values hidden. */
-  yaml?: string;
-  /** The object on the server now: for a diff, or after a 409 conflict. */
-  live?: string;
-}
-
-export interface Ref {
-  group: string;
-  version: string;
-  resource: string;
-  namespace?: string;
-  name: string;
-}
+export type { ForwardState, ResultAction, Ref, Revision, DrainOptions, ForwardRequest, Forward, TerminalRequest, TerminalSession } from './contract.gen';
+/** The outcome for one object (app/actions Result). */
+export type OpResult = wire.Result;
+export type AccessCheck = wire.Check;
+/** A check's answer; reason is e.g. "needs: delete pods in team-a". */
+export type AccessDecision = wire.Decision;
 
 export type Propagation = 'background' | 'foreground' | 'orphan';
-
-export interface Revision {
-  revision: number;
-  replicaSet: string;
-  changeCause?: string;
-  images: string[];
-  created: string;
-  current: boolean;
-}
-
-export interface AccessCheck {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string;
-  namespace?: string;
-  name?: string;
-}
-
-export interface AccessDecision extends AccessCheck {
-  allowed: boolean;
-  /** e.g. "needs: delete pods in team-a". */
-  reason?: string;
-}
-
-export interface DrainOptions {
-  force: boolean;
-  deleteEmptyDirData: boolean;
-  /** -1: the pod's own grace period. */
-  gracePeriodSeconds: number;
-  timeoutSeconds: number;
-}
 
 export interface DrainProgress {
   type: 'cordoned' | 'pods' | 'evicting' | 'evicted' | 'waiting' | 'done' | 'error';
@@ -70,42 +22,6 @@ export interface DrainProgress {
   namespace?: string;
   pods?: string[];
   message?: string;
-}
-
-export interface ForwardRequest {
-  context: string;
-  namespace: string;
-  kind: 'pod' | 'service';
-  name: string;
-  /** A port number or a port name ("80", "http"). */
-  port: string;
-  /** 0: a free port. */
-  localPort: number;
-}
-
-export interface Forward {
-  id: string;
-  request: ForwardRequest;
-  pod: string;
-  podPort: number;
-  localPort: number;
-  url: string;
-  state: 'active' | 'failed';
-  message?: string;
-  started: string;
-}
-
-export interface TerminalRequest {
-  namespace: string;
-  pod: string;
-  container: string;
-  command: string[];
-  cols: number;
-  rows: number;
-}
-
-export interface TerminalSession {
-  id: string;
 }
 
 export interface LogLine {
@@ -122,63 +38,49 @@ export type LogMessage =
   | { type: 'heartbeat' }
   | { type: 'error'; message: string };
 
-export type TerminalMessage =
-  | { type: 'output'; data: string; dropped?: boolean }
-  | { type: 'exit'; code: number; message: string };
+export type TerminalMessage = wire.TerminalMessage;
 
-/** The operation commands, method → signature. */
-export interface OperationCommands {
-  Apply(context: string, yaml: string, defaultNamespace: string, dryRun: boolean): OpResult[];
-  Update(context: string, yaml: string, dryRun: boolean): OpResult;
-  Delete(context: string, refs: Ref[], propagation: Propagation): OpResult[];
-  Scale(context: string, ref: Ref, replicas: number): boolean;
-  Restart(context: string, ref: Ref): boolean;
-  RolloutHistory(context: string, namespace: string, name: string): Revision[];
-  RolloutUndo(context: string, namespace: string, name: string, revision: number): string;
-  SuspendCronJob(context: string, namespace: string, name: string, suspend: boolean): boolean;
-  RunCronJob(context: string, namespace: string, name: string): string;
-  Cordon(context: string, node: string, unschedulable: boolean): boolean;
-  ManagedFields(context: string, ref: Ref): string;
-  Access(context: string, checks: AccessCheck[]): AccessDecision[];
-  TerminalStart(context: string, req: TerminalRequest): TerminalSession;
-  TerminalInput(id: string, text: string): boolean;
-  TerminalResize(id: string, cols: number, rows: number): boolean;
-  TerminalClose(id: string): boolean;
-  PortForwardStart(req: ForwardRequest): Forward;
-  PortForwards(): Forward[];
-  PortForwardStop(id: string): Forward[];
-}
+type OpName =
+  | 'Apply'
+  | 'Update'
+  | 'Delete'
+  | 'Scale'
+  | 'Restart'
+  | 'RolloutHistory'
+  | 'RolloutUndo'
+  | 'SuspendCronJob'
+  | 'RunCronJob'
+  | 'Cordon'
+  | 'ManagedFields'
+  | 'Access'
+  | 'TerminalStart'
+  | 'TerminalInput'
+  | 'TerminalResize'
+  | 'TerminalClose'
+  | 'PortForwardStart'
+  | 'PortForwards'
+  | 'PortForwardStop';
 
-type OpName = keyof OperationCommands;
-
-/** Calls an operation command through the one command client (api/client.ts). */
-export function callOp<M extends OpName>(
-  method: M,
-  ...args: Parameters<OperationCommands[M]>
-): Promise<ReturnType<OperationCommands[M]>> {
-  return callCommand(method, args) as Promise<ReturnType<OperationCommands[M]>>;
-}
-
-export const ops: { [M in OpName]: (...args: Parameters<OperationCommands[M]>) => Promise<ReturnType<OperationCommands[M]>> } = {
-  Apply: (...a) => callOp('Apply', ...a),
-  Update: (...a) => callOp('Update', ...a),
-  Delete: (...a) => callOp('Delete', ...a),
-  Scale: (...a) => callOp('Scale', ...a),
-  Restart: (...a) => callOp('Restart', ...a),
-  RolloutHistory: (...a) => callOp('RolloutHistory', ...a),
-  RolloutUndo: (...a) => callOp('RolloutUndo', ...a),
-  SuspendCronJob: (...a) => callOp('SuspendCronJob', ...a),
-  RunCronJob: (...a) => callOp('RunCronJob', ...a),
-  Cordon: (...a) => callOp('Cordon', ...a),
-  ManagedFields: (...a) => callOp('ManagedFields', ...a),
-  Access: (...a) => callOp('Access', ...a),
-  TerminalStart: (...a) => callOp('TerminalStart', ...a),
-  TerminalInput: (...a) => callOp('TerminalInput', ...a),
-  TerminalResize: (...a) => callOp('TerminalResize', ...a),
-  TerminalClose: (...a) => callOp('TerminalClose', ...a),
-  PortForwardStart: (...a) => callOp('PortForwardStart', ...a),
-  PortForwards: () => callOp('PortForwards'),
-  PortForwardStop: (...a) => callOp('PortForwardStop', ...a),
+export const ops: CommandFns<OpName> = {
+  Apply: (...a) => call('Apply', ...a),
+  Update: (...a) => call('Update', ...a),
+  Delete: (...a) => call('Delete', ...a),
+  Scale: (...a) => call('Scale', ...a),
+  Restart: (...a) => call('Restart', ...a),
+  RolloutHistory: (...a) => call('RolloutHistory', ...a),
+  RolloutUndo: (...a) => call('RolloutUndo', ...a),
+  SuspendCronJob: (...a) => call('SuspendCronJob', ...a),
+  RunCronJob: (...a) => call('RunCronJob', ...a),
+  Cordon: (...a) => call('Cordon', ...a),
+  ManagedFields: (...a) => call('ManagedFields', ...a),
+  Access: (...a) => call('Access', ...a),
+  TerminalStart: (...a) => call('TerminalStart', ...a),
+  TerminalInput: (...a) => call('TerminalInput', ...a),
+  TerminalResize: (...a) => call('TerminalResize', ...a),
+  TerminalClose: (...a) => call('TerminalClose', ...a),
+  PortForwardStart: (...a) => call('PortForwardStart', ...a),
+  PortForwards: () => call('PortForwards'),
+  PortForwardStop: (...a) => call('PortForwardStop', ...a),
 };
 
 // ---- streams ----
@@ -281,7 +183,7 @@ export function toDrainProgress(v: unknown): DrainProgress | null {
 export function streamDrain(
   context: string,
   node: string,
-  options: DrainOptions,
+  options: wire.DrainOptions,
   onProgress: (p: DrainProgress) => void,
   signal: AbortSignal,
 ): Promise<void> {

@@ -8,42 +8,8 @@ import type * as wire from './contract.gen';
 export type * from './contract.gen';
 
 // ---- commands ----
-
-type AsMethods<C extends Partial<wire.Commands>> = {
-  [M in keyof C]: C[M] extends { args: infer A extends unknown[]; result: infer R } ? (...args: A) => R : never;
-};
-
-/**
- * The commands api/client.ts's `api` object offers, as method signatures
- * (the others are called through callOp). Every command's arguments and
- * result are in contract.gen.ts: Commands, CallArgs<M>, CallResult<M>.
- */
-export type Commands = AsMethods<
-  Pick<
-    wire.Commands,
-    | 'Version'
-    | 'Contexts'
-    | 'Namespaces'
-    | 'APIResources'
-    | 'ClusterInfo'
-    | 'ClusterStatus'
-    | 'SignIn'
-    | 'SignOut'
-    | 'Preferences'
-    | 'RememberLocation'
-    | 'AddNamespace'
-    | 'SetReadOnly'
-    | 'ReviewKubeconfig'
-    | 'AddKubeconfig'
-    | 'AddServer'
-    | 'RemoveCluster'
-    | 'RevealSecret'
-  >
->;
-
-export type CommandName = keyof Commands;
-export type CommandArgs<M extends CommandName> = Parameters<Commands[M]>;
-export type CommandResult<M extends CommandName> = ReturnType<Commands[M]>;
+// Every command's arguments and result come from contract.gen.ts (Commands,
+// CommandName, CallArgs<M>, CallResult<M>); api/client.ts's `call` is typed by them.
 
 // ---- list streams ----
 

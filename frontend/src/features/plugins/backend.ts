@@ -2,25 +2,10 @@
 // plugin stream (GET /api/stream/plugins: the list now and on every change).
 import { callCommand } from '../../api/client';
 import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from '../../api/openStream';
+import type { PluginInfo, PluginState } from '../../api/contract.gen';
 
-export type PluginState = 'enabled' | 'disabled' | 'waiting-approval' | 'invalid';
-
-/** A plugin folder as the Go side describes it (app/commands PluginInfo). */
-export interface PluginInfo {
-  id: string;
-  name: string;
-  version: string;
-  description: string;
-  main: string;
-  apiVersion: number;
-  path: string;
-  hash: string;
-  dev: boolean;
-  error?: string;
-  state: PluginState;
-  /** Where its bundle is served (enabled plugins only). */
-  url?: string;
-}
+// A plugin folder as the Go side describes it (app/session PluginInfo), from the generated contract.
+export type { PluginInfo, PluginState };
 
 // The answers are decoded (toPluginList), so the command client's unchecked JSON is all they need.
 export const pluginCommands = {

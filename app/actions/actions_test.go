@@ -130,10 +130,13 @@ func TestUpdateDetectsConflicts(t *testing.T) {
 	if err != nil || res.Status != 409 || !strings.Contains(res.Live, "theirs") {
 		t.Fatalf("conflicting update = %+v, %v", res, err)
 	}
-	live, _ := cs.CoreV1().ConfigMaps("team-a").Get(ctx, name, metav1.GetOptions{})
+	live, err := cs.CoreV1().ConfigMaps("team-a").Get(ctx, name, metav1.GetOptions{})
+	if err != nil {
+		t.Fatalf("the live config map: %v", err)
+	}
 	edit = strings.Replace(edit, cm.ResourceVersion, live.ResourceVersion, 1)
-	if res, _ := admin.Update(ctx, edit, false); res.Action != "updated" || !strings.Contains(res.YAML, "mine") {
-		t.Fatalf("re-applied edit = %+v", res)
+	if res, err := admin.Update(ctx, edit, false); err != nil || res.Action != "updated" || !strings.Contains(res.YAML, "mine") {
+		t.Fatalf("re-applied edit = %+v, %v", res, err)
 	}
 }
 

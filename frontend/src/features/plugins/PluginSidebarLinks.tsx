@@ -1,5 +1,6 @@
 // The sidebar's Plugins section: the entries plugins registered and the
 // Plugins page (always there, so plugins waiting for approval can be found).
+import { useTranslation } from 'react-i18next';
 import { pluginPageHash, pluginsHash } from './routes';
 import { running, usePlugins } from './registry';
 
@@ -11,19 +12,20 @@ export interface PluginSidebarLinksProps {
 }
 
 export function PluginSidebarLinks({ context, current, pluginsPageActive }: PluginSidebarLinksProps) {
+  const { t } = useTranslation();
   const snap = usePlugins();
   const entries = running(snap, 'sidebar');
   const waiting = snap.list?.filter((p) => p.state === 'waiting-approval').length ?? 0;
   return (
     <div className="sidebar-section plugin-links">
-      <h2 className="sidebar-heading section plugin-heading">Plugins</h2>
+      <h2 className="sidebar-heading section plugin-heading">{t('plugins.sidebar.heading')}</h2>
       <ul>
         {entries.map((e) => (
           <li key={`${e.pluginId}/${e.path}`}>
             <a
               href={pluginPageHash(context, e.pluginId, e.path)}
               aria-current={current?.plugin === e.pluginId && current.path === e.path ? 'page' : undefined}
-              title={`From the plugin ${e.pluginId}`}
+              title={t('plugins.sidebar.from', { plugin: e.pluginId })}
             >
               {e.label}
             </a>
@@ -31,9 +33,9 @@ export function PluginSidebarLinks({ context, current, pluginsPageActive }: Plug
         ))}
         <li>
           <a href={pluginsHash(context)} aria-current={pluginsPageActive ? 'page' : undefined}>
-            Manage plugins
+            {t('plugins.sidebar.manage')}
             {waiting > 0 && (
-              <span className="badge plugin-waiting" aria-label={`${waiting} waiting for approval`}>
+              <span className="badge plugin-waiting" aria-label={t('plugins.sidebar.waiting', { count: waiting })}>
                 {waiting}
               </span>
             )}

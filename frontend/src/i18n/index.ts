@@ -34,6 +34,8 @@ function create(): I18n {
     returnNull: false,
     initAsync: false,
   });
+  // "{{state, lowercase}}": English puts a status word mid-sentence in lower case.
+  instance.services.formatter?.add('lowercase', (value: unknown, lng: string | undefined) => String(value).toLocaleLowerCase(lng));
   return instance;
 }
 

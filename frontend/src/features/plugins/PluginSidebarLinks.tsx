@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { pluginPageHash, pluginsHash } from './routes';
 import { running, usePlugins } from './registry';
+import { pluginText } from './pluginI18n';
 
 export interface PluginSidebarLinksProps {
   context: string;
@@ -27,7 +28,7 @@ export function PluginSidebarLinks({ context, current, pluginsPageActive }: Plug
               aria-current={current?.plugin === e.pluginId && current.path === e.path ? 'page' : undefined}
               title={t('plugins.sidebar.from', { plugin: e.pluginId })}
             >
-              {e.label}
+              {pluginText(e.pluginId, e.label)}
             </a>
           </li>
         ))}

@@ -45,6 +45,9 @@ export default tseslint.config(
           include: ['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'description', 'heading', 'message', 'emptyText', 'confirmLabel', 'text'],
           exclude: [],
         },
+        // Not words: one character (a key cap like "f", a mark like "!" or "⊘"), punctuation,
+        // symbols and digits only, emoji, constants in capitals, the product name.
+        words: { exclude: ['.', 'Kubedeck', '[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', /^[\p{P}\p{S}\p{N}\s]+$/u, /^\p{Emoji}+$/u] },
         callees: { exclude: ['t', 'i18n(ext)?', 'require', 'includes', 'indexOf', 'endsWith', 'startsWith', 'cx', 'classNames', 'setAttribute', 'getAttribute', 'get', 'has', 'querySelector'] },
       }],
     },

@@ -1,4 +1,4 @@
-import { currentLanguage } from '../i18n';
+import { currentLanguage, i18n } from '../i18n';
 
 type Unit = 'second' | 'minute' | 'hour' | 'day' | 'year';
 type Part = [number, Unit];
@@ -29,7 +29,9 @@ function unitFormat(lang: string, unit: Unit): Intl.NumberFormat {
   const key = `${lang}/${unit}`;
   let f = unitFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'narrow' });
+    // Each language says how short its units are (English "5m", Japanese "5 分").
+    const display = i18n.t('common.durationUnits', { lng: lang }) === 'short' ? 'short' : 'narrow';
+    f = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: display });
     unitFormats.set(key, f);
   }
   return f;
@@ -37,7 +39,7 @@ function unitFormat(lang: string, unit: Unit): Intl.NumberFormat {
 
 /**
  * Formats a duration like kubectl prints ages, in the language's narrow units (Intl):
- * English "3m5s" (kubectl's own), German "3 Min. 5 s", Japanese "3分5秒".
+ * English "3m5s" (kubectl's own), German "3 Min. 5 Sek.", Japanese "3 分 5 秒".
  */
 export function humanDuration(ms: number, lang: string = currentLanguage()): string {
   const seconds = Math.trunc(ms / 1000);

@@ -1,5 +1,6 @@
 // A unified line diff of two YAML texts; long unchanged runs are folded
 // ("N unchanged lines", a button that shows them).
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import { collapseUnchanged, diffCounts, lineDiff, type DiffLine, type DiffRow } from './lineDiff';
 
@@ -17,6 +18,7 @@ function Line({ l }: { l: DiffLine }) {
 }
 
 export function DiffView({ before, after, label }: { before: string; after: string; label: string }) {
+  const { t } = useTranslation();
   const rows = useMemo(() => collapseUnchanged(lineDiff(before, after)), [before, after]);
   // The folds opened, for these rows (a new diff starts folded again).
   const [state, setState] = useState<{ rows: readonly DiffRow[]; open: ReadonlySet<number> }>({ rows, open: new Set() });
@@ -26,7 +28,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
   return (
     <figure className="diff-figure" style={{ margin: 0 }}>
       <figcaption className="action-status">
-        {added === 0 && removed === 0 ? 'No changes.' : `${added} line${added === 1 ? '' : 's'} added, ${removed} removed.`}
+        {added === 0 && removed === 0 ? t('actions.diff.none') : t('actions.diff.counts', { count: added, removed })}
       </figcaption>
       <pre className="diff" aria-label={label} tabIndex={0}>
         {rows.map((r, i) => {
@@ -35,7 +37,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
           const n = r.lines.length;
           return (
             <button key={i} type="button" className="diff-fold" onClick={() => open(i)}>
-              {`${n.toLocaleString('en')} unchanged line${n === 1 ? '' : 's'}`}
+              {t('actions.diff.unchanged', { count: n })}
             </button>
           );
         })}

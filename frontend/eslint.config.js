@@ -46,9 +46,10 @@ export default tseslint.config(
           exclude: [],
         },
         // Not words: one character (a key cap like "f", a mark like "!" or "⊘"), punctuation,
-        // symbols and digits only, emoji, constants in capitals, the product name.
-        words: { exclude: ['.', 'Kubedeck', '[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', /^[\p{P}\p{S}\p{N}\s]+$/u, /^\p{Emoji}+$/u] },
-        callees: { exclude: ['t', 'i18n(ext)?', 'require', 'includes', 'indexOf', 'endsWith', 'startsWith', 'cx', 'classNames', 'setAttribute', 'getAttribute', 'get', 'has', 'querySelector'] },
+        // symbols and digits only, emoji, constants in capitals, product names.
+        words: { exclude: ['.', 'Kubedeck', 'Kubernetes', '[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', /^[\p{P}\p{S}\p{N}\s]+$/u, /^\p{Emoji}+$/u] },
+        // Ids passed to a view's own render helpers (tab('yaml', t('…')), section(id, …, 'group')).
+        callees: { exclude: ['tab', 'tabButton', 'section', 't', 'i18n(ext)?', 'require', 'includes', 'indexOf', 'endsWith', 'startsWith', 'cx', 'classNames', 'setAttribute', 'getAttribute', 'get', 'has', 'querySelector'] },
       }],
     },
   },

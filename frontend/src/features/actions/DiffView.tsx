@@ -5,12 +5,13 @@ import { useMemo, useState } from 'react';
 import { collapseUnchanged, diffCounts, lineDiff, type DiffLine, type DiffRow } from './lineDiff';
 
 function Line({ l }: { l: DiffLine }) {
+  const { t } = useTranslation();
   return (
     <span className={`diff-line ${l.type}`}>
       <span className="sign" aria-hidden="true">
         {l.type === 'add' ? '+' : l.type === 'del' ? '-' : ' '}
       </span>
-      {l.type === 'add' ? <span className="sr-only">added: </span> : l.type === 'del' ? <span className="sr-only">removed: </span> : null}
+      {l.type === 'add' ? <span className="sr-only">{t('actions.diff.added')}</span> : l.type === 'del' ? <span className="sr-only">{t('actions.diff.removed')}</span> : null}
       {l.text}
       {'\n'}
     </span>

@@ -1,17 +1,18 @@
 // A unified line diff of two YAML texts; long unchanged runs are folded
 // ("N unchanged lines", a button that shows them).
 import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n';
 import { useMemo, useState } from 'react';
 import { collapseUnchanged, diffCounts, lineDiff, type DiffLine, type DiffRow } from './lineDiff';
 
+// Many lines: the i18next t, not a hook each (DiffView re-renders them on a language change).
 function Line({ l }: { l: DiffLine }) {
-  const { t } = useTranslation();
   return (
     <span className={`diff-line ${l.type}`}>
       <span className="sign" aria-hidden="true">
         {l.type === 'add' ? '+' : l.type === 'del' ? '-' : ' '}
       </span>
-      {l.type === 'add' ? <span className="sr-only">{t('actions.diff.added')}</span> : l.type === 'del' ? <span className="sr-only">{t('actions.diff.removed')}</span> : null}
+      {l.type === 'add' ? <span className="sr-only">{translate('actions.diff.added')}</span> : l.type === 'del' ? <span className="sr-only">{translate('actions.diff.removed')}</span> : null}
       {l.text}
       {'\n'}
     </span>

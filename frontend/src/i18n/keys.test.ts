@@ -28,12 +28,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every t('literal'), translate('literal') and i18nKey="literal" in the app's code (plugins' own t is namespaced). */
+/** Every t('literal'), tr('literal'), translate('literal') and i18nKey="literal" in the app's code (plugins' own t is namespaced). */
 function usedKeys(): Map<string, string> {
   const used = new Map<string, string>();
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:\b(?:t|translate)\(\s*|i18nKey=)(['"])([A-Za-z0-9_.]+)\1/g)) used.set(m[2] ?? '', relative(SRC, file));
+    for (const m of text.matchAll(/(?:\b(?:t|tr|translate)\(\s*|i18nKey=)(['"])([A-Za-z0-9_.]+)\1/g)) used.set(m[2] ?? '', relative(SRC, file));
   }
   return used;
 }

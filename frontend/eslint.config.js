@@ -49,7 +49,7 @@ export default tseslint.config(
         // symbols and digits only, emoji, constants in capitals, product names.
         words: { exclude: ['.', 'Kubedeck', 'Kubernetes', '[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', /^[\p{P}\p{S}\p{N}\s]+$/u, /^\p{Emoji}+$/u] },
         // Ids passed to a view's own render helpers (tab('yaml', t('…')), section(id, …, 'group')).
-        callees: { exclude: ['tab', 'tabButton', 'section', 't', 'i18n(ext)?', 'require', 'includes', 'indexOf', 'endsWith', 'startsWith', 'cx', 'classNames', 'setAttribute', 'getAttribute', 'get', 'has', 'querySelector'] },
+        callees: { exclude: ['tab', 'tabButton', 'section', 't', 'tr', 'translate', 'i18n(ext)?', 'require', 'includes', 'indexOf', 'endsWith', 'startsWith', 'cx', 'classNames', 'setAttribute', 'getAttribute', 'get', 'has', 'querySelector'] },
       }],
     },
   },

@@ -30,11 +30,11 @@ export function formatDateTime(t: number | Date, lang: string = currentLanguage(
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A time of day in the current UI language ("12:05", "12:05 PM"). */
+/** A time of day in the current UI language, on a 24-hour clock ("14:05"; Japanese "14:05" too). */
 export function formatTime(t: number | Date, lang: string = currentLanguage()): string {
   let f = timeFormats.get(lang);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     timeFormats.set(lang, f);
   }
   return f.format(t);

@@ -161,7 +161,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       client.setQueryData(clusterKeys.status(context), s);
       invalidateCluster();
     } catch (e) {
-      setActionError(`Could not sign out: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.signOutError', { error: errorMessage(e) }));
     }
   };
 
@@ -171,7 +171,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       const p = await setReadOnly(context, on);
       if (p) client.setQueryData(clusterKeys.preferences, p);
     } catch (e) {
-      setActionError(`Could not save the read-only switch: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.readOnlyError', { error: errorMessage(e) }));
     }
   };
 
@@ -182,7 +182,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       client.setQueryData(queryKeys.contexts, list);
       onRemoved();
     } catch (e) {
-      setActionError(`Could not remove the cluster: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.removeError', { error: errorMessage(e) }));
     }
   };
 
@@ -224,7 +224,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       const list = await api.AddNamespace(context, ns);
       client.setQueryData(queryKeys.namespaces(context), list);
     } catch (e) {
-      setActionError(`Could not add the namespace: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.addNamespaceError', { error: errorMessage(e) }));
     }
     goNamespace(ns);
   };

@@ -22,7 +22,7 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  useTitle(`Sign in · ${status.context} — Kubedeck`);
+  useTitle(`${t('clusters.signIn.submit')} · ${status.context} — Kubedeck`);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

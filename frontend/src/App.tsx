@@ -8,6 +8,8 @@ import { KubeconfigBanner } from './features/clusters/KubeconfigBanner';
 import { Logo } from './components/Logo';
 import { SignOutButton } from './features/clusters/SignOutButton';
 import { ThemeToggle } from './components/ThemeToggle';
+import { LanguagePicker } from './i18n/LanguagePicker';
+import { useTranslation } from 'react-i18next';
 import { pickContext, rememberedNamespace } from './lib/location';
 import { DEFAULT_GVR, isBuiltinGroupRoute, listRoute, navigate, routeContext, useRoute, type Route } from './router';
 import { contextsStream } from './api/snapshots';
@@ -45,6 +47,7 @@ export function App() {
 }
 
 function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs: Preferences | undefined }) {
+  const { t } = useTranslation();
   // Fill in what the URL leaves out.
   useEffect(() => {
     if (route.name === 'home' || route.name === 'notFound') {
@@ -97,7 +100,7 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
   return (
     <div className="app">
       <header className="topbar">
-        <a className="brand" href="#/" aria-label="Kubedeck home">
+        <a className="brand" href="#/" aria-label={t('app.home')}>
           <Logo />
           <span>Kubedeck</span>
         </a>
@@ -107,8 +110,8 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
         <button
           type="button"
           className="btn search-button"
-          aria-label="Search"
-          title="Search this cluster (Ctrl+K or /)"
+          aria-label={t('app.search')}
+          title={t('app.searchTitle')}
           onClick={() => setSearching(true)}
           disabled={!active || !known.has(active)}
         >
@@ -116,13 +119,14 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
             <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
             <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
           </svg>
-          <span>Search</span>
-          <kbd aria-hidden="true">Ctrl K</kbd>
+          <span>{t('app.search')}</span>
+          <kbd aria-hidden="true">{t('app.searchKeys')}</kbd>
         </button>
         <button type="button" className="btn" onClick={() => setAdding(true)}>
-          Add cluster
+          {t('app.addCluster')}
         </button>
         <ThemeToggle />
+        <LanguagePicker />
         <SignOutButton />
       </header>
       <KubeconfigBanner files={data.files} />

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createQueryClient } from './api/queries';
 import { applyTheme, connectDesktopTheme } from './theme';
+import { connectLanguage } from './i18n/choice';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/picker.css';
@@ -13,6 +14,7 @@ import './styles/panes.css';
 
 applyTheme();
 connectDesktopTheme();
+connectLanguage();
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(

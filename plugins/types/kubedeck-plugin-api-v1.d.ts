@@ -127,6 +127,16 @@ export interface PluginSettings {
   set(key: string, value: string | null): void;
 }
 
+/**
+ * A plugin's translations: language tag ("en", "de", "ja", …) → keys → text. Keys may nest
+ * ({ page: { title: 'Images' } } is "page.title"); "{{name}}" interpolates; a `count` option picks
+ * "key_one"/"key_other" (by the language's plural rules; Japanese has only "key_other").
+ */
+export type PluginTranslations = Record<string, Record<string, unknown>>;
+
+/** Translates a key of the plugin's own namespace in the UI language (English, then the key itself, as fallback). */
+export type TranslateFn = (key: string, options?: Record<string, unknown>) => string;
+
 /** The object a plugin's activate function receives. */
 export interface KubedeckPluginAPI {
   readonly apiVersion: PluginApiVersion;
@@ -140,6 +150,18 @@ export interface KubedeckPluginAPI {
   registerListColumn(column: ListColumnDef): void;
   registerAppBarAction(action: AppBarActionDef): void;
   registerSettingsPage(page: SettingsPageDef): void;
+  /**
+   * Adds translations to the plugin's own namespace (apart from Kubedeck's and other plugins').
+   * Labels, titles, headers and descriptions the plugin registers are looked up there too:
+   * register a key ("sidebar.images") and it shows translated; plain text shows as it is.
+   */
+  registerTranslations(resources: PluginTranslations): void;
+  /** Translates in the UI language now (for code outside components, e.g. an action's message). */
+  t: TranslateFn;
+  /** The UI language now ("en", "de", "ja"). */
+  language(): string;
+  /** A hook for the plugin's components: { t, language }, re-rendering them when the language changes. */
+  useTranslation(): { t: TranslateFn; language: string };
 }
 
 /** A plugin module: `export default function activate(kd) {…}` (may be async; may return a cleanup function). */

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { t } from '../i18n';
 
 interface Props {
   /** What failed, for the message: "this view". */
@@ -30,10 +31,10 @@ export class ErrorBoundary extends Component<Props, State> {
         <div className="state-icon bad" aria-hidden="true">
           !
         </div>
-        <h2>Something went wrong in {this.props.what ?? 'this view'}</h2>
+        <h2>{t('app.crashed', { what: this.props.what ?? t('app.thisView') })}</h2>
         <p className="state-detail">{error.message}</p>
         <button type="button" className="btn" onClick={() => this.setState({ error: null })}>
-          Try again
+          {t('app.tryAgain')}
         </button>
       </div>
     );

@@ -1,25 +1,24 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Connection } from '../features/resources/listReducer';
 
-const TEXT: Record<Connection, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  failed: 'Disconnected',
-};
-
-const HELP: Record<Connection, string> = {
-  connecting: 'Loading the list from the cluster',
-  live: 'Watching the cluster: changes appear as they happen',
-  reconnecting: 'The connection broke; reconnecting (rows shown may be out of date)',
-  failed: 'Not watching: the stream stopped. Use Retry to start again.',
-};
+function text(t: TFunction, c: Connection): { label: string; help: string } {
+  switch (c) {
+    case 'connecting': return { label: t('common.live.connecting'), help: t('common.live.connectingHelp') };
+    case 'live': return { label: t('common.live.live'), help: t('common.live.liveHelp') };
+    case 'reconnecting': return { label: t('common.live.reconnecting'), help: t('common.live.reconnectingHelp') };
+    case 'failed': return { label: t('common.live.failed'), help: t('common.live.failedHelp') };
+  }
+}
 
 /** Whether the list follows the cluster live. */
 export function LiveIndicator({ connection }: { connection: Connection }) {
+  const { t } = useTranslation();
+  const { label, help } = text(t, connection);
   return (
-    <span className={`live live-${connection}`} role="status" title={HELP[connection]} data-connection={connection}>
+    <span className={`live live-${connection}`} role="status" title={help} data-connection={connection}>
       <span className="live-dot" aria-hidden="true" />
-      {TEXT[connection]}
+      {label}
     </span>
   );
 }

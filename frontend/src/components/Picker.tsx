@@ -1,6 +1,7 @@
 // A button that opens a searchable list in a popover dialog: a combobox input
 // driving a (virtualized) listbox. Type to filter, arrows + Enter to choose,
 // Esc to close. Used by the context switcher and the namespace picker.
+import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -69,6 +70,7 @@ export function filterItems(items: readonly PickerItem[], query: string): Picker
 }
 
 export function Picker(props: PickerProps) {
+  const { t } = useTranslation();
   const { items, onSelect, typedItem, itemHeight, hotkey } = props;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -229,7 +231,7 @@ export function Picker(props: PickerProps) {
               onKeyDown={onKeyDown}
             />
             <kbd className="picker-esc" aria-hidden="true">
-              esc
+              {t('common.keys.esc')}
             </kbd>
           </div>
           {props.notice}
@@ -278,7 +280,7 @@ export function Picker(props: PickerProps) {
                         </span>
                       ) : null}
                     </span>
-                    {item.current && <span className="badge" aria-hidden="true">current</span>}
+                    {item.current && <span className="badge" aria-hidden="true">{t('common.picker.current')}</span>}
                   </div>
                 );
               })}
@@ -292,12 +294,12 @@ export function Picker(props: PickerProps) {
           <div className="picker-footer" aria-hidden="true">
             <span>
               <kbd>↑</kbd>
-              <kbd>↓</kbd> to move
+              <kbd>↓</kbd> {t('common.picker.move')}
             </span>
             <span>
-              <kbd>↵</kbd> to choose
+              <kbd>↵</kbd> {t('common.picker.choose')}
             </span>
-            <span>{filtered.length.toLocaleString('en-US')} shown</span>
+            <span>{t('common.picker.shown', { count: filtered.length })}</span>
           </div>
         </div>
       )}

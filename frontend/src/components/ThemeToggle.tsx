@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useTheme } from '../theme';
 
 /** Switches between the dark and light themes (the OS choice until pressed). */
 export function ThemeToggle() {
+  const { t } = useTranslation();
   const { theme, toggle } = useTheme();
   const dark = theme === 'dark';
   return (
     <button
       type="button"
       className="icon-button"
-      aria-label="Dark theme"
+      aria-label={t('app.themeDark')}
       aria-pressed={dark}
-      title={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}
+      title={dark ? t('app.themeToLight') : t('app.themeToDark')}
       onClick={toggle}
     >
       {dark ? (

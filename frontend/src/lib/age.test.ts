@@ -61,3 +61,13 @@ describe('parseHumanDuration', () => {
     expect(parseHumanDuration('5 minutes')).toBeNaN();
   });
 });
+
+describe('humanDuration in other languages (Intl units)', () => {
+  it('writes German and Japanese units, English stays kubectl’s', () => {
+    expect(humanDuration(185_000, 'en')).toBe('3m5s');
+    expect(humanDuration(185_000, 'de')).toBe('3 Min. 5 Sek.');
+    expect(humanDuration(185_000, 'ja')).toBe('3 分 5 秒');
+    expect(humanDuration(4 * 86_400_000, 'de')).toBe('4 T');
+    expect(formatAge('2026-11-28T08:00:00Z', Date.parse('2026-11-28T12:00:00Z'), 'ja')).toBe('4 時間');
+  });
+});

@@ -1,36 +1,52 @@
+import { currentLanguage, i18n } from '../i18n';
+
+type Unit = 'second' | 'minute' | 'hour' | 'day' | 'year';
+type Part = [number, Unit];
+
 /**
- * Formats a duration the way kubectl prints ages (k8s.io/apimachinery
+ * The parts of a duration the way kubectl prints ages (k8s.io/apimachinery
  * duration.HumanDuration): 45s, 3m5s, 12m, 5h3m, 20h, 4d2h, 30d, 2y13d, 9y.
  */
-export function humanDuration(ms: number): string {
+function durationParts(seconds: number): Part[] {
+  const two = (a: number, ua: Unit, b: number, ub: Unit): Part[] => (b === 0 ? [[a, ua]] : [[a, ua], [b, ub]]);
+  if (seconds < 120) return [[seconds, 'second']];
+  const minutes = Math.trunc(seconds / 60);
+  if (minutes < 10) return two(minutes, 'minute', seconds % 60, 'second');
+  if (minutes < 180) return [[minutes, 'minute']];
+  const hours = Math.trunc(minutes / 60);
+  if (hours < 8) return two(hours, 'hour', minutes % 60, 'minute');
+  if (hours < 48) return [[hours, 'hour']];
+  const days = Math.trunc(hours / 24);
+  if (hours < 24 * 8) return two(days, 'day', hours % 24, 'hour');
+  if (hours < 24 * 365 * 2) return [[days, 'day']];
+  const years = Math.trunc(days / 365);
+  if (hours < 24 * 365 * 8) return two(years, 'year', days % 365, 'day');
+  return [[years, 'year']];
+}
+
+const unitFormats = new Map<string, Intl.NumberFormat>();
+function unitFormat(lang: string, unit: Unit): Intl.NumberFormat {
+  const key = `${lang}/${unit}`;
+  let f = unitFormats.get(key);
+  if (!f) {
+    // Each language says how short its units are (English "5m", Japanese "5 分").
+    const display = i18n.t('common.durationUnits', { lng: lang }) === 'short' ? 'short' : 'narrow';
+    f = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: display });
+    unitFormats.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Formats a duration like kubectl prints ages, in the language's narrow units (Intl):
+ * English "3m5s" (kubectl's own), German "3 Min. 5 Sek.", Japanese "3 分 5 秒".
+ */
+export function humanDuration(ms: number, lang: string = currentLanguage()): string {
   const seconds = Math.trunc(ms / 1000);
   if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.trunc(minutes / 60);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  const days = Math.trunc(hours / 24);
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${days}d` : `${days}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${days}d`;
-  const years = Math.trunc(days / 365);
-  if (hours < 24 * 365 * 8) {
-    const dy = days % 365;
-    return dy === 0 ? `${years}y` : `${years}y${dy}d`;
-  }
-  return `${years}y`;
+  const parts = durationParts(Math.max(0, seconds)).map(([n, unit]) => unitFormat(lang, unit).format(n));
+  // Units written without a space ("3m", "3分") run together as kubectl does; spaced ones keep a space.
+  return parts.join(parts.some((p) => /\s/.test(p)) ? ' ' : '');
 }
 
 /** Milliseconds since epoch of an RFC 3339 timestamp, or NaN. */
@@ -39,9 +55,9 @@ export function parseTime(created: string | undefined): number {
 }
 
 /** The kubectl-style age of something created at `created`, seen at `now`. */
-export function formatAge(created: string | undefined, now: number): string {
+export function formatAge(created: string | undefined, now: number, lang: string = currentLanguage()): string {
   const t = parseTime(created);
-  return Number.isNaN(t) ? '<unknown>' : humanDuration(now - t);
+  return Number.isNaN(t) ? '<unknown>' : humanDuration(now - t, lang);
 }
 
 /** How often an age shown with formatAge changes: ticks fast for young objects only. */

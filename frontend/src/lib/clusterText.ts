@@ -1,11 +1,16 @@
+import { t } from '../i18n';
+import { formatTime } from './format';
 import type { ClusterState, ClusterStatus, SignInResult } from '../api/types';
 
-export const STATE_TEXT: Record<ClusterState, string> = {
-  ready: 'Ready',
-  'signed-out': 'Signed out',
-  unreachable: 'Unreachable',
-  misconfigured: 'Misconfigured',
-};
+/** A cluster state in the UI language. */
+export function stateText(state: ClusterState): string {
+  switch (state) {
+    case 'ready': return t('clusters.state.ready');
+    case 'signed-out': return t('clusters.state.signedOut');
+    case 'unreachable': return t('clusters.state.unreachable');
+    case 'misconfigured': return t('clusters.state.misconfigured');
+  }
+}
 
 export function stateTone(state: ClusterState | undefined): 'ok' | 'warn' | 'bad' | 'muted' {
   switch (state) {
@@ -24,23 +29,22 @@ export function stateTone(state: ClusterState | undefined): 'ok' | 'warn' | 'bad
 /** "Signed in as viewer (system:authenticated)". */
 export function signedInText(r: Pick<SignInResult, 'user' | 'groups'>): string {
   const groups = r.groups.filter(Boolean);
-  return `Signed in as ${r.user || 'an unnamed user'}${groups.length ? ` (${groups.join(', ')})` : ''}`;
+  const user = r.user || t('clusters.signedIn.unnamed');
+  return groups.length ? t('clusters.signedIn.withGroups', { user, groups: groups.join(', ') }) : t('clusters.signedIn.user', { user });
 }
 
 export function storageText(storage: SignInResult['storage']): string {
-  return storage === 'keyring'
-    ? 'The token is kept in your system keyring.'
-    : 'The token is kept in memory only, until Kubedeck quits — no keyring is available.';
+  return storage === 'keyring' ? t('clusters.storage.keyring') : t('clusters.storage.memory');
 }
 
 /** Why a cluster's data is not live, in a few words. */
 export function troubleReason(s: ClusterStatus): string {
-  const base = s.state === 'signed-out' ? 'signed out' : s.state === 'unreachable' ? 'the cluster does not answer' : 'misconfigured';
-  return s.message ? `${base} (${s.message})` : base;
+  const base =
+    s.state === 'signed-out' ? t('clusters.trouble.signedOut') : s.state === 'unreachable' ? t('clusters.trouble.unreachable') : t('clusters.trouble.misconfigured');
+  return s.message ? t('clusters.trouble.withMessage', { reason: base, message: s.message }) : base;
 }
 
-/** "14:05". */
+/** "14:05" (in the UI language's clock). */
 export function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return formatTime(ms);
 }

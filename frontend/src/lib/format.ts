@@ -1,13 +1,43 @@
-const nf = new Intl.NumberFormat('en-US');
+import { currentLanguage } from '../i18n';
 
-/** 1234 → "1,234". */
-export function formatCount(n: number): string {
-  return nf.format(n);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string): Intl.NumberFormat {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, f);
+  }
+  return f;
 }
 
-/** "12 pods", "1 pod". */
-export function countLabel(n: number, singular: string, plural: string): string {
-  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+/** 1234 → "1,234" (English), "1.234" (German): the current UI language's digits and grouping. */
+export function formatCount(n: number, lang: string = currentLanguage()): string {
+  return numberFormat(lang).format(n);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date and time in the current UI language ("Nov 28, 2026, 12:00:00 PM", "28.11.2026, 12:00:00"). */
+export function formatDateTime(t: number | Date, lang: string = currentLanguage()): string {
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(t);
+}
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A time of day in the current UI language, on a 24-hour clock ("14:05"; Japanese "14:05" too). */
+export function formatTime(t: number | Date, lang: string = currentLanguage()): string {
+  let f = timeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(lang, f);
+  }
+  return f.format(t);
 }
 
 /** Display text of a table cell. */

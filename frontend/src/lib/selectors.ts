@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 // What the filter box holds: plain text (matched in the page), a label
 // selector (app=web,tier!=db, env in (a,b), !canary) or a field selector
 // written with an explicit prefix (field:status.phase=Running). Selectors go
@@ -80,9 +81,12 @@ export function parseFilter(input: string): FilterMode {
   return { mode: 'text', text: input };
 }
 
-export const FILTER_MODE_TEXT: Record<FilterMode['mode'], string> = {
-  text: 'Name filter',
-  label: 'Label selector',
-  field: 'Field selector',
-  invalid: 'Incomplete selector',
-};
+/** What the filter box does with its text, in the UI language. */
+export function filterModeText(t: TFunction, mode: FilterMode['mode']): string {
+  switch (mode) {
+    case 'text': return t('resources.filter.modes.text');
+    case 'label': return t('resources.filter.modes.label');
+    case 'field': return t('resources.filter.modes.field');
+    case 'invalid': return t('resources.filter.modes.invalid');
+  }
+}

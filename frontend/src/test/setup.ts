@@ -1,5 +1,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+// The app's i18next instance, in English (jsdom's navigator.language is en-US).
+import '../i18n';
 
 // jsdom does no layout: give scroll containers a size so virtualized lists render rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });

@@ -1,15 +1,18 @@
 // A unified line diff of two YAML texts; long unchanged runs are folded
 // ("N unchanged lines", a button that shows them).
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n';
 import { useMemo, useState } from 'react';
 import { collapseUnchanged, diffCounts, lineDiff, type DiffLine, type DiffRow } from './lineDiff';
 
+// Many lines: the i18next t, not a hook each (DiffView re-renders them on a language change).
 function Line({ l }: { l: DiffLine }) {
   return (
     <span className={`diff-line ${l.type}`}>
       <span className="sign" aria-hidden="true">
         {l.type === 'add' ? '+' : l.type === 'del' ? '-' : ' '}
       </span>
-      {l.type === 'add' ? <span className="sr-only">added: </span> : l.type === 'del' ? <span className="sr-only">removed: </span> : null}
+      {l.type === 'add' ? <span className="sr-only">{translate('actions.diff.added')}</span> : l.type === 'del' ? <span className="sr-only">{translate('actions.diff.removed')}</span> : null}
       {l.text}
       {'\n'}
     </span>
@@ -17,6 +20,7 @@ function Line({ l }: { l: DiffLine }) {
 }
 
 export function DiffView({ before, after, label }: { before: string; after: string; label: string }) {
+  const { t } = useTranslation();
   const rows = useMemo(() => collapseUnchanged(lineDiff(before, after)), [before, after]);
   // The folds opened, for these rows (a new diff starts folded again).
   const [state, setState] = useState<{ rows: readonly DiffRow[]; open: ReadonlySet<number> }>({ rows, open: new Set() });
@@ -26,7 +30,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
   return (
     <figure className="diff-figure" style={{ margin: 0 }}>
       <figcaption className="action-status">
-        {added === 0 && removed === 0 ? 'No changes.' : `${added} line${added === 1 ? '' : 's'} added, ${removed} removed.`}
+        {added === 0 && removed === 0 ? t('actions.diff.none') : t('actions.diff.counts', { count: added, removed })}
       </figcaption>
       <pre className="diff" aria-label={label} tabIndex={0}>
         {rows.map((r, i) => {
@@ -35,7 +39,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
           const n = r.lines.length;
           return (
             <button key={i} type="button" className="diff-fold" onClick={() => open(i)}>
-              {`${n.toLocaleString('en')} unchanged line${n === 1 ? '' : 's'}`}
+              {t('actions.diff.unchanged', { count: n })}
             </button>
           );
         })}

@@ -1,6 +1,7 @@
 // The YAML editing dialogs, loaded on first use: CodeMirror and its YAML
 // language are most of the app's JavaScript, and a user who never edits
 // never downloads or parses them.
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { Modal } from '../common/Modal';
 
@@ -8,10 +9,11 @@ const EditYamlDialogLazy = lazy(() => import('./EditYamlDialog').then((m) => ({ 
 const CreateDialogLazy = lazy(() => import('./CreateDialog').then((m) => ({ default: m.CreateDialog })));
 
 function Loading({ title, onClose }: { title: string; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
     <Modal title={title} onClose={onClose} size="wide">
       <p className="modal-body loading-text" role="status">
-        Loading the editor…
+        {t('actions.loadingEditor')}
       </p>
     </Modal>
   );

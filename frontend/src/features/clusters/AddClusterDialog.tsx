@@ -2,6 +2,8 @@
 // Errors stay inline and the input is kept on failure. A pasted kubeconfig
 // that would run a program or read a local file is shown to the user first,
 // in plain words, and added only after "Allow and add".
+import { Trans, useTranslation } from 'react-i18next';
+import { t as translate } from '../../i18n';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, transport } from '../../api/client';
 import type { KubeconfigReview, KubeconfigReviewItem } from '../../api/types';
@@ -17,7 +19,12 @@ export interface AddClusterDialogProps {
   onOpen: (context: string) => void;
 }
 
+/** Examples of what goes in the boxes: code, not words, so not translated. */
+const KUBECONFIG_EXAMPLE = 'apiVersion: v1\nkind: Config\nclusters: …';
+const PEM_EXAMPLE = '-----BEGIN CERTIFICATE-----';
+
 export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('kubeconfig');
   const [yaml, setYaml] = useState('');
   const [name, setName] = useState('');
@@ -68,7 +75,7 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
       } else {
         const r = await api.AddServer(name.trim(), server.trim(), ca, token);
         setToken('');
-        setAdded({ names: [name.trim()], note: `${signedInText(r)}. ${storageText(r.storage)}` });
+        setAdded({ names: [name.trim()], note: t('clusters.add.signedInNote', { signedIn: signedInText(r), storage: storageText(r.storage) }) });
       }
     });
   };
@@ -100,32 +107,35 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} ref={dialogRef}>
         <header className="modal-header">
-          <h2 id={`${id}-title`}>Add cluster</h2>
-          <button type="button" className="btn small" aria-label="Close" onClick={onClose}>
+          <h2 id={`${id}-title`}>{t('clusters.add.title')}</h2>
+          <button type="button" className="btn small" aria-label={t('common.close')} onClick={onClose}>
             ×
           </button>
         </header>
         {browser && (
           <p className="modal-note" role="note">
-            Adding clusters is only available in the desktop app; in the browser, edit your kubeconfig instead — new
-            contexts appear by themselves.
+            {t('clusters.add.browserNote')}
           </p>
         )}
         {added ? (
           <div className="modal-body" role="status">
             <p>
-              Added {added.names.length === 1 ? 'the context' : `${added.names.length} contexts`}:{' '}
-              <strong>{added.names.join(', ')}</strong>.
+              <Trans
+                i18nKey="clusters.add.added"
+                count={added.names.length}
+                values={{ names: added.names.join(', ') }}
+                components={{ strong: <strong /> }}
+              />
             </p>
             {added.note && <p>{added.note}</p>}
             <div className="modal-actions">
               {added.names[0] !== undefined && (
                 <button type="button" className="btn primary" onClick={() => added.names[0] !== undefined && onOpen(added.names[0])}>
-                  Open {added.names[0]}
+                  {t('clusters.add.open', { context: added.names[0] })}
                 </button>
               )}
               <button type="button" className="btn" onClick={onClose}>
-                Done
+                {t('clusters.add.done')}
               </button>
             </div>
           </div>
@@ -142,9 +152,9 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
           />
         ) : (
           <>
-            <div className="modal-tabs" role="tablist" aria-label="How to add the cluster">
-              {tab('kubeconfig', 'Paste kubeconfig')}
-              {tab('server', 'Server and token')}
+            <div className="modal-tabs" role="tablist" aria-label={t('clusters.add.how')}>
+              {tab('kubeconfig', t('clusters.add.pasteTab'))}
+              {tab('server', t('clusters.add.serverTab'))}
             </div>
             <form
               id={`${id}-panel`}
@@ -155,22 +165,22 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
             >
               {mode === 'kubeconfig' ? (
                 <>
-                  <label htmlFor={`${id}-yaml`}>Kubeconfig</label>
+                  <label htmlFor={`${id}-yaml`}>{t('clusters.add.kubeconfig')}</label>
                   <textarea
                     id={`${id}-yaml`}
                     rows={12}
                     spellCheck={false}
                     className="mono"
-                    placeholder="apiVersion: v1&#10;kind: Config&#10;clusters: …"
+                    placeholder={KUBECONFIG_EXAMPLE}
                     value={yaml}
                     onChange={(e) => setYaml(e.target.value)}
                   />
                 </>
               ) : (
                 <>
-                  <label htmlFor={`${id}-name`}>Name</label>
+                  <label htmlFor={`${id}-name`}>{t('clusters.add.name')}</label>
                   <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} />
-                  <label htmlFor={`${id}-server`}>Server URL</label>
+                  <label htmlFor={`${id}-server`}>{t('clusters.add.server')}</label>
                   <input
                     id={`${id}-server`}
                     type="url"
@@ -178,17 +188,17 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
                     onChange={(e) => setServer(e.target.value)}
                     spellCheck={false}
                   />
-                  <label htmlFor={`${id}-ca`}>CA certificate (PEM, optional)</label>
+                  <label htmlFor={`${id}-ca`}>{t('clusters.add.ca')}</label>
                   <textarea
                     id={`${id}-ca`}
                     rows={5}
                     className="mono"
                     spellCheck={false}
-                    placeholder="-----BEGIN CERTIFICATE-----"
+                    placeholder={PEM_EXAMPLE}
                     value={ca}
                     onChange={(e) => setCa(e.target.value)}
                   />
-                  <label htmlFor={`${id}-token`}>Bearer token</label>
+                  <label htmlFor={`${id}-token`}>{t('clusters.signIn.token')}</label>
                   <input
                     id={`${id}-token`}
                     type="password"
@@ -205,10 +215,10 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
               )}
               <div className="modal-actions">
                 <button type="button" className="btn" onClick={onClose}>
-                  Cancel
+                  {t('common.cancel')}
                 </button>
                 <button type="submit" className="btn primary" disabled={busy}>
-                  {busy ? 'Adding…' : 'Add cluster'}
+                  {busy ? t('clusters.add.adding') : t('clusters.add.title')}
                 </button>
               </div>
             </form>
@@ -221,19 +231,22 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
 
 /** One reviewed item in plain words. */
 export function describeReviewItem(it: KubeconfigReviewItem): string {
-  const used = it.contexts.length === 1 ? `context ${it.contexts[0] ?? ''}` : `contexts ${it.contexts.join(', ')}`;
+  const used =
+    it.contexts.length === 1 ? translate('clusters.review.context', { context: it.contexts[0] ?? '' }) : translate('clusters.review.contexts', { contexts: it.contexts.join(', ') });
   switch (it.kind) {
     case 'exec': {
       const cmd = [it.command ?? '', ...(it.args ?? [])].join(' ');
       const env = (it.env ?? []).map((v) => `${v.name}=${v.value}`).join(' ');
-      return `Runs the program ${cmd}${env ? ` with ${env}` : ''} to sign in to ${used} (${it.owner}).`;
+      return env ? translate('clusters.review.execEnv', { cmd, env, used, owner: it.owner }) : translate('clusters.review.exec', { cmd, used, owner: it.owner });
     }
     case 'auth-provider':
-      return `Uses the auth provider “${it.provider ?? ''}”${it.providerKeys?.length ? ` (settings: ${it.providerKeys.join(', ')})` : ''} for ${used} (${it.owner}).`;
+      return it.providerKeys?.length
+        ? translate('clusters.review.providerKeys', { provider: it.provider ?? '', keys: it.providerKeys.join(', '), used, owner: it.owner })
+        : translate('clusters.review.provider', { provider: it.provider ?? '', used, owner: it.owner });
     case 'file':
       return it.field === 'tokenFile'
-        ? `Reads the file ${it.path ?? ''} and sends its content to the server of ${used} as a token (${it.owner}).`
-        : `Reads the file ${it.path ?? ''} as the ${it.field ?? 'file'} of ${used} (${it.owner}).`;
+        ? translate('clusters.review.tokenFile', { path: it.path ?? '', used, owner: it.owner })
+        : translate('clusters.review.file', { path: it.path ?? '', field: it.field ?? translate('clusters.review.fileField'), used, owner: it.owner });
   }
 }
 
@@ -247,17 +260,22 @@ interface ReviewStepProps {
 
 /** Shows what the paste would run or read; nothing is added unless allowed. */
 function ReviewStep({ review, busy, error, onAllow, onBack }: ReviewStepProps) {
+  const { t } = useTranslation();
   const id = useId();
   const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => backRef.current?.focus(), []);
   return (
     <section className="modal-body" aria-labelledby={`${id}-review`}>
-      <h3 id={`${id}-review`}>This kubeconfig runs programs or reads files on this computer</h3>
+      <h3 id={`${id}-review`}>{t('clusters.review.title')}</h3>
       <p>
-        Adding {review.contexts.length === 1 ? 'the context' : 'the contexts'} <strong>{review.contexts.join(', ')}</strong>{' '}
-        lets Kubedeck do the following whenever it connects. Allow it only if you trust where this kubeconfig came from.
+        <Trans
+          i18nKey="clusters.review.intro"
+          count={review.contexts.length}
+          values={{ contexts: review.contexts.join(', ') }}
+          components={{ strong: <strong /> }}
+        />
       </p>
-      <ul aria-label="What this kubeconfig runs or reads">
+      <ul aria-label={t('clusters.review.list')}>
         {review.items.map((it, i) => (
           <li key={i} className={it.kind === 'exec' ? 'mono' : undefined}>
             {describeReviewItem(it)}
@@ -271,10 +289,10 @@ function ReviewStep({ review, busy, error, onAllow, onBack }: ReviewStepProps) {
       )}
       <div className="modal-actions">
         <button type="button" className="btn" ref={backRef} onClick={onBack}>
-          Back
+          {t('clusters.review.back')}
         </button>
         <button type="button" className="btn danger" disabled={busy} onClick={onAllow}>
-          {busy ? 'Adding…' : 'Allow and add'}
+          {busy ? t('clusters.add.adding') : t('clusters.review.allow')}
         </button>
       </div>
     </section>

@@ -1,13 +1,15 @@
 import { errorMessage } from '../../api/errors';
 import { useClusterInfo } from '../../api/queries';
+import { useTranslation } from 'react-i18next';
 
 /** Who the user is on the cluster and what it runs; red when it does not answer. */
 export function ClusterBadge({ context }: { context: string }) {
+  const { t } = useTranslation();
   const info = useClusterInfo(context);
   if (info.isPending) {
     return (
       <span className="cluster-badge muted" role="status">
-        Checking cluster…
+        {t('clusters.badge.checking')}
       </span>
     );
   }
@@ -15,7 +17,7 @@ export function ClusterBadge({ context }: { context: string }) {
     return (
       <span className="cluster-badge bad" role="status" title={errorMessage(info.error)}>
         <span className="status-dot" aria-hidden="true" />
-        Cluster unreachable
+        {t('clusters.badge.unreachable')}
       </span>
     );
   }
@@ -23,7 +25,7 @@ export function ClusterBadge({ context }: { context: string }) {
   return (
     <span
       className="cluster-badge"
-      title={`Server ${d.server}\nKubernetes ${d.gitVersion}\nUser ${d.user}${d.groups.length ? `\nGroups ${d.groups.join(', ')}` : ''}`}
+      title={d.groups.length ? t('clusters.badge.titleGroups', { server: d.server, version: d.gitVersion, user: d.user, groups: d.groups.join(', ') }) : t('clusters.badge.title', { server: d.server, version: d.gitVersion, user: d.user })}
     >
       <span className="status-dot ok" aria-hidden="true" />
       <span className="cluster-version">{d.gitVersion}</span>

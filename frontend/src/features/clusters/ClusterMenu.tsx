@@ -1,9 +1,10 @@
 // The cluster's status pill in the cluster bar; opens a panel with who you
 // are there, Retry, Sign out (for entered tokens), the read-only switch and
 // Remove (for clusters added in the app).
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { ClusterStatus } from '../../api/types';
-import { STATE_TEXT, stateTone } from '../../lib/clusterText';
+import { stateText, stateTone } from '../../lib/clusterText';
 
 export interface ClusterMenuProps {
   context: string;
@@ -18,10 +19,11 @@ export interface ClusterMenuProps {
 }
 
 export function ClusterMenu(p: ClusterMenuProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const s = p.status;
-  const text = s ? STATE_TEXT[s.state] : 'Checking…';
+  const text = s ? stateText(s.state) : t('clusters.state.checking');
   const tone = s ? stateTone(s.state) : 'muted';
 
   useEffect(() => {
@@ -45,27 +47,27 @@ export function ClusterMenu(p: ClusterMenuProps) {
       <button
         type="button"
         className={`status-pill ${tone}`}
-        aria-label={`Cluster status: ${text}`}
+        aria-label={t('clusters.menu.status', { status: text })}
         aria-expanded={open}
         aria-haspopup="dialog"
         onClick={() => setOpen(!open)}
       >
         <span className={`status-dot ${tone}`} aria-hidden="true" />
-        {p.checking && !s ? 'Checking…' : text}
+        {p.checking && !s ? t('clusters.state.checking') : text}
         {s?.state === 'ready' && s.user && <span className="cluster-user">{s.user}</span>}
       </button>
       {open && (
-        <div className="cluster-menu-panel" role="dialog" aria-label={`Cluster ${p.context}`}>
+        <div className="cluster-menu-panel" role="dialog" aria-label={t('clusters.menu.label', { context: p.context })}>
           <dl className="kv">
-            <dt>Status</dt>
+            <dt>{t('clusters.menu.statusTerm')}</dt>
             <dd>{text}</dd>
             {s?.message && (
               <>
-                <dt>Why</dt>
+                <dt>{t('clusters.menu.why')}</dt>
                 <dd>{s.message}</dd>
               </>
             )}
-            <dt>Server</dt>
+            <dt>{t('clusters.menu.server')}</dt>
             <dd>{s?.server || '—'}</dd>
             {s?.gitVersion && (
               <>
@@ -75,7 +77,7 @@ export function ClusterMenu(p: ClusterMenuProps) {
             )}
             {s?.user && (
               <>
-                <dt>User</dt>
+                <dt>{t('clusters.menu.user')}</dt>
                 <dd>
                   {s.user}
                   {s.groups.length > 0 && <span className="muted"> ({s.groups.join(', ')})</span>}
@@ -84,11 +86,13 @@ export function ClusterMenu(p: ClusterMenuProps) {
             )}
             {s && (
               <>
-                <dt>Credentials</dt>
+                <dt>{t('clusters.menu.credentials')}</dt>
                 <dd>
                   {s.auth === 'token'
-                    ? `A token you entered, kept ${s.tokenStorage === 'keyring' ? 'in your system keyring' : 'in memory only'}`
-                    : 'From your kubeconfig'}
+                    ? s.tokenStorage === 'keyring'
+                      ? t('clusters.menu.tokenKeyring')
+                      : t('clusters.menu.tokenMemory')
+                    : t('clusters.menu.fromKubeconfig')}
                 </dd>
               </>
             )}
@@ -98,17 +102,17 @@ export function ClusterMenu(p: ClusterMenuProps) {
               type="button"
               role="switch"
               aria-checked={p.readOnly}
-              aria-label="Read-only"
+              aria-label={t('clusters.readOnly.label')}
               className="switch"
               onClick={() => p.onReadOnly(!p.readOnly)}
             >
               <span className="switch-knob" aria-hidden="true" />
             </button>
-            <span aria-hidden="true">Read-only: no changes to this cluster from Kubedeck</span>
+            <span aria-hidden="true">{t('clusters.readOnly.switch')}</span>
           </div>
           <div className="cluster-menu-actions">
             <button type="button" className="btn small" onClick={p.onRetry}>
-              Check again
+              {t('clusters.menu.checkAgain')}
             </button>
             {s?.auth === 'token' && (
               <button
@@ -119,7 +123,7 @@ export function ClusterMenu(p: ClusterMenuProps) {
                   p.onSignOut();
                 }}
               >
-                Sign out
+                {t('clusters.signOut.label')}
               </button>
             )}
             {p.removable && (
@@ -131,7 +135,7 @@ export function ClusterMenu(p: ClusterMenuProps) {
                   p.onRemove();
                 }}
               >
-                Remove cluster
+                {t('clusters.menu.remove')}
               </button>
             )}
           </div>
@@ -142,8 +146,9 @@ export function ClusterMenu(p: ClusterMenuProps) {
 }
 
 export function ReadOnlyLock() {
+  const { t } = useTranslation();
   return (
-    <span className="readonly-lock" role="img" aria-label="Read-only" title="Read-only: Kubedeck makes no changes to this cluster">
+    <span className="readonly-lock" role="img" aria-label={t('clusters.readOnly.label')} title={t('clusters.readOnly.title')}>
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
         <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
         <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />

@@ -2,6 +2,7 @@
 // or unreachable notice when it needs one, else the sidebar and the view.
 // Panes of other open clusters stay mounted but hidden, so switching back is
 // instant and keeps their rows.
+import { t } from '../../i18n';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, transport } from '../../api/client';
@@ -60,23 +61,21 @@ export function ClusterPane(props: ClusterPaneProps) {
 }
 
 function GonePane({ context, wasKnown, fallbackContext }: ClusterPaneProps) {
-  useTitle(wasKnown ? `Removed context — Kubedeck` : `Unknown context — Kubedeck`);
+  useTitle(wasKnown ? t('clusters.pane.removedTitle') : t('clusters.pane.unknownTitle'));
   return (
     <div className="state-panel" role="alert">
       <div className="state-icon warn" aria-hidden="true">
         ?
       </div>
       <h2>
-        {wasKnown ? 'This context was removed from your kubeconfig' : `There is no context “${context}” in your kubeconfig`}
+        {wasKnown ? t('clusters.pane.removed') : t('clusters.pane.unknown', { context })}
       </h2>
       <p className="state-detail">
-        {wasKnown
-          ? `“${context}” is no longer in any kubeconfig file Kubedeck reads.`
-          : 'It may have been renamed or removed, or the link comes from another machine.'}
+        {wasKnown ? t('clusters.pane.removedDetail', { context }) : t('clusters.pane.unknownDetail')}
       </p>
       {fallbackContext && (
         <p>
-          <a href={`#/c/${encodeURIComponent(fallbackContext)}`}>Switch to {fallbackContext}</a>
+          <a href={`#/c/${encodeURIComponent(fallbackContext)}`}>{t('clusters.pane.switchTo', { context: fallbackContext })}</a>
         </p>
       )}
     </div>
@@ -164,7 +163,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       client.setQueryData(clusterKeys.status(context), s);
       invalidateCluster();
     } catch (e) {
-      setActionError(`Could not sign out: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.signOutError', { error: errorMessage(e) }));
     }
   };
 
@@ -174,7 +173,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       const p = await setReadOnly(context, on);
       if (p) client.setQueryData(clusterKeys.preferences, p);
     } catch (e) {
-      setActionError(`Could not save the read-only switch: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.readOnlyError', { error: errorMessage(e) }));
     }
   };
 
@@ -185,7 +184,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       client.setQueryData(queryKeys.contexts, list);
       onRemoved();
     } catch (e) {
-      setActionError(`Could not remove the cluster: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.removeError', { error: errorMessage(e) }));
     }
   };
 
@@ -227,7 +226,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       const list = await api.AddNamespace(context, ns);
       client.setQueryData(queryKeys.namespaces(context), list);
     } catch (e) {
-      setActionError(`Could not add the namespace: ${errorMessage(e)}`);
+      setActionError(t('clusters.pane.addNamespaceError', { error: errorMessage(e) }));
     }
     goNamespace(ns);
   };
@@ -267,7 +266,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
             <strong>{actionError}</strong>
           </div>
           <button type="button" className="btn small" onClick={() => setActionError(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       )}
@@ -278,7 +277,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
             <span className="banner-detail">{storageText(signedIn.storage)}</span>
           </div>
           <button type="button" className="btn small" onClick={() => setSignedIn(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       )}
@@ -286,15 +285,15 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
         <div className="banner warn stale-banner" role="alert">
           <div>
             <strong>
-              Showing data from {clockTime(liveAt)} — not live: {troubleReason(status.data)}
+              {t('clusters.pane.stale', { time: clockTime(liveAt), reason: troubleReason(status.data) })}
             </strong>
           </div>
           <button type="button" className="btn small" onClick={retry}>
-            Retry
+            {t('common.retry')}
           </button>
           {state === 'signed-out' && (
             <button type="button" className="btn small" onClick={() => setShowSignIn(true)}>
-              Sign in
+              {t('clusters.signIn.submit')}
             </button>
           )}
         </div>
@@ -306,7 +305,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
           </div>
         ) : (
           <div className="pane-body">
-            <Unreachable context={context} message={status.data.message ?? ''} state={STATE_LABEL[state ?? 'unreachable'] ?? ''} checking={status.isFetching} onRetry={retry} />
+            <Unreachable context={context} message={status.data.message ?? ''} title={unreachableTitle(state, context)} checking={status.isFetching} onRetry={retry} />
           </div>
         )
       ) : (
@@ -362,36 +361,36 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
   );
 }
 
-const STATE_LABEL: Record<string, string> = {
-  unreachable: 'Cannot reach',
-  misconfigured: 'Cannot connect to',
-  'signed-out': 'Signed out of',
-  ready: '',
-};
+/** "Cannot reach prod", "Signed out of prod". */
+function unreachableTitle(state: string | undefined, context: string): string {
+  switch (state) {
+    case 'misconfigured': return t('clusters.pane.misconfigured', { context });
+    case 'signed-out': return t('clusters.pane.signedOut', { context });
+    default: return t('clusters.pane.unreachable', { context });
+  }
+}
 
-function Unreachable({ context, message, state, checking, onRetry }: {
+function Unreachable({ message, title, checking, onRetry }: {
   context: string;
   message: string;
-  state: string;
+  title: string;
   checking: boolean;
   onRetry: () => void;
 }) {
-  useTitle(`${state} ${context} — Kubedeck`);
+  useTitle(`${title} — Kubedeck`);
   return (
     <div className="state-panel" role="alert">
       <div className="state-icon bad" aria-hidden="true">
         !
       </div>
-      <h2>
-        {state} {context}
-      </h2>
+      <h2>{title}</h2>
       {message && <p className="state-detail">{message}</p>}
       <div className="state-actions">
         <button type="button" className="btn primary" onClick={onRetry} disabled={checking}>
-          {checking ? 'Checking…' : 'Retry'}
+          {checking ? t('clusters.state.checking') : t('common.retry')}
         </button>
       </div>
-      <p className="state-hint">Other clusters keep working: switch with the tabs or the context switcher.</p>
+      <p className="state-hint">{t('clusters.pane.othersWork')}</p>
     </div>
   );
 }

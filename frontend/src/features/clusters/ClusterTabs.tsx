@@ -1,7 +1,8 @@
 // The row of open clusters: one tab per context, each with its status dot
 // and a close button. Arrow keys move between tabs.
 import type { KeyboardEvent } from 'react';
-import { STATE_TEXT, stateTone } from '../../lib/clusterText';
+import { useTranslation } from 'react-i18next';
+import { stateText, stateTone } from '../../lib/clusterText';
 import { domId } from '../../lib/ids';
 import { useClusterStatus } from '../../api/queries';
 
@@ -27,7 +28,8 @@ function Tab({ context, selected, known, onSelect, onClose }: {
   const status = useClusterStatus(known ? context : null);
   const state = status.data?.state;
   const tone = known ? stateTone(state) : 'bad';
-  const statusText = !known ? 'Removed from your kubeconfig' : state ? STATE_TEXT[state] : 'Checking…';
+  const { t } = useTranslation();
+  const statusText = !known ? t('clusters.tabs.removed') : state ? stateText(state) : t('clusters.state.checking');
   return (
     <div className={`cluster-tab${selected ? ' selected' : ''}`}>
       <button
@@ -44,7 +46,7 @@ function Tab({ context, selected, known, onSelect, onClose }: {
         <span className={`status-dot ${tone}`} aria-hidden="true" />
         <span className="cluster-tab-name">{context}</span>
       </button>
-      <button type="button" className="cluster-tab-close" aria-label={`Close ${context}`} title="Close" onClick={onClose}>
+      <button type="button" className="cluster-tab-close" aria-label={t('clusters.tabs.close', { context })} title={t('common.close')} onClick={onClose}>
         ×
       </button>
     </div>
@@ -52,6 +54,7 @@ function Tab({ context, selected, known, onSelect, onClose }: {
 }
 
 export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterTabsProps) {
+  const { t } = useTranslation();
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
@@ -63,7 +66,7 @@ export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterT
     requestAnimationFrame(() => document.getElementById(tabId(next))?.focus());
   };
   return (
-    <div className="cluster-tabs" role="tablist" aria-label="Open clusters" onKeyDown={onKeyDown}>
+    <div className="cluster-tabs" role="tablist" aria-label={t('clusters.tabs.label')} onKeyDown={onKeyDown}>
       {tabs.map((c) => (
         <Tab
           key={c}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContextInfo, KubeconfigFile } from '../../api/types';
 import { Picker, type PickerItem } from '../../components/Picker';
 
@@ -12,11 +13,11 @@ export interface ContextSwitcherProps {
 
 const HOTKEY = { key: 'k', shift: true };
 
-export function contextItems(contexts: readonly ContextInfo[], current: string | null): PickerItem[] {
+export function contextItems(contexts: readonly ContextInfo[], current: string | null, noCluster: string): PickerItem[] {
   return contexts.map((c) => ({
     id: c.name,
     label: c.name,
-    details: [[c.cluster, c.server].filter(Boolean).join(' · ') || 'no cluster', c.source],
+    details: [[c.cluster, c.server].filter(Boolean).join(' · ') || noCluster, c.source],
     current: c.name === current,
     keywords: `${c.user} ${c.namespace}`,
   }));
@@ -24,31 +25,33 @@ export function contextItems(contexts: readonly ContextInfo[], current: string |
 
 /** The top-bar button showing the current context; opens a searchable list of all contexts. */
 export function ContextSwitcher({ contexts, current, files, onSelect }: ContextSwitcherProps) {
-  const items = useMemo(() => contextItems(contexts, current), [contexts, current]);
+  const { t } = useTranslation();
+  const noCluster = t('clusters.context.noCluster');
+  const items = useMemo(() => contextItems(contexts, current, noCluster), [contexts, current, noCluster]);
   const broken = files.filter((f) => f.error);
   const info = contexts.find((c) => c.name === current);
   return (
     <Picker
       className="context-switcher"
-      buttonLabel={`Context: ${current ?? 'none'}`}
-      buttonTitle={info ? `${info.name}\n${info.server}\n${info.source}\n(Ctrl+Shift+K)` : 'Switch context (Ctrl+Shift+K)'}
+      buttonLabel={t('clusters.context.button', { context: current ?? t('clusters.context.none') })}
+      buttonTitle={info ? t('clusters.context.title', { name: info.name, server: info.server, source: info.source }) : t('clusters.context.switchTitle')}
       buttonContent={
         <>
           <span className="picker-button-kicker" aria-hidden="true">
-            Context
+            {t('clusters.context.kicker')}
           </span>
-          <span className="picker-button-value">{current ?? 'Choose a context'}</span>
+          <span className="picker-button-value">{current ?? t('clusters.context.choose')}</span>
         </>
       }
-      dialogLabel="Switch context"
-      searchLabel="Search contexts"
-      listLabel="Contexts"
-      placeholder={`Search ${contexts.length.toLocaleString('en-US')} contexts…`}
+      dialogLabel={t('clusters.context.dialog')}
+      searchLabel={t('clusters.context.search')}
+      listLabel={t('clusters.context.list')}
+      placeholder={t('clusters.context.placeholder', { count: contexts.length })}
       items={items}
       onSelect={onSelect}
       itemHeight={56}
       hotkey={HOTKEY}
-      emptyText={(q) => `No context matches “${q}”.`}
+      emptyText={(q) => t('clusters.context.empty', { query: q })}
       notice={
         broken.length > 0 ? (
           <div className="picker-notice error" role="note">

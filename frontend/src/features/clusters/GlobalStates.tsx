@@ -1,5 +1,6 @@
 // Full-page states: the session is gone, no backend, no kubeconfig, starting.
 import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { KubeconfigFile } from '../../api/types';
 import { Logo } from '../../components/Logo';
 
@@ -18,20 +19,19 @@ function Page({ children, tone }: { children: ReactNode; tone?: 'bad' | 'warn' }
 }
 
 export function SessionExpired() {
+  const { t } = useTranslation();
   return (
     <Page tone="warn">
-      <h1>Session expired</h1>
+      <h1>{t('clusters.global.expired')}</h1>
       <p>
-        Open the newest sign-in address that <code>kubedeck serve</code> printed (each one works once), or ask
-        whoever runs it for one.
+        <Trans i18nKey="clusters.global.expiredOpen" components={{ code: <code /> }} />
       </p>
       <p className="muted">
-        Sessions end after a while without use, after their maximum age, on sign-out, or when{' '}
-        <code>kubedeck serve</code> restarts. Reloading shows why this one ended.
+        <Trans i18nKey="clusters.global.expiredWhy" components={{ code: <code /> }} />
       </p>
       <div className="state-actions">
         <a className="btn" href="/">
-          Show why
+          {t('clusters.global.showWhy')}
         </a>
       </div>
     </Page>
@@ -39,30 +39,32 @@ export function SessionExpired() {
 }
 
 export function Starting() {
+  const { t } = useTranslation();
   return (
     <main className="global-state">
-      <div className="global-card" role="status" aria-label="Loading Kubedeck">
+      <div className="global-card" role="status" aria-label={t('clusters.global.loading')}>
         <div className="global-brand">
           <Logo size={28} />
           <span>Kubedeck</span>
         </div>
-        <p className="muted">Reading your kubeconfig…</p>
+        <p className="muted">{t('clusters.global.reading')}</p>
       </div>
     </main>
   );
 }
 
 export function BackendUnavailable({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useTranslation();
   return (
     <Page tone="bad">
-      <h1>Kubedeck cannot reach its backend</h1>
+      <h1>{t('clusters.global.noBackend')}</h1>
       <p className="state-detail">{message}</p>
       <p className="muted">
-        In a browser, Kubedeck is served by <code>kubedeck serve</code>: check that it still runs, then retry.
+        <Trans i18nKey="clusters.global.noBackendHint" components={{ code: <code /> }} />
       </p>
       <div className="state-actions">
         <button type="button" className="btn primary" onClick={onRetry}>
-          Retry
+          {t('common.retry')}
         </button>
       </div>
     </Page>
@@ -70,22 +72,22 @@ export function BackendUnavailable({ message, onRetry }: { message: string; onRe
 }
 
 export function NoKubeconfig({ files, onRetry }: { files: readonly KubeconfigFile[]; onRetry: () => void }) {
+  const { t } = useTranslation();
   return (
     <Page>
-      <h1>No Kubernetes contexts found</h1>
+      <h1>{t('clusters.global.noContexts')}</h1>
       <p>
-        Kubedeck reads your kubeconfig the way <code>kubectl</code> does: the files listed in the{' '}
-        <code>KUBECONFIG</code> environment variable, or <code>~/.kube/config</code> when it is not set.
+        <Trans i18nKey="clusters.global.howRead" components={{ code: <code /> }} />
       </p>
       {files.length > 0 && (
         <div className="files">
-          <h2>Files Kubedeck looked at</h2>
+          <h2>{t('clusters.global.files')}</h2>
           <ul>
             {files.map((f) => (
               <li key={f.path}>
                 <code>{f.path}</code>{' '}
                 <span className={f.error ? 'bad-text' : f.exists ? 'ok-text' : 'muted'}>
-                  {f.error ? f.error : f.exists ? 'has no contexts' : 'does not exist'}
+                  {f.error ? f.error : f.exists ? t('clusters.global.noContextsInFile') : t('clusters.global.missingFile')}
                 </span>
               </li>
             ))}
@@ -93,13 +95,11 @@ export function NoKubeconfig({ files, onRetry }: { files: readonly KubeconfigFil
         </div>
       )}
       <p className="muted">
-        Add a cluster with your provider’s CLI (for example <code>aws eks update-kubeconfig</code>,{' '}
-        <code>gcloud container clusters get-credentials</code>, <code>az aks get-credentials</code>) or{' '}
-        <code>kind create cluster</code>, then check again.
+        <Trans i18nKey="clusters.global.addHint" components={{ code: <code /> }} />
       </p>
       <div className="state-actions">
         <button type="button" className="btn primary" onClick={onRetry}>
-          Check again
+          {t('clusters.menu.checkAgain')}
         </button>
       </div>
     </Page>

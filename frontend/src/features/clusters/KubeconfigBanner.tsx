@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KubeconfigFile } from '../../api/types';
 
 /** Kubeconfig files that could not be read, with why. */
 export function KubeconfigBanner({ files }: { files: readonly KubeconfigFile[] }) {
+  const { t } = useTranslation();
   const broken = files.filter((f) => f.error);
   const [dismissed, setDismissed] = useState('');
   const sig = broken.map((f) => `${f.path}:${f.error}`).join('|');
@@ -11,7 +13,7 @@ export function KubeconfigBanner({ files }: { files: readonly KubeconfigFile[] }
     <div className="banner warn app-banner" role="alert">
       <div>
         <strong>
-          {broken.length === 1 ? 'A kubeconfig file has a problem' : `${broken.length} kubeconfig files have problems`}
+          {t('clusters.kubeconfig.problems', { count: broken.length })}
         </strong>
         {broken.map((f) => (
           <span key={f.path} className="banner-detail">
@@ -19,8 +21,8 @@ export function KubeconfigBanner({ files }: { files: readonly KubeconfigFile[] }
           </span>
         ))}
       </div>
-      <button type="button" className="btn small" aria-label="Dismiss kubeconfig warning" onClick={() => setDismissed(sig)}>
-        Dismiss
+      <button type="button" className="btn small" aria-label={t('clusters.kubeconfig.dismiss')} onClick={() => setDismissed(sig)}>
+        {t('common.dismiss')}
       </button>
     </div>
   );

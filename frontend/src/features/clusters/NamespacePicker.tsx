@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NamespaceList } from '../../api/types';
 import { Picker, type PickerItem } from '../../components/Picker';
 
 export const ALL_NAMESPACES_ID = '\u0000all';
-export const ALL_NAMESPACES_LABEL = 'All namespaces';
 
 export interface NamespacePickerProps {
   /** "" = all namespaces. */
@@ -23,14 +23,17 @@ const ADD_PREFIX = '\u0000add:';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function NamespacePicker({ namespace, list, loading, error, clusterScoped, onSelect, onAdd }: NamespacePickerProps) {
+  const { t } = useTranslation();
   const several = namespace.includes(',');
+  const allLabel = t('clusters.namespace.all');
+  const severalText = t('clusters.namespace.severalDetail');
   const items = useMemo<PickerItem[]>(() => {
     const names = new Set(list?.namespaces ?? []);
     if (namespace && !several) names.add(namespace);
-    const out: PickerItem[] = [{ id: ALL_NAMESPACES_ID, label: ALL_NAMESPACES_LABEL, current: namespace === '' }];
-    if (several) out.push({ id: namespace, label: severalLabel(namespace), current: true, details: ['Several namespaces'] });
+    const out: PickerItem[] = [{ id: ALL_NAMESPACES_ID, label: allLabel, current: namespace === '' }];
+    if (several) out.push({ id: namespace, label: severalLabel(namespace), current: true, details: [severalText] });
     return [...out, ...[...names].sort().map((n) => ({ id: n, label: n, current: n === namespace }))];
-  }, [list, namespace, several]);
+  }, [list, namespace, several, allLabel, severalText]);
 
   // Users who may not list namespaces can still type theirs (and add it to their list).
   const canAdd = !!list?.restricted && !!onAdd;
@@ -40,27 +43,27 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
       const parts = q.split(',').map((p) => p.trim()).filter(Boolean);
       if (q.includes(',') && parts.length > 1 && parts.every((p) => DNS_LABEL.test(p))) {
         const id = [...new Set(parts)].join(',');
-        return { id, label: `Namespaces ${severalLabel(id)}`, details: ['Show these namespaces together'] };
+        return { id, label: t('clusters.namespace.severalLabel', { namespaces: severalLabel(id) }), details: [t('clusters.namespace.together')] };
       }
       if (!DNS_LABEL.test(q) || items.some((i) => i.id === q)) return null;
       return canAdd
-        ? { id: ADD_PREFIX + q, label: `Add namespace ${q}`, details: ['Remember it for this cluster and open it'] }
-        : { id: q, label: q, details: ['Not in the list: go to this namespace anyway'] };
+        ? { id: ADD_PREFIX + q, label: t('clusters.namespace.add', { namespace: q }), details: [t('clusters.namespace.addDetail')] }
+        : { id: q, label: q, details: [t('clusters.namespace.anyway')] };
     },
-    [items, canAdd],
+    [items, canAdd, t],
   );
 
-  const restricted = list?.restricted ? (list.message ?? 'You may not list the namespaces of this cluster.') : null;
-  const label = several ? severalLabel(namespace) : namespace || ALL_NAMESPACES_LABEL;
+  const restricted = list?.restricted ? (list.message ?? t('clusters.namespace.restricted')) : null;
+  const label = several ? severalLabel(namespace) : namespace || allLabel;
   return (
     <Picker
       className={`namespace-picker${clusterScoped ? ' dimmed' : ''}`}
-      buttonLabel={`Namespace: ${label}`}
-      buttonTitle={clusterScoped ? 'This kind is cluster-scoped: the namespace does not apply' : (restricted ?? undefined)}
+      buttonLabel={t('clusters.namespace.button', { namespace: label })}
+      buttonTitle={clusterScoped ? t('clusters.namespace.clusterScoped') : (restricted ?? undefined)}
       buttonContent={
         <>
           <span className="picker-button-kicker" aria-hidden="true">
-            Namespace
+            {t('clusters.namespace.kicker')}
           </span>
           <span className="picker-button-value">{label}</span>
           {restricted && (
@@ -70,10 +73,10 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
           )}
         </>
       }
-      dialogLabel="Choose namespace"
-      searchLabel="Search namespaces"
-      listLabel="Namespaces"
-      placeholder="Search, or type namespaces (a, b)…"
+      dialogLabel={t('clusters.namespace.dialog')}
+      searchLabel={t('clusters.namespace.search')}
+      listLabel={t('clusters.namespace.list')}
+      placeholder={t('clusters.namespace.placeholder')}
       items={items}
       typedItem={typedItem}
       onSelect={(id) => {
@@ -81,17 +84,17 @@ export function NamespacePicker({ namespace, list, loading, error, clusterScoped
         else onSelect(id === ALL_NAMESPACES_ID ? '' : id);
       }}
       itemHeight={32}
-      emptyText={(q) => `No namespace matches “${q}”.`}
+      emptyText={(q) => t('clusters.namespace.empty', { query: q })}
       notice={
         restricted || error || loading ? (
           <div className={`picker-notice${error ? ' error' : ''}`} role="note">
             {restricted && (
               <p>
-                {restricted} {canAdd ? 'Add namespace…: type its name, then choose “Add namespace”.' : 'Type a namespace name to open it.'}
+                {restricted} {canAdd ? t('clusters.namespace.howToAdd') : t('clusters.namespace.howToOpen')}
               </p>
             )}
-            {error && <p>Could not list namespaces: {error}</p>}
-            {loading && <p>Loading namespaces…</p>}
+            {error && <p>{t('clusters.namespace.error', { error })}</p>}
+            {loading && <p>{t('clusters.namespace.loading')}</p>}
           </div>
         ) : null
       }

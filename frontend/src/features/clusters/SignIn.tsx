@@ -1,4 +1,5 @@
 // A cluster that wants credentials: why, a token field, Sign in.
+import { Trans, useTranslation } from 'react-i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -16,11 +17,12 @@ export function splitPluginOutput(message: string): { text: string; output?: str
 }
 
 export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; onSignedIn: (r: SignInResult) => void }) {
+  const { t } = useTranslation();
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  useTitle(`Sign in · ${status.context} — Kubedeck`);
+  useTitle(`${t('clusters.signIn.submit')} · ${status.context} — Kubedeck`);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,10 +47,10 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
           <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
         </svg>
       </div>
-      <h2 id={`${id}-h`}>Sign in to {status.context}</h2>
-      <StatusDetail message={status.message || 'This cluster needs credentials.'} />
+      <h2 id={`${id}-h`}>{t('clusters.signIn.title', { context: status.context })}</h2>
+      <StatusDetail message={status.message || t('clusters.signIn.needs')} />
       <form className="signin-form" onSubmit={(e) => void submit(e)}>
-        <label htmlFor={`${id}-t`}>Bearer token</label>
+        <label htmlFor={`${id}-t`}>{t('clusters.signIn.token')}</label>
         <input
           id={`${id}-t`}
           type="password"
@@ -60,8 +62,11 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
           onChange={(e) => setToken(e.target.value)}
         />
         <p id={`${id}-hint`} className="hint">
-          Paste a token for {status.server || 'this cluster'}, for example from <code>kubectl create token &lt;serviceaccount&gt;</code>.
-          Kubedeck checks it at once and never shows it again.
+          <Trans
+            i18nKey="clusters.signIn.hint"
+            values={{ server: status.server || t('clusters.signIn.thisCluster'), command: 'kubectl create token <serviceaccount>' }}
+            components={{ code: <code /> }}
+          />
         </p>
         {error && (
           <p id={`${id}-err`} className="form-error" role="alert">
@@ -69,7 +74,7 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
           </p>
         )}
         <button type="submit" className="btn primary" disabled={busy || token.trim() === ''}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('clusters.signIn.busy') : t('clusters.signIn.submit')}
         </button>
       </form>
     </section>
@@ -78,14 +83,15 @@ export function SignInScreen({ status, onSignedIn }: { status: ClusterStatus; on
 
 /** The status message; a credential plugin's own output (its hint, e.g. "run aws sso login") as it printed it. */
 function StatusDetail({ message }: { message: string }) {
+  const { t } = useTranslation();
   const { text, output } = splitPluginOutput(message);
   return (
     <>
       <p className="state-detail">{text}</p>
       {output && (
         <figure className="plugin-output">
-          <figcaption>The credential plugin said:</figcaption>
-          <pre aria-label="Credential plugin output">{output}</pre>
+          <figcaption>{t('clusters.signIn.pluginSaid')}</figcaption>
+          <pre aria-label={t('clusters.signIn.pluginOutput')}>{output}</pre>
         </figure>
       )}
     </>

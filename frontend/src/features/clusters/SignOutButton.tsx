@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { transport } from '../../api';
 
 /**
@@ -7,11 +8,12 @@ import { transport } from '../../api';
  * has no session to end and shows nothing.
  */
 export function SignOutButton() {
+  const { t } = useTranslation();
   if (transport() !== 'http') return null;
   return (
     <form method="post" action="/logout" className="sign-out-form">
-      <button type="submit" className="btn" title="End this browser session: its terminals and port-forwards close">
-        Sign out
+      <button type="submit" className="btn" title={t('clusters.signOut.title')}>
+        {t('clusters.signOut.label')}
       </button>
     </form>
   );

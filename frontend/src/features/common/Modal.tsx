@@ -1,6 +1,7 @@
 // A modal dialog: backdrop, Escape closes, focus moves in, stays in (Tab
 // wraps) and returns on close.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useFocusTrap } from '../../lib/focusTrap';
 
 export interface ModalProps {
@@ -17,6 +18,7 @@ export interface ModalProps {
 }
 
 export function Modal({ title, onClose, children, size = 'normal', describedBy, role = 'dialog', closeOnBackdrop = true }: ModalProps) {
+  const { t } = useTranslation();
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);
@@ -51,7 +53,7 @@ export function Modal({ title, onClose, children, size = 'normal', describedBy, 
       >
         <header className="modal-header">
           <h2 id={`${id}-title`}>{title}</h2>
-          <button type="button" className="btn small" aria-label="Close" onClick={onClose}>
+          <button type="button" className="btn small" aria-label={t('common.close')} onClick={onClose}>
             ✕
           </button>
         </header>

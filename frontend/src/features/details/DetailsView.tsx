@@ -1,6 +1,7 @@
 // One object, live: header (kind, name, namespace, age, status, actions) and
 // tabs: Summary, Events, YAML, and per kind Logs, Terminal, Port-forward.
 // The tabs' contents live in ./details and the features.
+import { useTranslation } from 'react-i18next';
 import { Fragment, useId, useMemo, useState, type ReactNode } from 'react';
 import type { GVR } from '../../api/types';
 import { EmbeddedList } from '../resources/EmbeddedList';
@@ -35,6 +36,7 @@ export function DetailsView(props: DetailsViewProps) {
   const entry = props.entry ?? guessEntry(gvr);
   const q = useMemo(() => ({ context, ...gvr, namespace: entry.namespaced ? namespace : '', name }), [context, gvr, namespace, name, entry.namespaced]);
   const s = useObjectStream(q);
+  const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('summary');
   const id = useId();
   const now = useNow(5000);
@@ -47,18 +49,18 @@ export function DetailsView(props: DetailsViewProps) {
   const extraTabs = objectTabs(kind);
   const extraTab = extraTabs.find((x) => x.id === tab)?.id;
 
-  const tabButton = (t: Tab, label: string) => (
+  const tabButton = (which: Tab, label: string) => (
     <button
       type="button"
       role="tab"
-      id={`${id}-tab-${t}`}
-      aria-selected={tab === t}
+      id={`${id}-tab-${which}`}
+      aria-selected={tab === which}
       aria-controls={`${id}-panel`}
-      tabIndex={tab === t ? 0 : -1}
-      onClick={() => setTab(t)}
+      tabIndex={tab === which ? 0 : -1}
+      onClick={() => setTab(which)}
       onKeyDown={(e) => {
         const order: Tab[] = ['summary', 'events', 'yaml', ...extraTabs.map((x) => x.id)];
-        const i = order.indexOf(t);
+        const i = order.indexOf(which);
         const n = order.length;
         const next = e.key === 'ArrowRight' ? order[(i + 1) % n] : e.key === 'ArrowLeft' ? order[(i + n - 1) % n] : undefined;
         if (next) {
@@ -79,9 +81,10 @@ export function DetailsView(props: DetailsViewProps) {
         <div className="state-icon warn" aria-hidden="true">
           ∅
         </div>
-        <h2>This object was deleted</h2>
+        <h2>{t('details.deleted')}</h2>
         <p className="state-detail">
-          {kind} {name} no longer exists{namespace ? ` in ${namespace}` : ''}. <a href={back}>Back to {entry.label}</a>
+          {namespace ? t('details.goneNamespace', { kind, name, namespace }) : t('details.gone', { kind, name })}{' '}
+          <a href={back}>{t('details.back', { label: entry.label })}</a>
         </p>
       </div>
     );
@@ -91,23 +94,23 @@ export function DetailsView(props: DetailsViewProps) {
         <div className="state-icon bad" aria-hidden="true">
           !
         </div>
-        <h2>{s.error.status === 404 ? `There is no ${kind} “${name}”` : `Could not load ${kind} ${name}`}</h2>
+        <h2>{s.error.status === 404 ? t('details.notFound', { kind, name }) : t('details.loadError', { kind, name })}</h2>
         <p className="state-detail">{s.error.message}</p>
       </div>
     );
   } else if (!s.object) {
     body = (
       <p className="loading-text" role="status">
-        Loading {kind} {name}…
+        {t('details.loading', { kind, name })}
       </p>
     );
   } else {
     body = (
       <>
-        <div className="details-tabs" role="tablist" aria-label="Details sections">
-          {tabButton('summary', 'Summary')}
-          {tabButton('events', 'Events')}
-          {tabButton('yaml', 'YAML')}
+        <div className="details-tabs" role="tablist" aria-label={t('details.sections')}>
+          {tabButton('summary', t('details.tabs.summary'))}
+          {tabButton('events', t('details.tabs.events'))}
+          {tabButton('yaml', t('details.tabs.yaml'))}
           {extraTabs.map((x) => (
             <Fragment key={x.id}>{tabButton(x.id, x.label)}</Fragment>
           ))}
@@ -123,7 +126,7 @@ export function DetailsView(props: DetailsViewProps) {
               gvr={EVENTS}
               namespace={m?.namespace ?? ''}
               fieldSelector={`involvedObject.uid=${m?.uid ?? ''}`}
-              label="Events"
+              label={t('details.tabs.events')}
               singular="event"
               plural="events"
               sortBy={{ column: 'Last Seen', dir: 'asc' }}
@@ -149,15 +152,15 @@ export function DetailsView(props: DetailsViewProps) {
           </a>
           <span className="kind-badge">{kind}</span>
           <h1 id={`${id}-title`}>{name}</h1>
-          {m?.namespace && <span className="view-scope">in {m.namespace}</span>}
+          {m?.namespace && <span className="view-scope">{t('details.inNamespace', { namespace: m.namespace })}</span>}
         </div>
         {m && (
           <dl className="header-facts">
-            <dt>Age</dt>
+            <dt>{t('details.age')}</dt>
             <dd>{formatAge(m.created, now)}</dd>
             {status && (
               <>
-                <dt>Status</dt>
+                <dt>{t('details.status')}</dt>
                 <dd className="details-status">{status}</dd>
               </>
             )}
@@ -171,7 +174,7 @@ export function DetailsView(props: DetailsViewProps) {
       {s.object && s.error && !s.deleted && (
         <div className="banner warn" role="alert">
           <div>
-            <strong>Not live — {s.error.message}</strong>
+            <strong>{t('details.notLive', { error: s.error.message })}</strong>
           </div>
         </div>
       )}

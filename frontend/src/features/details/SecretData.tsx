@@ -1,5 +1,6 @@
 // A Secret's keys, masked; each value is fetched from Go only when the user
 // asks to reveal it (the object stream never carries Secret values).
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -10,10 +11,11 @@ export function SecretData({ context, namespace, name, keys }: {
   name: string;
   keys: { key: string; hidden: string }[];
 }) {
+  const { t } = useTranslation();
   const [shown, setShown] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
-  if (keys.length === 0) return <p className="muted">No data.</p>;
+  if (keys.length === 0) return <p className="muted">{t('details.parts.noData')}</p>;
   const reveal = async (key: string) => {
     setBusy(key);
     try {
@@ -35,11 +37,11 @@ export function SecretData({ context, namespace, name, keys }: {
             <dt className="mono">{key}</dt>
             <dd>
               {value === undefined ? (
-                <span className="masked" aria-label={`${key} hidden`}>
+                <span className="masked" aria-label={t('details.secret.hidden', { key })}>
                   ••••••• <span className="muted">{hidden.replace(/^<hidden: (.*)>$/, '$1')}</span>
                 </span>
               ) : (
-                <code className="revealed" aria-label={`${key} value`}>
+                <code className="revealed" aria-label={t('details.secret.value', { key })}>
                   {value}
                 </code>
               )}{' '}
@@ -47,20 +49,20 @@ export function SecretData({ context, namespace, name, keys }: {
                 <button
                   type="button"
                   className="btn small"
-                  aria-label={`Reveal ${key}`}
+                  aria-label={t('details.secret.revealLabel', { key })}
                   disabled={busy === key}
                   onClick={() => void reveal(key)}
                 >
-                  Reveal
+                  {t('details.secret.reveal')}
                 </button>
               ) : (
                 <button
                   type="button"
                   className="btn small"
-                  aria-label={`Hide ${key}`}
+                  aria-label={t('details.secret.hideLabel', { key })}
                   onClick={() => setShown(({ [key]: _, ...rest }) => rest)}
                 >
-                  Hide
+                  {t('details.secret.hide')}
                 </button>
               )}
               {errors[key] && (

@@ -1,5 +1,6 @@
 // The YAML tab: the live object as YAML, with a copy button, and its
 // managedFields (left out of every stream) fetched only when asked for.
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { ops, type Ref } from '../../api/operations';
@@ -7,6 +8,7 @@ import { ops, type Ref } from '../../api/operations';
 type Managed = { t: 'hidden' } | { t: 'loading' } | { t: 'shown'; yaml: string } | { t: 'error'; message: string };
 
 export function YamlTab({ yaml, context, target }: { yaml: string; context: string; target: Ref }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [managed, setManaged] = useState<Managed>({ t: 'hidden' });
   const copy = async () => {
@@ -35,7 +37,7 @@ export function YamlTab({ yaml, context, target }: { yaml: string; context: stri
     <div className="yaml-tab">
       <div className="yaml-tools">
         <button type="button" className="btn small" onClick={() => void copy()}>
-          Copy YAML
+          {t('details.yaml.copy')}
         </button>
         <button
           type="button"
@@ -44,23 +46,23 @@ export function YamlTab({ yaml, context, target }: { yaml: string; context: stri
           disabled={managed.t === 'loading'}
           onClick={() => void toggleManaged()}
         >
-          {open ? 'Hide managedFields' : managed.t === 'loading' ? 'Loading managedFields…' : 'Show managedFields'}
+          {open ? t('details.yaml.hideManaged') : managed.t === 'loading' ? t('details.yaml.loadingManaged') : t('details.yaml.showManaged')}
         </button>
         <span role="status" className="muted">
-          {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Could not copy: select the text instead' : ''}
+          {copied === 'yes' ? t('details.yaml.copied') : copied === 'no' ? t('details.yaml.copyFailed') : ''}
         </span>
       </div>
-      <pre className="yaml mono" aria-label="Object YAML" tabIndex={0}>
+      <pre className="yaml mono" aria-label={t('details.yaml.label')} tabIndex={0}>
         {yaml}
       </pre>
       {managed.t === 'shown' && (
-        <pre className="yaml mono" aria-label="managedFields" tabIndex={0}>
-          {managed.yaml || '# This object has no managedFields.'}
+        <pre className="yaml mono" aria-label={t('details.yaml.managed')} tabIndex={0}>
+          {managed.yaml || t('details.yaml.noManaged')}
         </pre>
       )}
       {managed.t === 'error' && (
         <p className="form-error" role="alert">
-          Could not load managedFields: {managed.message}
+          {t('details.yaml.managedError', { error: managed.message })}
         </p>
       )}
     </div>

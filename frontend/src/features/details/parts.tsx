@@ -1,5 +1,6 @@
 // The small building blocks of a details page: titled sections, key/value
 // lists, folded long text, label chips, conditions and data entries.
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type ReactNode } from 'react';
 import type { Condition } from './summaries';
 
@@ -30,6 +31,7 @@ export function KV({ rows }: { rows: [string, ReactNode][] }) {
 
 /** Long or multi-line text folded, with "Show more". */
 export function Folded({ text, limit = 120 }: { text: string; limit?: number }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const long = text.length > limit || text.includes('\n');
   if (!long) return <span className="value">{text}</span>;
@@ -37,15 +39,16 @@ export function Folded({ text, limit = 120 }: { text: string; limit?: number }) 
     <span className="value folded">
       {open ? <pre className="mono">{text}</pre> : <span>{text.split('\n')[0]?.slice(0, limit)}…</span>}{' '}
       <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Show less' : 'Show more'}
+        {open ? t('details.parts.less') : t('details.parts.more')}
       </button>
     </span>
   );
 }
 
 export function Chips({ label, map }: { label: string; map: Record<string, string> }) {
+  const { t } = useTranslation();
   const entries = Object.entries(map);
-  if (entries.length === 0) return <p className="muted">No {label.toLowerCase()}.</p>;
+  if (entries.length === 0) return <p className="muted">{t('details.parts.none', { what: label })}</p>;
   return (
     <ul className="chips" aria-label={label}>
       {entries.map(([k, v]) => (
@@ -64,16 +67,17 @@ export function Chips({ label, map }: { label: string; map: Record<string, strin
 }
 
 export function Conditions({ list }: { list: Condition[] }) {
+  const { t } = useTranslation();
   if (list.length === 0) return null;
   return (
-    <Section title="Conditions">
-      <table className="simple-table" aria-label="Conditions">
+    <Section title={t('details.parts.conditions')}>
+      <table className="simple-table" aria-label={t('details.parts.conditions')}>
         <thead>
           <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Status</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Message</th>
+            <th scope="col">{t('details.parts.type')}</th>
+            <th scope="col">{t('details.status')}</th>
+            <th scope="col">{t('details.parts.reason')}</th>
+            <th scope="col">{t('details.parts.message')}</th>
           </tr>
         </thead>
         <tbody>
@@ -94,7 +98,8 @@ export function Conditions({ list }: { list: Condition[] }) {
 }
 
 export function DataList({ entries }: { entries: { key: string; value: string }[] }) {
-  if (entries.length === 0) return <p className="muted">No data.</p>;
+  const { t } = useTranslation();
+  if (entries.length === 0) return <p className="muted">{t('details.parts.noData')}</p>;
   return (
     <dl className="kv data-list">
       {entries.map((e) => (

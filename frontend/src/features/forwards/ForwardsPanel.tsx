@@ -1,9 +1,11 @@
 // The dock's list of every port-forward of the app.
+import { useTranslation } from 'react-i18next';
 import { ForwardTable } from './ForwardRow';
 import { useForwards } from './forwardsStore';
 import './forwards.css';
 
 export function ForwardsPanel() {
+  const { t } = useTranslation();
   const { forwards, loaded, error } = useForwards();
   const contexts = new Set(forwards.map((f) => f.request.context));
   return (
@@ -15,12 +17,12 @@ export function ForwardsPanel() {
       )}
       {!loaded ? (
         <p className="muted" role="status">
-          Loading port-forwards…
+          {t('forwards.loading')}
         </p>
       ) : forwards.length === 0 ? (
-        <p className="muted">No port-forwards. Start one from a pod or a service (its Port-forward tab).</p>
+        <p className="muted">{t('forwards.none')}</p>
       ) : (
-        <ForwardTable forwards={forwards} label="Port-forwards" showContext={contexts.size > 1} />
+        <ForwardTable forwards={forwards} label={t('forwards.label')} showContext={contexts.size > 1} />
       )}
     </div>
   );

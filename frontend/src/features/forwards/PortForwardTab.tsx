@@ -1,5 +1,6 @@
 // A pod's or service's Port-forward tab: its declared ports (or any port
 // typed in), a local port (empty: a free one), Start; and its forwards.
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { KubeObject } from '../../api/types';
@@ -14,6 +15,7 @@ export function PortForwardTab({ context, kind, object }: { context: string; kin
   const namespace = str(at(object, 'metadata', 'namespace'));
   const name = str(at(object, 'metadata', 'name'));
   const ports = declaredPorts(kind, object);
+  const { t } = useTranslation();
   const [port, setPort] = useState(ports[0]?.port ?? '');
   const [local, setLocal] = useState('');
   const [busy, setBusy] = useState(false);
@@ -44,14 +46,14 @@ export function PortForwardTab({ context, kind, object }: { context: string; kin
     <div className="port-forward-tab">
       <form
         className="forward-form"
-        aria-label="Start a port-forward"
+        aria-label={t('forwards.tab.form')}
         onSubmit={(e) => {
           e.preventDefault();
           void start();
         }}
       >
-        <label htmlFor={`${id}-p`}>{kind === 'Pod' ? 'Pod port' : 'Service port'}</label>
-        <input id={`${id}-p`} list={`${id}-ports`} value={port} onChange={(e) => setPort(e.target.value)} placeholder="80 or http" size={10} />
+        <label htmlFor={`${id}-p`}>{kind === 'Pod' ? t('forwards.tab.podPort') : t('forwards.tab.servicePort')}</label>
+        <input id={`${id}-p`} list={`${id}-ports`} value={port} onChange={(e) => setPort(e.target.value)} placeholder={t('forwards.tab.portExample')} size={10} />
         <datalist id={`${id}-ports`}>
           {ports.map((p) => (
             <option key={`${p.port}/${p.protocol}`} value={p.port}>
@@ -59,26 +61,26 @@ export function PortForwardTab({ context, kind, object }: { context: string; kin
             </option>
           ))}
         </datalist>
-        <label htmlFor={`${id}-l`}>Local port</label>
+        <label htmlFor={`${id}-l`}>{t('forwards.tab.localPort')}</label>
         <input
           id={`${id}-l`}
           value={local}
           onChange={(e) => setLocal(e.target.value)}
-          placeholder="any free port"
+          placeholder={t('forwards.tab.anyPort')}
           size={12}
           inputMode="numeric"
           aria-invalid={localPort === null}
           aria-describedby={`${id}-hint`}
         />
         <button type="submit" className="btn primary small" disabled={busy || localPort === null || !port.trim()}>
-          {busy ? 'Starting…' : 'Start port-forward'}
+          {busy ? t('forwards.tab.starting') : t('forwards.tab.start')}
         </button>
         <span id={`${id}-hint`} className={localPort === null ? 'bad-text' : 'muted'}>
-          {localPort === null ? 'A local port is a number from 1 to 65535, or empty for a free one' : 'Listens on 127.0.0.1 only'}
+          {localPort === null ? t('forwards.tab.badPort') : t('forwards.tab.loopback')}
         </span>
       </form>
       {ports.length > 0 && (
-        <ul className="port-chips" aria-label="Declared ports">
+        <ul className="port-chips" aria-label={t('forwards.tab.declared')}>
           {ports.map((p) => (
             <li key={`${p.port}/${p.protocol}/${p.detail}`}>
               <button type="button" className="btn small" aria-pressed={port === p.port} onClick={() => setPort(p.port)}>
@@ -90,7 +92,7 @@ export function PortForwardTab({ context, kind, object }: { context: string; kin
           ))}
         </ul>
       )}
-      {ports.length === 0 && <p className="muted">No ports declared in the spec: type the port to forward.</p>}
+      {ports.length === 0 && <p className="muted">{t('forwards.tab.noPorts')}</p>}
       {error && (
         <div className="banner bad" role="alert">
           <div>

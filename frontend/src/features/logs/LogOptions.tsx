@@ -1,4 +1,6 @@
 // The log view's options: container, previous, tail, since, timestamps, wrap, JSON.
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import type { JsonMode } from './jsonLine';
 import type { ContainerChoice } from './logTarget';
@@ -27,70 +29,77 @@ export const DEFAULT_OPTIONS: LogOptionsValue = {
 };
 
 const TAILS = [10, 100, 1000, 10_000, 0];
-const SINCES: [number, string][] = [
-  [0, 'All time'],
-  [60, 'Last minute'],
-  [300, 'Last 5 minutes'],
-  [900, 'Last 15 minutes'],
-  [3600, 'Last hour'],
-  [21_600, 'Last 6 hours'],
-  [86_400, 'Last day'],
-];
+const SINCES = [0, 60, 300, 900, 3600, 21_600, 86_400] as const;
 
-const KIND_NOTE: Record<ContainerChoice['kind'], string> = { init: ' (init)', container: '', ephemeral: ' (ephemeral)' };
+function sinceLabel(t: TFunction, s: (typeof SINCES)[number]): string {
+  switch (s) {
+    case 0: return t('logs.options.since.all');
+    case 60: return t('logs.options.since.minute');
+    case 300: return t('logs.options.since.minutes5');
+    case 900: return t('logs.options.since.minutes15');
+    case 3600: return t('logs.options.since.hour');
+    case 21_600: return t('logs.options.since.hours6');
+    case 86_400: return t('logs.options.since.day');
+  }
+}
+
+function kindNote(t: TFunction, kind: ContainerChoice['kind']): string {
+  return kind === 'init' ? t('logs.options.init') : kind === 'ephemeral' ? t('logs.options.ephemeral') : '';
+}
 
 export function LogOptions({ value, containers, onChange }: {
   value: LogOptionsValue;
   containers: ContainerChoice[];
   onChange: (v: LogOptionsValue) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const set = <K extends keyof LogOptionsValue>(k: K, v: LogOptionsValue[K]) => onChange({ ...value, [k]: v });
   return (
-    <div className="log-options" role="group" aria-label="Log options">
-      <label htmlFor={`${id}-c`}>Container</label>
+    <div className="log-options" role="group" aria-label={t('logs.options.label')}>
+      <label htmlFor={`${id}-c`}>{t('logs.options.container')}</label>
       <select id={`${id}-c`} value={value.container} onChange={(e) => set('container', e.target.value)}>
-        <option value="">All containers</option>
+        <option value="">{t('logs.options.allContainers')}</option>
         {containers.map((c) => (
           <option key={`${c.kind}:${c.name}`} value={c.name}>
             {c.name}
-            {KIND_NOTE[c.kind]}
+            {kindNote(t, c.kind)}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-t`}>Tail</label>
+      <label htmlFor={`${id}-t`}>{t('logs.options.tail')}</label>
       <select id={`${id}-t`} value={value.tail} onChange={(e) => set('tail', Number(e.target.value))}>
-        {TAILS.map((t) => (
-          <option key={t} value={t}>
-            {t === 0 ? 'All lines' : `${t.toLocaleString('en-US')} lines`}
+        {TAILS.map((n) => (
+          <option key={n} value={n}>
+            {n === 0 ? t('logs.options.allLines') : t('logs.options.lines', { count: n })}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-s`}>Since</label>
+      <label htmlFor={`${id}-s`}>{t('logs.options.sinceLabel')}</label>
       <select id={`${id}-s`} value={value.since} onChange={(e) => set('since', Number(e.target.value))}>
-        {SINCES.map(([s, label]) => (
+        {SINCES.map((s) => (
           <option key={s} value={s}>
-            {label}
+            {sinceLabel(t, s)}
           </option>
         ))}
       </select>
       <label htmlFor={`${id}-j`}>JSON</label>
       <select id={`${id}-j`} value={value.json} onChange={(e) => set('json', e.target.value as JsonMode)}>
-        <option value="raw">As logged</option>
-        <option value="readable">Readable</option>
-        <option value="pretty">Pretty</option>
+        <option value="raw">{t('logs.options.json.raw')}</option>
+        <option value="readable">{t('logs.options.json.readable')}</option>
+        <option value="pretty">{t('logs.options.json.pretty')}</option>
       </select>
       <label className="check">
         <input type="checkbox" checked={value.previous} onChange={(e) => set('previous', e.target.checked)} />
-        Previous container
+        {t('logs.options.previous')}
       </label>
       <label className="check">
         <input type="checkbox" checked={value.timestamps} onChange={(e) => set('timestamps', e.target.checked)} />
-        Timestamps
+        {t('logs.options.timestamps')}
       </label>
       <label className="check">
         <input type="checkbox" checked={value.wrap} onChange={(e) => set('wrap', e.target.checked)} />
-        Wrap lines
+        {t('logs.options.wrap')}
       </label>
     </div>
   );

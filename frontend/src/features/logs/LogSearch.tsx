@@ -1,5 +1,7 @@
 // The search box: matches counted, Enter / Shift+Enter (or the buttons) move
 // to the next / previous match.
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format';
 import { useId } from 'react';
 
 export function LogSearch({ value, onChange, count, position, onStep }: {
@@ -10,16 +12,17 @@ export function LogSearch({ value, onChange, count, position, onStep }: {
   position: number;
   onStep: (delta: 1 | -1) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="log-search" role="search">
       <label htmlFor={id} className="visually-hidden">
-        Search logs
+        {t('logs.search.label')}
       </label>
       <input
         id={id}
         type="search"
-        placeholder="Search logs"
+        placeholder={t('logs.search.label')}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
@@ -36,15 +39,15 @@ export function LogSearch({ value, onChange, count, position, onStep }: {
         {!value
           ? ''
           : count === 0
-            ? 'No matches'
+            ? t('logs.search.none')
             : position < 0
-              ? `${count.toLocaleString('en-US')} ${count === 1 ? 'match' : 'matches'}`
-              : `${(position + 1).toLocaleString('en-US')} of ${count.toLocaleString('en-US')}`}
+              ? t('logs.search.matches', { count })
+              : t('logs.search.position', { position: formatCount(position + 1), count: formatCount(count) })}
       </span>
-      <button type="button" className="btn small" aria-label="Previous match" disabled={count === 0} onClick={() => onStep(-1)}>
+      <button type="button" className="btn small" aria-label={t('logs.search.previous')} disabled={count === 0} onClick={() => onStep(-1)}>
         ↑
       </button>
-      <button type="button" className="btn small" aria-label="Next match" disabled={count === 0} onClick={() => onStep(1)}>
+      <button type="button" className="btn small" aria-label={t('logs.search.next')} disabled={count === 0} onClick={() => onStep(1)}>
         ↓
       </button>
     </div>

@@ -1,6 +1,7 @@
 // Logs of a pod or of every pod of a workload: a followed stream into a
 // bounded ring buffer, shown virtualized, with search, pause, download and
 // the kubectl logs options.
+import { useTranslation } from 'react-i18next';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LogQuery } from '../../api/operations';
 import { saveFile } from '../../api/saveFile';
@@ -22,9 +23,9 @@ export interface LogsViewProps {
   capacity?: number;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
 
 export function LogsView({ context, target, capacity }: LogsViewProps) {
+  const { t } = useTranslation();
   const [opts, setOpts] = useState<LogOptionsValue>(DEFAULT_OPTIONS);
   const query = useMemo<LogQuery>(() => {
     const q: LogQuery = { context, namespace: target.namespace, follow: !opts.previous, previous: opts.previous };
@@ -104,7 +105,7 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
     const file = `${target.name}${opts.container ? `-${opts.container}` : ''}.log`;
     try {
       const r = await saveFile(file, sourceText(source, format));
-      setSaved(r.kind === 'saved' ? { ok: true, text: `Saved to ${r.path}` } : null);
+      setSaved(r.kind === 'saved' ? { ok: true, text: t('logs.view.saved', { path: r.path }) } : null);
     } catch (e) {
       setSaved({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
@@ -112,15 +113,15 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
 
   const following = !snapshot && stream.state === 'streaming' && query.follow;
   let state: string;
-  if (stream.state === 'connecting') state = 'Connecting…';
-  else if (stream.state === 'error' || (stream.error && stream.state === 'ended')) state = 'Stream failed';
-  else if (paused) state = `Paused · ${n(waiting)} new ${waiting === 1 ? 'line' : 'lines'}`;
-  else if (snapshot) state = `Scrolled back · ${n(waiting)} new ${waiting === 1 ? 'line' : 'lines'}`;
-  else if (stream.state === 'ended') state = query.follow ? 'Stream ended' : 'All lines loaded';
-  else state = 'Following';
+  if (stream.state === 'connecting') state = t('logs.view.connecting');
+  else if (stream.state === 'error' || (stream.error && stream.state === 'ended')) state = t('logs.view.failed');
+  else if (paused) state = t('logs.view.paused', { count: waiting });
+  else if (snapshot) state = t('logs.view.scrolledBack', { count: waiting });
+  else if (stream.state === 'ended') state = query.follow ? t('logs.view.ended') : t('logs.view.allLoaded');
+  else state = t('logs.view.following');
 
   return (
-    <section className="logs-view" aria-label={`Logs of ${target.kind} ${target.name}`}>
+    <section className="logs-view" aria-label={t('logs.view.label', { kind: target.kind, name: target.name })}>
       <LogOptions value={opts} containers={target.containers} onChange={setOpts} />
       <div className="log-bar">
         <LogSearch value={search} onChange={setSearch} count={index.count} position={position} onStep={step} />
@@ -128,27 +129,27 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
           {state}
         </span>
         <span className="log-lines">
-          {n(buffer.length)} {buffer.length === 1 ? 'line' : 'lines'}
+          {t('logs.view.lines', { count: buffer.length })}
         </span>
         {buffer.dropped > 0 && (
-          <span className="log-dropped" title={`The view keeps the newest ${n(buffer.capacity)} lines`}>
-            {n(buffer.dropped)} older {buffer.dropped === 1 ? 'line' : 'lines'} dropped
+          <span className="log-dropped" title={t('logs.view.capacity', { count: buffer.capacity })}>
+            {t('logs.view.dropped', { count: buffer.dropped })}
           </span>
         )}
         <span className="log-spacer" />
         {snapshot && !paused && (
           <button type="button" className="btn small" onClick={() => setSnapshot(null)}>
-            Jump to latest
+            {t('logs.view.jump')}
           </button>
         )}
         <button type="button" className="btn small" aria-pressed={paused} onClick={togglePause} disabled={!query.follow}>
-          {paused ? 'Resume' : 'Pause'}
+          {paused ? t('logs.view.resume') : t('logs.view.pause')}
         </button>
         <button type="button" className="btn small" onClick={() => void save()} disabled={source.length === 0}>
-          Download
+          {t('logs.view.download')}
         </button>
         <button type="button" className="btn small" onClick={() => { buffer.clear(); setSnapshot(null); stream.restart(); }}>
-          Reload
+          {t('logs.view.reload')}
         </button>
       </div>
       {stream.notes.length > 0 && <p className="log-note">{stream.notes[stream.notes.length - 1]}</p>}
@@ -156,7 +157,7 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
         <p className={saved.ok ? 'log-note' : 'log-note form-error'} role={saved.ok ? 'status' : 'alert'}>
           {saved.text}{' '}
           <button type="button" className="link-button" onClick={() => setSaved(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </p>
       )}
@@ -166,13 +167,13 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
             <strong>{stream.error}</strong>
           </div>
           <button type="button" className="btn small" onClick={stream.restart}>
-            Reconnect
+            {t('logs.view.reconnect')}
           </button>
         </div>
       )}
       {source.length === 0 && stream.error ? null : source.length === 0 && stream.state !== 'connecting' ? (
         <p className="log-empty" role="status">
-          {stream.state === 'streaming' ? 'No log lines yet; new lines will appear here.' : 'No log lines.'}
+          {stream.state === 'streaming' ? t('logs.view.emptyStreaming') : t('logs.view.empty')}
         </p>
       ) : (
         <LogList
@@ -185,7 +186,7 @@ export function LogsView({ context, target, capacity }: LogsViewProps) {
           currentSeq={currentValid ? currentSeq : undefined}
           follow={!snapshot}
           onAtEnd={onAtEnd}
-          label={`Log lines of ${target.name}`}
+          label={t('logs.view.listLabel', { name: target.name })}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 // The details view's extra tabs for pods, workloads and services: Logs,
 // Terminal and Port-forward.
+import { t as translate } from '../../i18n';
 import type { KubeObject } from '../../api/types';
 import { PortForwardTab } from '../forwards/PortForwardTab';
 import { TerminalLauncher } from '../terminal/TerminalLauncher';
@@ -36,7 +37,7 @@ function execContainers(o: KubeObject): string[] {
 export function ObjectTabPanel({ tab, context, kind, object }: { tab: ObjectTab; context: string; kind: string; object: KubeObject }) {
   if (tab === 'logs') {
     const target = logTarget(kind, object);
-    return target ? <LogsView context={context} target={target} /> : <p className="muted">This {kind} has no pods to read logs from.</p>;
+    return target ? <LogsView context={context} target={target} /> : <p className="muted">{translate('logs.noPods', { kind })}</p>;
   }
   if (tab === 'terminal') {
     return (

@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { GVR } from '../../api/types';
 import { load, saveJSON } from '../../lib/storage';
 import { PluginSidebarLinks } from '../plugins/PluginSidebarLinks';
@@ -42,12 +44,28 @@ function useCollapsed(): [Set<string>, (id: string) => void] {
   return [collapsed, toggle];
 }
 
+/** A section's title in the UI language (catalog.ts names them in English). */
+function sectionTitle(t: TFunction, s: CatalogSection): string {
+  switch (s.id) {
+    case 'cluster': return t('navigation.sections.cluster');
+    case 'workloads': return t('navigation.sections.workloads');
+    case 'network': return t('navigation.sections.network');
+    case 'config': return t('navigation.sections.config');
+    case 'storage': return t('navigation.sections.storage');
+    case 'access': return t('navigation.sections.access');
+    case 'other': return t('navigation.sections.other');
+    case 'custom': return t('navigation.sections.custom');
+    default: return s.title;
+  }
+}
+
 function isActive(e: CatalogEntry, active: GVR | null): boolean {
   return !!active && e.gvr.group === active.group && e.gvr.resource === active.resource;
 }
 
 /** The resource navigation: kinds grouped into sections, custom resources by API group. */
 export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive, pluginRoute, pluginsPageActive }: SidebarProps) {
+  const { t } = useTranslation();
   const [collapsed, toggle] = useCollapsed();
   const all = sections.flatMap((s) => [...s.entries, ...(s.groups ?? []).flatMap((g) => g.entries)]);
   const denied = useListAccess(context, namespace, all);
@@ -60,7 +78,7 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
           href={routeHash(listRoute(context, e.gvr, namespace))}
           aria-current={isActive(e, active) ? 'page' : undefined}
           className={reason ? 'forbidden' : undefined}
-          title={reason ? `${about} — you may not list these (${reason})` : about}
+          title={reason ? t('navigation.forbiddenTitle', { about, reason }) : about}
         >
           {e.label}
           {reason && (
@@ -68,7 +86,7 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
               <svg className="lock" aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
                 <path d="M4 7V5a4 4 0 0 1 8 0v2M3 7h10v7H3z" fill="none" stroke="currentColor" strokeWidth="1.5" />
               </svg>
-              <span className="visually-hidden"> (not allowed: {reason})</span>
+              <span className="visually-hidden">{t('navigation.notAllowed', { reason })}</span>
             </>
           )}
         </a>
@@ -98,9 +116,9 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
   };
 
   return (
-    <nav className="sidebar" aria-label="Resources">
+    <nav className="sidebar" aria-label={t('navigation.label')}>
       {loading && (
-        <div className="sidebar-loading" role="status" aria-label="Loading resources">
+        <div className="sidebar-loading" role="status" aria-label={t('navigation.loading')}>
           {Array.from({ length: 12 }, (_, i) => (
             <span key={i} className="skeleton" style={{ width: `${50 + ((i * 37) % 40)}%` }} />
           ))}
@@ -108,20 +126,20 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
       )}
       {error && (
         <p className="sidebar-error" role="alert">
-          Could not discover the cluster’s resources: {error}
+          {t('navigation.discoveryError', { error })}
         </p>
       )}
       {sections.map((s) =>
         section(
           s.id,
-          s.title,
+          sectionTitle(t, s),
           <>
             {(s.entries.length > 0 || s.id === 'cluster') && (
               <ul>
                 {s.id === 'cluster' && (
                   <li>
                     <a href={routeHash({ name: 'overview', context })} aria-current={overviewActive ? 'page' : undefined}>
-                      Overview
+                      {t('navigation.overview')}
                     </a>
                   </li>
                 )}
@@ -139,7 +157,7 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
       <PluginSidebarLinks context={context} current={pluginRoute ?? null} pluginsPageActive={!!pluginsPageActive} />
       {partial.length > 0 && (
         <p className="sidebar-note" title={partial.join('\n')}>
-          {partial.length} API group{partial.length === 1 ? '' : 's'} did not answer discovery.
+          {t('navigation.partial', { count: partial.length })}
         </p>
       )}
     </nav>

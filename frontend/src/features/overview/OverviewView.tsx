@@ -2,6 +2,8 @@
 // below their desired replicas, the newest warning events. Nodes and
 // workloads share one multiplexed stream (browsers allow six connections
 // per host); pods and warnings have their own.
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useId, useMemo } from 'react';
 import type { Column, GVR, ListQuery, Row } from '../../api/types';
@@ -63,16 +65,17 @@ function Card({ title, children, wide }: { title: string; children: ReactNode; w
 }
 
 function Pending({ list, what }: { list: ListData; what: string }) {
+  const { t } = useTranslation();
   if (list.error) {
     return (
       <p className="embedded-note bad" role="alert">
-        Could not list {what}: {list.error}
+        {t('overview.listError', { what, error: list.error })}
       </p>
     );
   }
   return (
     <p className="embedded-note" role="status">
-      Loading {what}…
+      {t('overview.loading', { what })}
     </p>
   );
 }
@@ -90,13 +93,24 @@ function Stat({ label, value, tone }: { label: string; value: number | string; t
   );
 }
 
+function phaseText(t: TFunction, p: PodPhase): string {
+  switch (p) {
+    case 'Running': return t('overview.phase.running');
+    case 'Pending': return t('overview.phase.pending');
+    case 'Succeeded': return t('overview.phase.succeeded');
+    case 'Failed': return t('overview.phase.failed');
+    case 'Unknown': return t('overview.phase.unknown');
+  }
+}
+
 const PHASE_TONE: Record<PodPhase, string> = { Running: 'ok', Pending: 'warn', Succeeded: 'muted', Failed: 'bad', Unknown: 'warn' };
 
 /** Live over one shared connection; pods and warnings have their own streams. */
 const SHARED = [NODES, ...WORKLOADS.map((w) => w.gvr)].map((g) => ({ ...g, namespace: '' }));
 
 export function OverviewView({ context }: { context: string }) {
-  useTitle(`Overview · ${context} — Kubedeck`);
+  const { t } = useTranslation();
+  useTitle(`${t('overview.title')} · ${context} — Kubedeck`);
   const podsLive = useList(context, PODS);
   const warningsLive = useList(context, EVENTS, 'type=Warning');
   const snaps = useLiveLists(context, SHARED, gvrKey);
@@ -120,46 +134,46 @@ export function OverviewView({ context }: { context: string }) {
     <section className="view overview" aria-labelledby="overview-title">
       <header className="view-header">
         <div className="view-title-block">
-          <h1 id="overview-title">Overview</h1>
+          <h1 id="overview-title">{t('overview.title')}</h1>
           <span className="view-scope">{context}</span>
         </div>
       </header>
       <div className="overview-grid">
-        <Card title="Nodes">
+        <Card title={t('overview.nodes')}>
           {nodes.synced ? (
             <div className="stats">
-              <Stat label="Ready" value={`${n.ready} of ${n.total}`} tone={n.ready < n.total ? 'warn' : 'ok'} />
+              <Stat label={t('overview.ready')} value={t('overview.readyOf', { ready: formatCount(n.ready), total: formatCount(n.total) })} tone={n.ready < n.total ? 'warn' : 'ok'} />
             </div>
           ) : (
-            <Pending list={nodes} what="nodes" />
+            <Pending list={nodes} what={t('overview.what.nodes')} />
           )}
-          <a href={routeHash(listRoute(context, NODES, ''))}>All nodes</a>
+          <a href={routeHash(listRoute(context, NODES, ''))}>{t('overview.allNodes')}</a>
         </Card>
-        <Card title="Pods">
+        <Card title={t('overview.pods')}>
           {pods.synced ? (
             <div className="stats">
               {POD_PHASES.map((p) => (
-                <Stat key={p} label={p} value={phases[p]} tone={phases[p] > 0 ? PHASE_TONE[p] : 'muted'} />
+                <Stat key={p} label={phaseText(t, p)} value={phases[p]} tone={phases[p] > 0 ? PHASE_TONE[p] : 'muted'} />
               ))}
             </div>
           ) : (
-            <Pending list={pods} what="pods" />
+            <Pending list={pods} what={t('overview.what.pods')} />
           )}
-          <a href={routeHash(listRoute(context, PODS, ''))}>All {pods.synced ? formatCount(podTotal) : ''} pods</a>
+          <a href={routeHash(listRoute(context, PODS, ''))}>{pods.synced ? t('overview.allPodsCount', { count: podTotal }) : t('overview.allPods')}</a>
         </Card>
-        <Card title="Workloads not ready" wide>
+        <Card title={t('overview.unready')} wide>
           {!workloadsSynced ? (
-            <Pending list={workloadLists.find((l) => l.error) ?? workloadLists[0] ?? fromSnap(undefined)} what="workloads" />
+            <Pending list={workloadLists.find((l) => l.error) ?? workloadLists[0] ?? fromSnap(undefined)} what={t('overview.what.workloads')} />
           ) : unready.length === 0 ? (
-            <p className="ok-text">Every deployment, statefulset and daemonset has its desired replicas ready.</p>
+            <p className="ok-text">{t('overview.allReady')}</p>
           ) : (
-            <table className="simple-table" aria-label="Workloads not ready">
+            <table className="simple-table" aria-label={t('overview.unready')}>
               <thead>
                 <tr>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Namespace</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Ready</th>
+                  <th scope="col">{t('overview.col.kind')}</th>
+                  <th scope="col">{t('overview.col.namespace')}</th>
+                  <th scope="col">{t('overview.col.name')}</th>
+                  <th scope="col">{t('overview.col.ready')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -179,15 +193,15 @@ export function OverviewView({ context }: { context: string }) {
             </table>
           )}
         </Card>
-        <Card title="Recent warnings" wide>
+        <Card title={t('overview.warnings')} wide>
           {!warnings.synced ? (
-            <Pending list={warnings} what="events" />
+            <Pending list={warnings} what={t('overview.what.events')} />
           ) : events.length === 0 ? (
-            <p className="ok-text">No warning events.</p>
+            <p className="ok-text">{t('overview.noWarnings')}</p>
           ) : (
             <div className="embedded-table" style={{ height: events.length * 30 + 36 }}>
               <ResourceTable
-                label="Recent warnings"
+                label={t('overview.warnings')}
                 columns={eventColumns}
                 rows={events}
                 sort={null}
@@ -196,7 +210,7 @@ export function OverviewView({ context }: { context: string }) {
               />
             </div>
           )}
-          <p className="muted">{warnings.synced ? `${formatCount(warningsLive.rows.size)} warning events in all` : ''}</p>
+          <p className="muted">{warnings.synced ? t('overview.warningCount', { count: warningsLive.rows.size }) : ''}</p>
         </Card>
       </div>
     </section>

@@ -1,5 +1,6 @@
 // Asks before a plugin runs, showing what is being approved.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PluginInfo } from './backend';
 
 export interface ApproveDialogProps {
@@ -9,6 +10,7 @@ export interface ApproveDialogProps {
 }
 
 export function ApproveDialog({ plugin, onApprove, onCancel }: ApproveDialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -26,32 +28,32 @@ export function ApproveDialog({ plugin, onApprove, onCancel }: ApproveDialogProp
         onCancel();
       }}
     >
-      <h2 id="approve-title">Approve the plugin “{plugin.name}”?</h2>
+      <h2 id="approve-title">{t('plugins.approve.title', { name: plugin.name })}</h2>
       <p id="approve-warning">
-        It will run inside Kubedeck and may read and change the cluster with your permissions. This approval holds for this exact content: if the plugin changes, Kubedeck asks again.
+        {t('plugins.approve.warning')}
       </p>
       <dl className="plugin-facts">
-        <dt>Name</dt>
+        <dt>{t('plugins.approve.name')}</dt>
         <dd>{plugin.name}</dd>
-        <dt>Version</dt>
+        <dt>{t('plugins.approve.version')}</dt>
         <dd>{plugin.version || '—'}</dd>
         {plugin.description && (
           <>
-            <dt>Description</dt>
+            <dt>{t('plugins.approve.description')}</dt>
             <dd>{plugin.description}</dd>
           </>
         )}
-        <dt>Path</dt>
+        <dt>{t('plugins.card.path')}</dt>
         <dd className="mono">{plugin.path}</dd>
-        <dt>Content hash (SHA-256)</dt>
+        <dt>{t('plugins.approve.hash')}</dt>
         <dd className="mono plugin-hash">{plugin.hash}</dd>
       </dl>
       <div className="dialog-actions">
         <button type="button" className="btn" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="btn primary" onClick={onApprove}>
-          Approve and run
+          {t('plugins.approve.run')}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { registry } from './registry';
+import { t } from '../../i18n';
 
 interface Props {
   pluginId: string;
@@ -34,7 +35,7 @@ export class PluginBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     return (
       <p className="plugin-crashed" role="alert">
-        The plugin “{this.props.pluginId}” failed: {error.message}
+        {t('plugins.crashed', { plugin: this.props.pluginId, error: error.message })}
       </p>
     );
   }

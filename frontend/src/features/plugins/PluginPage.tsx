@@ -1,5 +1,7 @@
 // A page a plugin registered (#/c/<context>/p/<plugin>/<path>).
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pluginText } from './pluginI18n';
 import { useTitle } from '../../lib/useTitle';
 import { clusterClient } from './clusterClient';
 import { PluginBoundary } from './PluginBoundary';
@@ -15,6 +17,7 @@ export interface PluginPageProps {
 }
 
 function Notice({ context, title, detail, tone }: { context: string; title: string; detail?: string; tone: 'warn' | 'bad' | 'wait' }) {
+  const { t } = useTranslation();
   return (
     <div className="state-panel" role={tone === 'wait' ? 'status' : 'alert'}>
       {tone !== 'wait' && (
@@ -25,27 +28,29 @@ function Notice({ context, title, detail, tone }: { context: string; title: stri
       <h2>{title}</h2>
       {detail && <p className="state-detail">{detail}</p>}
       <p>
-        <a href={pluginsHash(context)}>Open the Plugins page</a>
+        <a href={pluginsHash(context)}>{t('plugins.page.openPlugins')}</a>
       </p>
     </div>
   );
 }
 
 export function PluginPage({ context, namespace, plugin, path }: PluginPageProps) {
+  const { t } = useTranslation();
   const snap = usePlugins();
   const loaded = snap.loaded.get(plugin);
   const info = snap.list?.find((p) => p.id === plugin);
   const route = loaded?.runtime.status === 'running' ? loaded.contributions.routes.find((r) => r.path === path) : undefined;
   const client = useMemo(() => clusterClient(plugin, context, namespace), [plugin, context, namespace]);
-  useTitle(`${route?.title ?? plugin} · ${context} — Kubedeck`);
+  const title = route ? pluginText(plugin, route.title) : undefined;
+  useTitle(`${title ?? plugin} · ${context} — Kubedeck`);
 
   let body;
-  if (!snap.list) body = <Notice context={context} tone="wait" title="Loading plugins…" />;
-  else if (!info) body = <Notice context={context} tone="warn" title={`There is no plugin “${plugin}”`} detail="It may have been removed from the plugin folder." />;
-  else if (info.state !== 'enabled') body = <Notice context={context} tone="warn" title={`The plugin “${info.name}” is ${stateText(info, undefined).toLowerCase()}`} detail={info.error} />;
-  else if (!loaded || loaded.runtime.status === 'loading') body = <Notice context={context} tone="wait" title={`Loading the plugin “${info.name}”…`} />;
-  else if (loaded.runtime.status === 'failed') body = <Notice context={context} tone="bad" title={`The plugin “${info.name}” failed`} detail={loaded.runtime.error} />;
-  else if (!route) body = <Notice context={context} tone="warn" title={`The plugin “${info.name}” has no page “${path}”`} />;
+  if (!snap.list) body = <Notice context={context} tone="wait" title={t('plugins.page.loadingPlugins')} />;
+  else if (!info) body = <Notice context={context} tone="warn" title={t('plugins.page.noPlugin', { plugin })} detail={t('plugins.page.noPluginDetail')} />;
+  else if (info.state !== 'enabled') body = <Notice context={context} tone="warn" title={t('plugins.page.notEnabled', { name: info.name, state: stateText(info, undefined) })} detail={info.error} />;
+  else if (!loaded || loaded.runtime.status === 'loading') body = <Notice context={context} tone="wait" title={t('plugins.page.loadingPlugin', { name: info.name })} />;
+  else if (loaded.runtime.status === 'failed') body = <Notice context={context} tone="bad" title={t('plugins.page.failed', { name: info.name })} detail={loaded.runtime.error} />;
+  else if (!route) body = <Notice context={context} tone="warn" title={t('plugins.page.noPage', { name: info.name, path })} />;
   else {
     const Page = route.component;
     body = (
@@ -58,9 +63,9 @@ export function PluginPage({ context, namespace, plugin, path }: PluginPageProps
     <section className="view plugin-page" aria-labelledby="plugin-page-title">
       <header className="view-header">
         <div className="view-title-block">
-          <h1 id="plugin-page-title">{route?.title ?? info?.name ?? plugin}</h1>
+          <h1 id="plugin-page-title">{title ?? info?.name ?? plugin}</h1>
           <span className="view-scope">
-            {context} · plugin {info?.name ?? plugin}
+            {t('plugins.page.scope', { context, plugin: info?.name ?? plugin })}
           </span>
         </div>
       </header>

@@ -1,5 +1,7 @@
 // Sections plugins add to the Summary tab of a kind's details view.
 import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pluginText } from './pluginI18n';
 import type { GVR, KubeObject } from '../../api/types';
 import { clusterClient } from './clusterClient';
 import { PluginBoundary } from './PluginBoundary';
@@ -15,13 +17,14 @@ export interface PluginSectionsProps {
 }
 
 function Section({ def, context, namespace, object }: { def: Owned<DetailsSectionDef>; context: string; namespace: string; object: KubeObject }) {
+  const { t } = useTranslation();
   const id = useId();
   const client = useMemo(() => clusterClient(def.pluginId, context, namespace), [def.pluginId, context, namespace]);
   const Body = def.component;
   return (
     <section className="details-section plugin-section" aria-labelledby={id} data-plugin={def.pluginId}>
       <h2 id={id}>
-        {def.title} <span className="plugin-from">· plugin {def.pluginId}</span>
+        {pluginText(def.pluginId, def.title)} <span className="plugin-from">{t('plugins.from', { plugin: def.pluginId })}</span>
       </h2>
       <PluginBoundary pluginId={def.pluginId} what={`the section ${def.title}`}>
         <Body client={client} context={context} namespace={namespace} object={object} />

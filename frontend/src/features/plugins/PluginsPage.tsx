@@ -2,6 +2,7 @@
 // seeing name, version, path and content hash), enable, disable, and each
 // running plugin's settings page.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { useTitle } from '../../lib/useTitle';
 import { pluginCommands, type PluginInfo } from './backend';
@@ -14,7 +15,8 @@ import { shownState, stateError, stateText } from './stateText';
 import './plugins.css';
 
 export function PluginsPage({ context }: { context: string }) {
-  useTitle(`Plugins · ${context} — Kubedeck`);
+  const { t } = useTranslation();
+  useTitle(`${t('plugins.page.heading')} · ${context} — Kubedeck`);
   const snap = usePlugins();
   const [reviewing, setReviewing] = useState<PluginInfo | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -36,8 +38,8 @@ export function PluginsPage({ context }: { context: string }) {
     <section className="view plugins-view" aria-labelledby="plugins-title">
       <header className="view-header">
         <div className="view-title-block">
-          <h1 id="plugins-title">Plugins</h1>
-          <span className="view-scope">Plugins run inside Kubedeck with your access to the cluster: approve only code you trust.</span>
+          <h1 id="plugins-title">{t('plugins.page.heading')}</h1>
+          <span className="view-scope">{t('plugins.page.trust')}</span>
         </div>
       </header>
       {error && (
@@ -46,7 +48,7 @@ export function PluginsPage({ context }: { context: string }) {
             <strong>{error}</strong>
           </div>
           <button type="button" className="btn small" onClick={() => setError(null)}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       )}
@@ -59,16 +61,16 @@ export function PluginsPage({ context }: { context: string }) {
       )}
       <div className="view-body plugins-body">
         {snap.list === null ? (
-          <p role="status">Looking for plugins…</p>
+          <p role="status">{t('plugins.page.looking')}</p>
         ) : snap.list.length === 0 ? (
           <div className="state-panel">
-            <h2>No plugins installed</h2>
+            <h2>{t('plugins.page.none')}</h2>
             <p className="state-detail">
-              Put a plugin in its own folder in your plugin folder (on Linux <code>~/.config/kubedeck/plugins/&lt;name&gt;/</code>) and it shows up here.
+              <Trans i18nKey="plugins.page.noneDetail" values={{ path: '~/.config/kubedeck/plugins/<name>/' }} components={{ code: <code /> }} />
             </p>
           </div>
         ) : (
-          <ul className="plugin-list" aria-label="Installed plugins">
+          <ul className="plugin-list" aria-label={t('plugins.page.installed')}>
             {snap.list.map((p) => (
               <PluginCard
                 key={p.id}
@@ -111,6 +113,7 @@ interface CardProps {
 }
 
 function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardProps) {
+  const { t } = useTranslation();
   const state = shownState(info, loaded?.runtime);
   const err = stateError(info, loaded?.runtime);
   const headingId = `plugin-${info.id}-name`;
@@ -121,9 +124,9 @@ function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardPro
       <div className="plugin-card-head">
         <h2 id={headingId}>
           {info.name} {info.version && <span className="plugin-version">{info.version}</span>}
-          {info.dev && <span className="badge">dev</span>}
+          {info.dev && <span className="badge">{t('plugins.card.dev')}</span>}
         </h2>
-        <span className={`plugin-state ${state}`} aria-label={`State: ${stateText(info, loaded?.runtime)}`}>
+        <span className={`plugin-state ${state}`} aria-label={t('plugins.card.state', { state: stateText(info, loaded?.runtime) })}>
           {stateText(info, loaded?.runtime)}
         </span>
       </div>
@@ -134,40 +137,40 @@ function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardPro
         </p>
       )}
       <dl className="plugin-facts">
-        <dt>Path</dt>
+        <dt>{t('plugins.card.path')}</dt>
         <dd className="mono">{info.path}</dd>
-        <dt>Content hash</dt>
+        <dt>{t('plugins.card.hash')}</dt>
         <dd className="mono plugin-hash">{info.hash || '—'}</dd>
       </dl>
       <div className="plugin-card-actions">
         {state === 'waiting-approval' && (
-          <button type="button" className="btn primary small" disabled={busy} onClick={onReview} aria-label={`Review and approve ${info.name}`}>
-            Review and approve…
+          <button type="button" className="btn primary small" disabled={busy} onClick={onReview} aria-label={t('plugins.card.reviewLabel', { name: info.name })}>
+            {t('plugins.card.review')}
           </button>
         )}
         {state === 'disabled' && (
-          <button type="button" className="btn small" disabled={busy} onClick={() => onEnable(true)} aria-label={`Enable ${info.name}`}>
-            Enable
+          <button type="button" className="btn small" disabled={busy} onClick={() => onEnable(true)} aria-label={t('plugins.card.enableLabel', { name: info.name })}>
+            {t('plugins.card.enable')}
           </button>
         )}
         {(state === 'running' || state === 'loading' || state === 'failed') && (
-          <button type="button" className="btn small" disabled={busy} onClick={() => onEnable(false)} aria-label={`Disable ${info.name}`}>
-            Disable
+          <button type="button" className="btn small" disabled={busy} onClick={() => onEnable(false)} aria-label={t('plugins.card.disableLabel', { name: info.name })}>
+            {t('plugins.card.disable')}
           </button>
         )}
         {state === 'failed' && (
-          <button type="button" className="btn small" onClick={onRetry} aria-label={`Reload ${info.name}`}>
-            Reload
+          <button type="button" className="btn small" onClick={onRetry} aria-label={t('plugins.card.reloadLabel', { name: info.name })}>
+            {t('plugins.card.reload')}
           </button>
         )}
         {Settings && (
-          <button type="button" className="btn small" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} aria-label={`Settings of ${info.name}`}>
-            Settings
+          <button type="button" className="btn small" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} aria-label={t('plugins.card.settingsLabel', { name: info.name })}>
+            {t('plugins.card.settings')}
           </button>
         )}
       </div>
       {Settings && showSettings && (
-        <div className="plugin-settings" role="region" aria-label={`Settings of ${info.name}`}>
+        <div className="plugin-settings" role="region" aria-label={t('plugins.card.settingsLabel', { name: info.name })}>
           <PluginBoundary pluginId={info.id} what="its settings page">
             <Settings settings={pluginSettingsFor(info.id)} />
           </PluginBoundary>

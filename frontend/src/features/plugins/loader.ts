@@ -7,6 +7,8 @@ import { errorMessage } from '../../api/errors';
 import type { PluginInfo } from './backend';
 import type { PluginRegistry } from './registry';
 import type { Activate, KubedeckPluginAPI, PluginSettings } from './types';
+import { addPluginTranslations, pluginT, usePluginTranslation } from './pluginI18n';
+import { currentLanguage } from '../../i18n';
 
 export const LOAD_TIMEOUT_MS = 10_000;
 const PATH_SEGMENT = /^[a-z0-9][a-z0-9-]*$/i;
@@ -96,6 +98,12 @@ export function pluginApi(info: PluginInfo, reg: PluginRegistry, gen: number): K
       fn(p.component, 'registerSettingsPage component');
       reg.contribute(info.id, gen, 'settings', { component: p.component });
     },
+    registerTranslations(resources) {
+      addPluginTranslations(info.id, resources);
+    },
+    t: pluginT(info.id),
+    language: () => currentLanguage(),
+    useTranslation: () => usePluginTranslation(info.id),
   } satisfies KubedeckPluginAPI);
 }
 

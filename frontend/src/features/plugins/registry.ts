@@ -3,6 +3,7 @@
 // running: a failed, disabled or unloaded plugin contributes nothing.
 import { useSyncExternalStore } from 'react';
 import type { PluginInfo } from './backend';
+import { removePluginTranslations } from './pluginI18n';
 import type { AppBarActionDef, DetailsSectionDef, ListColumnDef, RouteDef, SettingsPageDef, SidebarEntry } from './types';
 
 export interface Contributions {
@@ -111,6 +112,7 @@ export class PluginRegistry {
     const p = this.snap.loaded.get(id);
     if (!p) return;
     this.runCleanup(p);
+    removePluginTranslations(id);
     const loaded = new Map(this.snap.loaded);
     loaded.delete(id);
     this.set({ loaded });

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { PluginInfo } from './backend';
 import type { Runtime } from './registry';
 
@@ -10,17 +11,16 @@ export function shownState(info: PluginInfo, runtime: Runtime | undefined): Show
   return runtime.status;
 }
 
-const TEXT: Record<ShownState, string> = {
-  running: 'Running',
-  loading: 'Loading',
-  failed: 'Failed',
-  disabled: 'Disabled',
-  'waiting-approval': 'Waiting for approval',
-  invalid: 'Cannot be loaded',
-};
-
+/** The state in the UI language. */
 export function stateText(info: PluginInfo, runtime: Runtime | undefined): string {
-  return TEXT[shownState(info, runtime)];
+  switch (shownState(info, runtime)) {
+    case 'running': return t('plugins.state.running');
+    case 'loading': return t('plugins.state.loading');
+    case 'failed': return t('plugins.state.failed');
+    case 'disabled': return t('plugins.state.disabled');
+    case 'waiting-approval': return t('plugins.state.waitingApproval');
+    case 'invalid': return t('plugins.state.invalid');
+  }
 }
 
 /** The error to show: the load or render error, else the backend's (bad package.json…). */

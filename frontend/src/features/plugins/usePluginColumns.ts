@@ -8,6 +8,8 @@ import type { Cell, ListQuery, Row } from '../../api/types';
 import type { DisplayColumn } from '../resources/listView';
 import { clusterClient } from './clusterClient';
 import { registry, running, usePlugins, type Owned } from './registry';
+import { t } from '../../i18n';
+import { pluginText } from './pluginI18n';
 import type { KubeObject, ListColumnDef } from './types';
 
 export interface PluginColumns {
@@ -41,12 +43,12 @@ export function cellOf(def: Owned<ListColumnDef>, o: KubeObject | undefined): Ce
 export function pluginDisplayColumns(defs: readonly Owned<ListColumnDef>[], serverColumns: number): DisplayColumn[] {
   return defs.map((d, i) => ({
     id: `plugin:${d.pluginId}:${d.header}`,
-    label: d.header,
+    label: pluginText(d.pluginId, d.header),
     kind: 'cell',
     index: serverColumns + i,
     type: 'string',
     format: '',
-    description: `${d.description ?? ''}${d.description ? ' ' : ''}(plugin ${d.pluginId})`,
+    description: d.description ? t('plugins.columnDescription', { description: pluginText(d.pluginId, d.description), plugin: d.pluginId }) : t('plugins.columnPlugin', { plugin: d.pluginId }),
     wide: false,
   }));
 }

@@ -2,7 +2,7 @@
 // fed by the list stream with server-side selectors.
 import { useCallback, useMemo, useState } from 'react';
 import type { GVR, ListQuery, Row } from '../../api/types';
-import { countLabel } from '../../lib/format';
+import { useTranslation } from 'react-i18next';
 import { defaultSortColumn, displayColumns, sortRows, type SortSpec } from './listView';
 import { useResourceList } from './useResourceList';
 import { LiveIndicator } from '../../components/LiveIndicator';
@@ -33,6 +33,7 @@ export function EmbeddedList(p: EmbeddedListProps) {
     return q;
   }, [p.context, p.gvr, p.namespace, p.labelSelector, p.fieldSelector]);
   const list = useResourceList(query);
+  const { t } = useTranslation();
   const [sort, setSort] = useState<SortSpec | null>(null);
   const namespaceColumn = p.namespace === '' && [...list.rows.values()].some((r) => r.namespace);
   const columns = useMemo(() => displayColumns(list.columns, { wide: false, namespaceColumn }), [list.columns, namespaceColumn]);
@@ -62,17 +63,17 @@ export function EmbeddedList(p: EmbeddedListProps) {
   if (list.error && !list.synced) {
     body = (
       <p className="embedded-note bad" role="alert">
-        Could not list {p.plural}: {list.error.message}
+        {t('resources.embedded.error', { plural: p.plural, error: list.error.message })}
       </p>
     );
   } else if (!list.synced) {
     body = (
       <p className="embedded-note" role="status">
-        Loading {p.plural}…
+        {t('resources.list.loadingKind', { plural: p.plural })}
       </p>
     );
   } else if (list.rows.size === 0) {
-    body = <p className="embedded-note">No {p.plural}.</p>;
+    body = <p className="embedded-note">{t('resources.embedded.empty', { plural: p.plural })}</p>;
   } else {
     body = (
       <div className="embedded-table" style={{ height: Math.min(12, rows.length) * 30 + 36 }}>
@@ -86,8 +87,8 @@ export function EmbeddedList(p: EmbeddedListProps) {
         <span className="muted">
           {list.synced
             ? p.limit && list.rows.size > p.limit
-              ? `Newest ${p.limit} of ${countLabel(list.rows.size, p.singular, p.plural)}`
-              : countLabel(list.rows.size, p.singular, p.plural)
+              ? t('resources.embedded.newest', { limit: p.limit, total: t('resources.list.count', { count: list.rows.size, singular: p.singular, plural: p.plural }) })
+              : t('resources.list.count', { count: list.rows.size, singular: p.singular, plural: p.plural })
             : ''}
         </span>
         <LiveIndicator connection={list.connection} />

@@ -1,11 +1,13 @@
 // The list of any resource kind, fed by the list stream.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { GVR, ListQuery, Row } from '../../api/types';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { ResourceTable, ROW_HEIGHT, type RowSelection } from './ResourceTable';
 import { ListActions } from '../actions/ListActions';
-import { countLabel, formatCount } from '../../lib/format';
-import { FILTER_MODE_TEXT, parseFilter } from '../../lib/selectors';
+import { formatCount } from '../../lib/format';
+import { filterModeText, parseFilter } from '../../lib/selectors';
 import { prefs } from '../../lib/storage';
 import { useTitle } from '../../lib/useTitle';
 import { usePaneActive } from '../clusters/clusterHealth';
@@ -52,6 +54,19 @@ interface ListProps extends ResourceListViewProps {
   known: boolean;
 }
 
+/** "No pods", "No pods in team-a", "No pods in any namespace match app=web". */
+function emptyTitle(t: TFunction, plural: string, namespace: string | null, selector: string): string {
+  if (namespace === null) return selector ? t('resources.list.emptySelector', { plural, selector }) : t('resources.list.empty', { plural });
+  if (namespace === '') {
+    return selector
+      ? t('resources.list.emptyAnyNamespaceSelector', { plural, selector })
+      : t('resources.list.emptyAnyNamespace', { plural });
+  }
+  return selector
+    ? t('resources.list.emptyNamespaceSelector', { plural, namespace, selector })
+    : t('resources.list.emptyNamespace', { plural, namespace });
+}
+
 export function isTyping(t: EventTarget | null): boolean {
   return (
     t instanceof HTMLElement &&
@@ -60,6 +75,7 @@ export function isTyping(t: EventTarget | null): boolean {
 }
 
 function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery, knownNamespaces, onNamespace, onOpen }: ListProps) {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   // Selectors go to the server, once typing pauses (or on Enter).
   const [applied, setApplied] = useState('');
@@ -149,7 +165,6 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
 
   const total = list.rows.size;
   const plural = entry.plural;
-  const where = entry.namespaced ? (namespace ? ` in ${namespace}` : ' in any namespace') : '';
   const loading = !list.synced && list.connection !== 'failed';
   const problem = list.error ? describeProblem(list.error, entry, namespace) : null;
   const blocking = problem && list.connection !== 'live' && !list.synced && total === 0;
@@ -158,11 +173,11 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
     ? ''
     : loading
     ? list.loaded > 0
-      ? `Loading… ${formatCount(list.loaded)} loaded`
-      : `Loading ${plural}…`
+      ? t('resources.list.loadingCount', { count: list.loaded })
+      : t('resources.list.loadingKind', { plural })
     : rows.length === total
-      ? countLabel(total, entry.singular, plural)
-      : `${formatCount(rows.length)} of ${countLabel(total, entry.singular, plural)}`;
+      ? t('resources.list.count', { count: total, singular: entry.singular, plural })
+      : t('resources.list.countOf', { shown: formatCount(rows.length), total: t('resources.list.count', { count: total, singular: entry.singular, plural }) });
 
   return (
     <section className="view" aria-labelledby="view-title">
@@ -170,7 +185,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
         <div className="view-title-block">
           <h1 id="view-title">{entry.label}</h1>
           <span className="view-scope">
-            {entry.namespaced ? (namespace ? namespace : 'All namespaces') : 'Cluster-scoped'}
+            {entry.namespaced ? (namespace ? namespace : t('resources.list.allNamespaces')) : t('resources.list.clusterScoped')}
           </span>
         </div>
         <LiveIndicator connection={list.connection} />
@@ -186,9 +201,9 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             <input
               ref={filterRef}
               type="search"
-              aria-label="Filter"
-              placeholder={`Filter ${plural}… (app=web, field:…)`}
-              title={`Filter by name${entry.namespaced ? ' or namespace' : ''}, or by label selector (app=web,tier!=db) or field selector (field:status.phase=Running). Press f to focus.`}
+              aria-label={t('resources.filter.label')}
+              placeholder={t('resources.filter.placeholder', { plural })}
+              title={entry.namespaced ? t('resources.filter.titleNamespaced') : t('resources.filter.title')}
               aria-describedby={`filter-mode-${entry.plural}`}
               value={filter}
               spellCheck={false}
@@ -214,10 +229,10 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
               id={`filter-mode-${entry.plural}`}
               className={`filter-mode ${typedMode.mode}`}
               role="status"
-              aria-label={`Filter mode: ${FILTER_MODE_TEXT[typedMode.mode]}`}
+              aria-label={t('resources.filter.mode', { mode: filterModeText(t, typedMode.mode) })}
               title={typedMode.mode === 'invalid' ? typedMode.error : undefined}
             >
-              {FILTER_MODE_TEXT[typedMode.mode]}
+              {filterModeText(t, typedMode.mode)}
               {typedMode.mode === 'invalid' ? `: ${typedMode.error}` : ''}
             </span>
           )}
@@ -239,13 +254,13 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             className="btn toggle"
             aria-pressed={wide}
             disabled={!hasWide}
-            title={hasWide ? 'Show the extra columns of kubectl get -o wide' : 'This kind has no wide columns'}
+            title={hasWide ? t('resources.list.wideTitle') : t('resources.list.noWide')}
             onClick={() => {
               setWide(!wide);
               prefs.setWide(!wide);
             }}
           >
-            Wide
+            {t('resources.list.wide')}
           </button>
         </div>
       </header>
@@ -253,11 +268,11 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
       {problem && !blocking && (
         <div className={`banner ${list.connection === 'failed' ? 'bad' : 'warn'}`} role="alert">
           <div>
-            <strong>{list.connection === 'failed' ? problem.title : `Reconnecting — ${problem.title}`}</strong>
+            <strong>{list.connection === 'failed' ? problem.title : t('resources.list.reconnecting', { title: problem.title })}</strong>
             {problem.detail && problem.detail !== problem.title && <span className="banner-detail">{problem.detail}</span>}
           </div>
           <button type="button" className="btn small" onClick={list.retry}>
-            Retry
+            {t('common.retry')}
           </button>
         </div>
       )}
@@ -272,7 +287,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             {problem.detail && <p className="state-detail">{problem.detail}</p>}
             {problem.forbidden && entry.namespaced && knownNamespaces.some((n) => n !== namespace) && (
               <div className="state-suggest">
-                <p>Namespaces you can open:</p>
+                <p>{t('resources.list.namespacesYouCanOpen')}</p>
                 <ul>
                   {knownNamespaces
                     .filter((n) => n !== namespace)
@@ -289,15 +304,15 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             )}
             <div className="state-actions">
               <button type="button" className="btn primary" onClick={list.retry}>
-                Retry
+                {t('common.retry')}
               </button>
             </div>
-            {list.connection === 'reconnecting' && <p className="state-hint">Trying again automatically…</p>}
+            {list.connection === 'reconnecting' && <p className="state-hint">{t('resources.list.tryingAgain')}</p>}
           </div>
         ) : loading && total === 0 ? (
-          <div className="loading-state" role="status" aria-label={`Loading ${plural}`}>
+          <div className="loading-state" role="status" aria-label={t('resources.list.loadingLabel', { plural })}>
             <p className="loading-text">
-              Loading {plural}…{list.loaded > 0 ? ` ${formatCount(list.loaded)} loaded` : ''}
+              {list.loaded > 0 ? t('resources.list.loadingKindCount', { plural, count: list.loaded }) : t('resources.list.loadingKind', { plural })}
             </p>
             <div className="skeleton-table" aria-hidden="true">
               {Array.from({ length: 14 }, (_, i) => (
@@ -316,11 +331,9 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
               ∅
             </div>
             <h2>
-              No {plural}
-              {where}
-              {selectorText ? ` match ${selectorText}` : ''}
+              {emptyTitle(t, plural, entry.namespaced ? namespace : null, selectorText)}
             </h2>
-            <p className="state-detail">Kubedeck is watching: new {plural} appear here as they are created.</p>
+            <p className="state-detail">{t('resources.list.watching', { plural })}</p>
           </div>
         ) : (
           <>
@@ -337,10 +350,10 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             {rows.length === 0 && total > 0 && (
               <div className="state-inline">
                 <p>
-                  No {plural} match “{deferredFilter}”.
+                  {t('resources.list.noMatch', { plural, filter: deferredFilter })}
                 </p>
                 <button type="button" className="btn small" onClick={() => setFilter('')}>
-                  Clear filter
+                  {t('resources.list.clearFilter')}
                 </button>
               </div>
             )}

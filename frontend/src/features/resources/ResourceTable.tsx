@@ -3,6 +3,7 @@
 // the DOM so 10,000 rows scroll smoothly.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Row } from '../../api/types';
 import { cellText } from '../../lib/format';
 import { isStatusColumn } from '../../lib/status';
@@ -75,6 +76,7 @@ interface RowProps {
 }
 
 const TableRow = memo(function TableRow({ row, index, columns, highlighted, now, onPick, onActivate, selected, onToggle }: RowProps) {
+  const { t } = useTranslation();
   return (
     <tr
       aria-rowindex={index + 2}
@@ -93,7 +95,7 @@ const TableRow = memo(function TableRow({ row, index, columns, highlighted, now,
             type="checkbox"
             tabIndex={-1}
             checked={selected}
-            aria-label={`Select ${row.namespace ? `${row.namespace}/` : ''}${row.name}`}
+            aria-label={t('resources.table.selectRow', { name: row.namespace ? `${row.namespace}/${row.name}` : row.name })}
             onChange={() => {
               onPick(row.key);
               onToggle?.(row.key);
@@ -121,6 +123,7 @@ function SortIcon({ dir }: { dir: 'asc' | 'desc' | null }) {
 }
 
 export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, stale, selection }: ResourceTableProps) {
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const [highlightKey, setHighlightKey] = useState<string | null>(null);
@@ -230,7 +233,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
               <th className="select-cell" role="presentation">
                 <input
                   type="checkbox"
-                  aria-label="Select all shown"
+                  aria-label={t('resources.table.selectAll')}
                   checked={rows.length > 0 && rows.every((r) => selection.selected.has(r.key))}
                   onChange={(e) => selection.onToggleAll(e.target.checked)}
                 />

@@ -1,5 +1,6 @@
 // Global search: Ctrl+K (or Cmd+K), or "/" when not typing in a field, opens
 // a dialog; type a name, move with the arrows, Enter opens the details.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { detailsRoute, navigate } from '../../router';
 import { useNamespaces } from '../../api/queries';
@@ -37,6 +38,7 @@ export function SearchDialog({ context, onClose }: { context: string; onClose: (
 }
 
 function SearchBox({ context, namespace, onClose }: { context: string; namespace: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const index = useIndex(context, namespace);
   const version = useSyncExternalStore(
     index.subscribe,
@@ -95,12 +97,12 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
             ref={inputRef}
             type="text"
             role="combobox"
-            aria-label="Search objects"
+            aria-label={t('search.input')}
             aria-expanded={results.length > 0}
             aria-controls={`${id}-list`}
             aria-autocomplete="list"
             aria-activedescendant={results[active] ? `${id}-opt-${active}` : undefined}
-            placeholder={`Search ${namespace ? `${namespace} in ` : ''}${context} by name…`}
+            placeholder={namespace ? t('search.placeholderNamespace', { namespace, context }) : t('search.placeholder', { context })}
             value={query}
             spellCheck={false}
             autoComplete="off"
@@ -111,10 +113,10 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
             onKeyDown={onKeyDown}
           />
           <kbd className="picker-esc" aria-hidden="true">
-            esc
+            {t('common.keys.esc')}
           </kbd>
         </div>
-        <div id={`${id}-list`} role="listbox" aria-label="Search results" className="search-results">
+        <div id={`${id}-list`} role="listbox" aria-label={t('search.results')} className="search-results">
           {results.map((r, i) => (
             <div
               key={r.key}
@@ -135,16 +137,20 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
         </div>
         <p className="search-status" role="status">
           {query.trim() === ''
-            ? `Type a name to search ${SEARCH_KINDS.length} kinds${synced < SEARCH_KINDS.length ? ` (loading ${synced}/${SEARCH_KINDS.length})` : ''}.`
+            ? synced < SEARCH_KINDS.length
+              ? t('search.hintLoading', { kinds: SEARCH_KINDS.length, synced })
+              : t('search.hint', { kinds: SEARCH_KINDS.length })
             : results.length === 0
               ? synced < SEARCH_KINDS.length
-                ? 'Searching…'
-                : `Nothing named like “${query}”.`
-              : `${results.length}${results.length === 50 ? '+' : ''} result${results.length === 1 ? '' : 's'}`}
+                ? t('search.searching')
+                : t('search.nothing', { query })
+              : results.length === 50
+                ? t('search.resultsMore', { count: results.length })
+                : t('search.resultCount', { count: results.length })}
         </p>
         {problems.size > 0 && (
           <p className="search-note muted" title={[...problems].map(([k, v]) => `${k}: ${v}`).join('\n')}>
-            Not searched: {[...problems.keys()].join(', ')}
+            {t('search.notSearched', { kinds: [...problems.keys()].join(', ') })}
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 // The dock at the bottom of a cluster pane: its terminals as tabs, and the
 // port-forwards. It shows once there is something in it; its height can be
 // dragged; it stays while the user navigates.
+import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useForwards } from '../forwards/forwardsStore';
 import { ForwardsPanel } from '../forwards/ForwardsPanel';
@@ -13,6 +14,7 @@ const TerminalView = lazy(() => import('./TerminalView').then((m) => ({ default:
 export function Dock({ context, active }: { context: string; active: boolean }) {
   const dock = useDockState();
   const { forwards } = useForwards();
+  const { t: tr } = useTranslation();
   const [height, setHeight] = useState(320);
   const drag = useRef<{ y: number; h: number } | null>(null);
   const tabs = dock.tabs.filter((t) => t.context === context);
@@ -41,20 +43,20 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
   };
 
   return (
-    <section className={`dock${open ? '' : ' collapsed'}`} aria-label="Terminals and port-forwards" style={open ? { height } : undefined}>
+    <section className={`dock${open ? '' : ' collapsed'}`} aria-label={tr('terminal.dock.label')} style={open ? { height } : undefined}>
       {open && (
         <div
           className="dock-resize"
           role="separator"
           aria-orientation="horizontal"
-          aria-label="Resize the dock"
+          aria-label={tr('terminal.dock.resize')}
           onPointerDown={startDrag}
           onPointerMove={moveDrag}
           onPointerUp={() => (drag.current = null)}
         />
       )}
       <div className="dock-bar">
-        <div role="tablist" aria-label="Dock" className="dock-tabs">
+        <div role="tablist" aria-label={tr('terminal.dock.tabs')} className="dock-tabs">
           <button
             type="button"
             role="tab"
@@ -64,7 +66,7 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
             onClick={() => selectDockTab(context, FORWARDS_TAB)}
             onKeyDown={(e) => onKey(e, FORWARDS_TAB)}
           >
-            Port-forwards ({activeForwards})
+            {tr('terminal.dock.forwards', { count: activeForwards })}
           </button>
           {tabs.map((t) => (
             <span key={t.key} className={`dock-tab${sel === t.key ? ' selected' : ''}`}>
@@ -81,7 +83,7 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
                 <span className={`status-dot ${t.state === 'open' ? 'ok' : t.state === 'starting' ? 'warn' : 'muted'}`} aria-hidden="true" />
                 {t.pod}/{t.container}
               </button>
-              <button type="button" className="dock-close" aria-label={`Close terminal ${t.pod}/${t.container}`} onClick={() => closeTerminal(t.key)}>
+              <button type="button" className="dock-close" aria-label={tr('terminal.dock.close', { name: `${t.pod}/${t.container}` })} onClick={() => closeTerminal(t.key)}>
                 ✕
               </button>
             </span>
@@ -89,7 +91,7 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
         </div>
         <span className="log-spacer" />
         <button type="button" className="btn small" aria-expanded={open} onClick={() => setDockOpen(context, !open)}>
-          {open ? 'Hide dock' : 'Show dock'}
+          {open ? tr('terminal.dock.hide') : tr('terminal.dock.show')}
         </button>
       </div>
       <div className="dock-body" hidden={!open}>

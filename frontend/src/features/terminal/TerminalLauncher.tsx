@@ -1,9 +1,13 @@
 // A pod's Terminal tab: pick a container and a shell (or a command), open a
 // terminal in the dock below (it stays open while you navigate).
+import { Trans, useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
 import { shellCommand, type ShellChoice } from './shell';
 import { openTerminal, useDockState } from './terminalStore';
 import './terminal.css';
+
+/** The shells offered; "custom" takes a typed command. */
+const SHELLS = ['sh', 'bash', 'custom'] as const;
 
 export function TerminalLauncher({ context, namespace, pod, containers }: {
   context: string;
@@ -13,6 +17,7 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
   containers: string[];
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const [container, setContainer] = useState(containers[0] ?? '');
   const [shell, setShell] = useState<ShellChoice>('sh');
   const [custom, setCustom] = useState('');
@@ -24,14 +29,14 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
   return (
     <form
       className="terminal-launcher"
-      aria-label="Open a terminal"
+      aria-label={t('terminal.launcher.label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (ok) openTerminal({ context, namespace, pod, container, command });
       }}
     >
       <div className="launcher-row">
-        <label htmlFor={`${id}-c`}>Container</label>
+        <label htmlFor={`${id}-c`}>{t('terminal.launcher.container')}</label>
         <select id={`${id}-c`} value={container} onChange={(e) => setContainer(e.target.value)}>
           {containers.map((c) => (
             <option key={c} value={c}>
@@ -41,19 +46,19 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
         </select>
       </div>
       <fieldset className="launcher-row">
-        <legend>Shell</legend>
-        {(['sh', 'bash', 'custom'] as const).map((s) => (
+        <legend>{t('terminal.launcher.shell')}</legend>
+        {SHELLS.map((s) => (
           <label key={s} className="check">
             <input type="radio" name={`${id}-shell`} value={s} checked={shell === s} onChange={() => setShell(s)} />
-            {s === 'custom' ? 'Command' : s}
+            {s === 'custom' ? t('terminal.launcher.command') : s}
           </label>
         ))}
         {shell === 'custom' && (
           <input
-            aria-label="Command"
+            aria-label={t('terminal.launcher.command')}
             value={custom}
             onChange={(e) => setCustom(e.target.value)}
-            placeholder="e.g. python3 -i, or sh -c 'top -b'"
+            placeholder={t('terminal.launcher.example')}
             size={36}
             autoFocus
           />
@@ -61,15 +66,19 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
       </fieldset>
       <div className="launcher-row">
         <button type="submit" className="btn primary" disabled={!ok}>
-          Open terminal
+          {t('terminal.launcher.open')}
         </button>
         <span className="muted">
-          Runs <code>{command.join(' ') || '…'}</code> in {container || 'the container'}; the terminal opens in the dock below.
+          <Trans
+            i18nKey="terminal.launcher.runs"
+            values={{ command: command.join(' ') || '…', container: container || t('terminal.launcher.theContainer') }}
+            components={{ code: <code /> }}
+          />
         </span>
       </div>
       {open.length > 0 && (
         <p className="muted" role="status">
-          {open.length} terminal{open.length === 1 ? '' : 's'} into this pod open in the dock.
+          {t('terminal.launcher.openCount', { count: open.length })}
         </p>
       )}
     </form>

@@ -1,6 +1,7 @@
 // One terminal: xterm.js in the page, the session's output read as a stream
 // while the tab is on screen (hidden tabs let the backend buffer it, so they
 // hold no connection), keystrokes and resizes sent as small calls in order.
+import { useTranslation } from 'react-i18next';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -42,6 +43,7 @@ function inputQueue(id: string, onError: (e: unknown) => void): (data: string) =
 export function TerminalView({ tab, visible }: TerminalViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<{ term: Terminal; fit: FitAddon } | null>(null);
+  const { t } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
   const sessionId = tab.sessionId;
 
@@ -222,18 +224,18 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
           {tab.namespace}/{tab.pod} · {tab.container} · <code>{tab.command.join(' ')}</code>
         </span>
         <span className={`terminal-state ${tab.state}`} role="status" title={tab.message}>
-          {tab.state === 'starting' ? 'Starting…' : tab.state === 'open' ? 'Connected' : (tab.message ?? 'Ended')}
+          {tab.state === 'starting' ? t('terminal.view.starting') : tab.state === 'open' ? t('terminal.view.connected') : (tab.message ?? t('terminal.view.ended'))}
         </span>
         {note && <span className="terminal-note">{note}</span>}
         <span className="log-spacer" />
-        <button type="button" className="btn small" onClick={copy} title="Ctrl+Shift+C">
-          Copy
+        <button type="button" className="btn small" onClick={copy} title={t('terminal.view.copyKeys')}>
+          {t('terminal.view.copy')}
         </button>
-        <button type="button" className="btn small" onClick={paste} disabled={tab.state !== 'open'} title="Ctrl+Shift+V">
-          Paste
+        <button type="button" className="btn small" onClick={paste} disabled={tab.state !== 'open'} title={t('terminal.view.pasteKeys')}>
+          {t('terminal.view.paste')}
         </button>
       </div>
-      <div className="terminal-host" ref={hostRef} role="region" aria-label={`Terminal ${tab.pod}/${tab.container}`} />
+      <div className="terminal-host" ref={hostRef} role="region" aria-label={t('terminal.view.label', { name: `${tab.pod}/${tab.container}` })} />
     </div>
   );
 }

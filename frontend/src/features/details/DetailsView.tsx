@@ -24,18 +24,25 @@ export interface DetailsViewProps {
   name: string;
   entry: CatalogEntry | undefined;
   sections: readonly CatalogSection[];
+  /** The section to open first ("yaml", "logs"…; the summary when the kind has no such tab). */
+  tab?: string;
 }
 
 const EVENTS: GVR = { group: '', version: 'v1', resource: 'events' };
 
 type Tab = 'summary' | 'events' | 'yaml' | ObjectTab;
 
+function firstTab(wanted: string | undefined, kind: string): Tab {
+  const tabs: string[] = ['summary', 'events', 'yaml', ...objectTabs(kind).map((t) => t.id)];
+  return wanted && tabs.includes(wanted) ? (wanted as Tab) : 'summary';
+}
+
 export function DetailsView(props: DetailsViewProps) {
   const { context, gvr, namespace, name } = props;
   const entry = props.entry ?? guessEntry(gvr);
   const q = useMemo(() => ({ context, ...gvr, namespace: entry.namespaced ? namespace : '', name }), [context, gvr, namespace, name, entry.namespaced]);
   const s = useObjectStream(q);
-  const [tab, setTab] = useState<Tab>('summary');
+  const [tab, setTab] = useState<Tab>(() => firstTab(props.tab, entry.kind));
   const id = useId();
   const now = useNow(5000);
   const kind = str(s.object?.kind) || entry.kind;

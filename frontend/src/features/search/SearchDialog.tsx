@@ -1,26 +1,9 @@
-// Global search: Ctrl+K (or Cmd+K), or "/" when not typing in a field, opens
-// a dialog; type a name, move with the arrows, Enter opens the details.
+// Global search (Ctrl+K or "/", bound in the keymap by the app): type a name,
+// move with the arrows, Enter opens the details.
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { detailsRoute, navigate } from '../../router';
 import { useNamespaces } from '../../api/queries';
 import { acquireSearchIndex, rankResults, SEARCH_KINDS, type SearchIndex, type SearchItem } from './searchIndex';
-import { isTyping } from '../resources/ResourceListView';
-
-/** Installs the global search keys: Ctrl/Cmd+K anywhere, "/" outside text fields. */
-export function useSearchHotkeys(open: () => void): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const ctrlK = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
-      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
-      if (ctrlK || slash) {
-        e.preventDefault();
-        open();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-}
 
 function useIndex(context: string, namespace: string): SearchIndex {
   const [index] = useState(() => acquireSearchIndex(context, namespace));

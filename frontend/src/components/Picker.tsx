@@ -245,6 +245,7 @@ export function Picker(props: PickerProps) {
                     key={item.id}
                     id={optionId(v.index)}
                     role="option"
+                    tabIndex={-1}
                     aria-label={item.label}
                     aria-describedby={descId}
                     aria-selected={v.index === active}
@@ -256,6 +257,7 @@ export function Picker(props: PickerProps) {
                     onMouseMove={() => v.index !== active && setActive(v.index)}
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => choose(item)}
+                    onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && choose(item)}
                   >
                     <span className="picker-check" aria-hidden="true">
                       {item.current ? '✓' : ''}

@@ -17,12 +17,13 @@ export interface ClusterTabsProps {
 export const tabId = (context: string) => domId('tab', context);
 export const paneId = (context: string) => domId('pane', context);
 
-function Tab({ context, selected, known, onSelect, onClose }: {
+function Tab({ context, selected, known, onSelect, onClose, onKeyDown }: {
   context: string;
   selected: boolean;
   known: boolean;
   onSelect: () => void;
   onClose: () => void;
+  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
 }) {
   const status = useClusterStatus(known ? context : null);
   const state = status.data?.state;
@@ -36,14 +37,18 @@ function Tab({ context, selected, known, onSelect, onClose }: {
         id={tabId(context)}
         aria-selected={selected}
         aria-controls={paneId(context)}
-        aria-description={statusText}
+        aria-describedby={`${tabId(context)}-status`}
         tabIndex={selected ? 0 : -1}
         title={`${context} — ${statusText}`}
         onClick={onSelect}
+        onKeyDown={onKeyDown}
       >
         <span className={`status-dot ${tone}`} aria-hidden="true" />
         <span className="cluster-tab-name">{context}</span>
       </button>
+      <span id={`${tabId(context)}-status`} hidden>
+        {statusText}
+      </span>
       <button type="button" className="cluster-tab-close" aria-label={`Close ${context}`} title="Close" onClick={onClose}>
         ×
       </button>
@@ -52,7 +57,7 @@ function Tab({ context, selected, known, onSelect, onClose }: {
 }
 
 export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterTabsProps) {
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
     const i = active ? tabs.indexOf(active) : -1;
@@ -63,7 +68,7 @@ export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterT
     requestAnimationFrame(() => document.getElementById(tabId(next))?.focus());
   };
   return (
-    <div className="cluster-tabs" role="tablist" aria-label="Open clusters" onKeyDown={onKeyDown}>
+    <div className="cluster-tabs" role="tablist" aria-label="Open clusters">
       {tabs.map((c) => (
         <Tab
           key={c}
@@ -72,6 +77,7 @@ export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterT
           known={known.has(c)}
           onSelect={() => onSelect(c)}
           onClose={() => onClose(c)}
+          onKeyDown={onKeyDown}
         />
       ))}
     </div>

@@ -50,10 +50,12 @@ export function YamlTab({ yaml, context, target }: { yaml: string; context: stri
           {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Could not copy: select the text instead' : ''}
         </span>
       </div>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
       <pre className="yaml mono" aria-label="Object YAML" tabIndex={0}>
         {yaml}
       </pre>
       {managed.t === 'shown' && (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
         <pre className="yaml mono" aria-label="managedFields" tabIndex={0}>
           {managed.yaml || '# This object has no managedFields.'}
         </pre>

@@ -149,12 +149,11 @@ export function ResourceTable(props: ResourceTableProps) {
 
   // Widths follow the columns, and the rows only while the list is small and
   // still growing (so they do not jump as updates stream in).
+  // Recomputed per size bucket, not per update: the rows are read, not depended on.
   const sizeBucket = rows.length === 0 ? 0 : Math.min(4, Math.floor(Math.log10(rows.length)) + 1);
-  const widths = useMemo(
-    () => columnWidths(columns, rows),
-    // Recomputed per size bucket, not per update.
-    [columns, sizeBucket],
-  );
+  const [measured, setMeasured] = useState({ sizeBucket, columns, rows });
+  if (measured.sizeBucket !== sizeBucket || measured.columns !== columns) setMeasured({ sizeBucket, columns, rows });
+  const widths = useMemo(() => columnWidths(measured.columns, measured.rows), [measured]);
   const totalCh = widths.reduce((a, b) => a + b, 0);
 
   const virtualizer = useVirtualizer({
@@ -216,13 +215,14 @@ export function ResourceTable(props: ResourceTableProps) {
   }
   useKeyBindings(bindings, active);
 
-  // Keep the highlighted row in view when sorting moves it.
-  useEffect(() => {
+  // Keep the highlighted row in view when sorting moves it (only then: the latest values are read).
+  const keepInView = useRef(() => {});
+  keepInView.current = () => {
     if (highlightIndex >= 0 && document.activeElement === tableRef.current) {
       virtualizer.scrollToIndex(highlightIndex, { align: 'auto' });
     }
-    // Only when the sort changes.
-  }, [sort]);
+  };
+  useEffect(() => keepInView.current(), [sort]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0];

@@ -67,7 +67,7 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
   };
 
   return (
-    <div className="modal-backdrop search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop search-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal search-modal" role="dialog" aria-modal="true" aria-label={`Search ${context}`}>
         <div className="picker-search">
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
@@ -103,12 +103,14 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
               key={r.key}
               id={`${id}-opt-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               aria-label={`${r.kind.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`}
               className={`search-option${i === active ? ' active' : ''}`}
               onMouseMove={() => i !== active && setActive(i)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(r)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && choose(r)}
             >
               <span className="kind-badge">{r.kind.kind}</span>
               <span className="picker-label">{r.name}</span>

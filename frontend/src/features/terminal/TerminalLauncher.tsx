@@ -1,6 +1,6 @@
 // A pod's Terminal tab: pick a container and a shell (or a command), open a
 // terminal in the dock below (it stays open while you navigate).
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { shellCommand, type ShellChoice } from './shell';
 import { openTerminal, useDockState } from './terminalStore';
 import './terminal.css';
@@ -15,6 +15,11 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
   const id = useId();
   const [container, setContainer] = useState(containers[0] ?? '');
   const [shell, setShell] = useState<ShellChoice>('sh');
+  const customRef = useRef<HTMLInputElement>(null);
+  // Choosing "custom" moves focus to its command box (the user asked for it; nothing steals focus on load).
+  useEffect(() => {
+    if (shell === 'custom') customRef.current?.focus();
+  }, [shell]);
   const [custom, setCustom] = useState('');
   const dock = useDockState();
   const command = shellCommand(shell, custom);
@@ -50,12 +55,12 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
         ))}
         {shell === 'custom' && (
           <input
+            ref={customRef}
             aria-label="Command"
             value={custom}
             onChange={(e) => setCustom(e.target.value)}
             placeholder="e.g. python3 -i, or sh -c 'top -b'"
             size={36}
-            autoFocus
           />
         )}
       </fieldset>

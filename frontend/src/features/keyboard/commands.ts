@@ -104,7 +104,7 @@ function namespaceItems(prefix: string, data: CommandData, typed: string, withAl
   ];
   const shown = exactFirst(filterItems(items, typed), typed);
   if (typed && NAMESPACE_RE.test(typed) && typed !== 'all' && !data.namespaces.includes(typed)) {
-    shown.unshift({ id: `ns:${typed}`, label: typed, details: ['Not in the list: open it anyway'], command: `${prefix} ${typed}` });
+    shown.push({ id: `ns:${typed}`, label: typed, details: ['Not in the list: open it anyway'], command: `${prefix} ${typed}` });
   }
   return shown;
 }

@@ -32,9 +32,10 @@ const EVENTS: GVR = { group: '', version: 'v1', resource: 'events' };
 
 type Tab = 'summary' | 'events' | 'yaml' | ObjectTab;
 
-function firstTab(wanted: string | undefined, kind: string): Tab {
-  const tabs: string[] = ['summary', 'events', 'yaml', ...objectTabs(kind).map((t) => t.id)];
-  return wanted && tabs.includes(wanted) ? (wanted as Tab) : 'summary';
+const TABS: readonly string[] = ['summary', 'events', 'yaml', 'logs', 'terminal', 'ports'];
+
+function firstTab(wanted: string | undefined): Tab {
+  return wanted && TABS.includes(wanted) ? (wanted as Tab) : 'summary';
 }
 
 export function DetailsView(props: DetailsViewProps) {
@@ -42,7 +43,7 @@ export function DetailsView(props: DetailsViewProps) {
   const entry = props.entry ?? guessEntry(gvr);
   const q = useMemo(() => ({ context, ...gvr, namespace: entry.namespaced ? namespace : '', name }), [context, gvr, namespace, name, entry.namespaced]);
   const s = useObjectStream(q);
-  const [tab, setTab] = useState<Tab>(() => firstTab(props.tab, entry.kind));
+  const [chosen, setTab] = useState<Tab>(() => firstTab(props.tab));
   const id = useId();
   const now = useNow(5000);
   const kind = str(s.object?.kind) || entry.kind;
@@ -52,6 +53,8 @@ export function DetailsView(props: DetailsViewProps) {
   const status = s.object ? objectStatus(kind, s.object) : '';
   const back = routeHash(listRoute(context, gvr, namespace));
   const extraTabs = objectTabs(kind);
+  // A section this kind does not have (a link's ?tab=) shows the summary.
+  const tab: Tab = chosen === 'summary' || chosen === 'events' || chosen === 'yaml' || extraTabs.some((x) => x.id === chosen) ? chosen : 'summary';
   const extraTab = extraTabs.find((x) => x.id === tab)?.id;
 
   const tabButton = (t: Tab, label: string) => (

@@ -40,8 +40,14 @@ function Tab({ context, selected, known, onSelect, onClose, onKeyDown }: {
         aria-describedby={`${tabId(context)}-status`}
         tabIndex={selected ? 0 : -1}
         title={`${context} — ${statusText}`}
+        aria-keyshortcuts="Delete"
         onClick={onSelect}
-        onKeyDown={onKeyDown}
+        onKeyDown={(e) => {
+          if (e.key === 'Delete') {
+            e.preventDefault();
+            onClose();
+          } else onKeyDown(e);
+        }}
       >
         <span className={`status-dot ${tone}`} aria-hidden="true" />
         <span className="cluster-tab-name">{context}</span>
@@ -49,9 +55,10 @@ function Tab({ context, selected, known, onSelect, onClose, onKeyDown }: {
       <span id={`${tabId(context)}-status`} hidden>
         {statusText}
       </span>
-      <button type="button" className="cluster-tab-close" aria-label={`Close ${context}`} title="Close" onClick={onClose}>
+      {/* A tablist holds tabs only: the × is for the mouse; keyboard and screen readers close with Delete. */}
+      <span className="cluster-tab-close" aria-hidden="true" title="Close (Delete)" onClick={onClose}>
         ×
-      </button>
+      </span>
     </div>
   );
 }

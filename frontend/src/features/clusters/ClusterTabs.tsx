@@ -52,9 +52,8 @@ function Tab({ context, selected, known, onSelect, onClose, onKeyDown }: {
         <span className={`status-dot ${tone}`} aria-hidden="true" />
         <span className="cluster-tab-name">{context}</span>
       </button>
-      <span id={`${tabId(context)}-status`} hidden>
-        {statusText}
-      </span>
+      {/* The tab's description (its status), named without text so it is not page text twice. */}
+      <span id={`${tabId(context)}-status`} hidden aria-label={statusText} />
       {/* A tablist holds tabs only: the × is for the mouse; keyboard and screen readers close with Delete. */}
       <span className="cluster-tab-close" aria-hidden="true" title="Close (Delete)" onClick={onClose}>
         ×

@@ -50,12 +50,12 @@ const serve = await startServe();
 const browser = await launch();
 const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
 await page.goto(serve.url);
-await page.getByRole('table').first().waitFor({ timeout: 30000 });
+await page.getByRole('grid').first().waitFor({ timeout: 30000 });
 const listUrl = `${serve.base}/#/c/${encodeURIComponent(c.contexts.admin)}/r/core/v1/pods`;
 
 async function openList() {
   await page.goto(`${serve.base}/#/c/${encodeURIComponent(c.contexts.admin)}/r/core/v1/namespaces`);
-  await page.getByRole('table', { name: /namespaces/i }).getByRole('row').nth(1).waitFor();
+  await page.getByRole('grid', { name: /namespaces/i }).getByRole('row').nth(1).waitFor();
   return page.evaluate(async ({ url, want }) => {
     const t0 = performance.now();
     location.href = url;

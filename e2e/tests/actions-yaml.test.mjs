@@ -122,7 +122,7 @@ test('an edit conflict made with kubectl while editing shows the live version be
 
 test('create from YAML: several documents, a dry-run preview of each, then server-side apply as kubedeck', async () => {
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/configmaps?ns=team-a` });
-  await page.getByRole('table', { name: 'Config Maps' }).or(page.getByRole('table', { name: 'ConfigMaps' })).waitFor({ timeout: 15000 });
+  await page.getByRole('grid', { name: 'Config Maps' }).or(page.getByRole('grid', { name: 'ConfigMaps' })).waitFor({ timeout: 15000 });
   await page.getByRole('button', { name: 'Create', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Create from YAML' });
   const editor = dialog.getByRole('textbox', { name: 'YAML to create' });
@@ -161,7 +161,7 @@ test('delete several selected objects: the confirmation names them; objects show
   // A finalizer keeps e2e-del-2 terminating until it is removed.
   kubectl(['patch', 'configmap', 'e2e-del-2', '-n', 'team-a', '--type=merge', '-p', '{"metadata":{"finalizers":["kubedeck.io/e2e"]}}']);
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/configmaps?ns=team-a` });
-  const table = page.getByRole('table').first();
+  const table = page.getByRole('grid').first();
   await table.getByRole('row').filter({ hasText: 'e2e-del-3' }).waitFor({ timeout: 15000 });
   assert.equal(await table.getByRole('checkbox').count(), 0, 'no checkboxes until selecting');
   await page.getByRole('button', { name: 'Select', exact: true }).click();
@@ -192,7 +192,7 @@ test('delete several selected objects: the confirmation names them; objects show
 test('keyboard: Space selects the highlighted row; Delete on a details page confirms and deletes', async () => {
   kubectl(['apply', '-f', '-'], { input: configMap('e2e-key', { k: 'v' }) });
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/configmaps?ns=team-a` });
-  const table = page.getByRole('table').first();
+  const table = page.getByRole('grid').first();
   await table.getByRole('row').filter({ hasText: 'e2e-key' }).waitFor({ timeout: 15000 });
   await page.getByRole('searchbox', { name: 'Filter' }).fill('e2e-key');
   await eventually(async () => (await table.getByRole('row').count()) === 2, { what: 'filtered to one row' });

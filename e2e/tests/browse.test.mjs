@@ -22,12 +22,12 @@ after(async () => {
 
 const lines = (out) => out.trim().split('\n').filter(Boolean).map((l) => l.split(/\s{2,}|\t/).map((c) => c.trim()));
 const get = (args) => lines(kubectl(['get', ...args, '--no-headers']));
-const cellsOf = async (row) => (await row.getByRole('cell').allInnerTexts()).map((c) => c.trim());
+const cellsOf = async (row) => (await row.getByRole('cell').or(row.getByRole('gridcell')).allInnerTexts()).map((c) => c.trim());
 
 async function rowsMatch(table, want, what) {
   await eventually(async () => (await table.getByRole('row').count()) - 1 === want.length, { timeout: 10000, what: `${want.length} ${what} rows` });
   for (const w of want) {
-    const row = table.getByRole('row').filter({ has: table.page().getByRole('cell', { name: w[1], exact: true }) }).filter({ hasText: w[0] });
+    const row = table.getByRole('row').filter({ has: table.page().getByRole('gridcell', { name: w[1], exact: true }) }).filter({ hasText: w[0] });
     // Namespace, name and the printer columns, as kubectl prints them (AGE left out: it ticks).
     assert.deepEqual((await cellsOf(row)).slice(0, w.length - 1), w.slice(0, -1), `${what} ${w[0]}/${w[1]}`);
   }
@@ -35,7 +35,7 @@ async function rowsMatch(table, want, what) {
 
 test('deployments and Widget custom resources show what kubectl get prints', async () => {
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/apps/v1/deployments` });
-  const table = page.getByRole('table', { name: 'Deployments' });
+  const table = page.getByRole('grid', { name: 'Deployments' });
   await table.waitFor({ timeout: 10000 });
   await rowsMatch(table, get(['deployments', '-A']), 'deployment');
   for (const h of ['Namespace', 'Name', 'Ready', 'Up-to-date', 'Available', 'Age']) {
@@ -43,7 +43,7 @@ test('deployments and Widget custom resources show what kubectl get prints', asy
   }
 
   await page.goto(`${serve.base}/#/c/${C}/r/demo.kubedeck.io/v1/widgets`);
-  const widgets = page.getByRole('table', { name: 'Widgets' });
+  const widgets = page.getByRole('grid', { name: 'Widgets' });
   await widgets.waitFor({ timeout: 10000 });
   await rowsMatch(widgets, get(['widgets', '-A']), 'widget');
   const headers = kubectl(['get', 'widgets', '-A']).split('\n')[0].trim().split(/\s+/);
@@ -56,7 +56,7 @@ test('deployments and Widget custom resources show what kubectl get prints', asy
 
 test("a pod's details show containers, node and events; the deep link survives reload and back/forward", async () => {
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/pods?ns=team-a` });
-  const table = page.getByRole('table', { name: 'Pods' });
+  const table = page.getByRole('grid', { name: 'Pods' });
   const pod = kubectl(['get', 'pods', '-n', 'team-a', '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}']);
   await table.getByRole('row', { name: new RegExp(pod) }).click({ timeout: 10000 });
   await eventually(async () => (await page.evaluate(() => location.hash)) === `#/c/${C}/r/core/v1/pods/team-a/${pod}`, { what: 'details route' });
@@ -81,7 +81,7 @@ test("a pod's details show containers, node and events; the deep link survives r
   const events = lines(kubectl(['get', 'events', '-n', 'team-a', '--field-selector', `involvedObject.uid=${uid}`, '--no-headers']));
   await page.getByRole('tab', { name: 'Events' }).click();
   if (events.length > 0) {
-    const ev = page.getByRole('table', { name: 'Events' });
+    const ev = page.getByRole('grid', { name: 'Events' });
     await eventually(async () => (await ev.getByRole('row').count()) - 1 === events.length, { timeout: 10000, what: `${events.length} events` });
   } else {
     await page.getByText('No events.').waitFor({ timeout: 10000 });
@@ -115,7 +115,7 @@ test("a pod's details show containers, node and events; the deep link survives r
 
 test("a deployment's details list its pods live", async () => {
   const page = await openApp(browser, serve, { colorScheme: 'light', hash: `#/c/${C}/r/apps/v1/deployments/team-a/web` });
-  const pods = page.getByRole('table', { name: 'Pods' });
+  const pods = page.getByRole('grid', { name: 'Pods' });
   const want = get(['pods', '-n', 'team-a', '-l', 'app=web']);
   await eventually(async () => (await pods.getByRole('row').count()) - 1 === want.length, { timeout: 10000, what: 'web pods' });
   await page.getByText('3/3 ready').first().waitFor();
@@ -155,7 +155,7 @@ test('the overview counts match kubectl', async () => {
     await page.getByRole('group', { name: `${p}: ${n}` }).waitFor({ timeout: 10000 });
   }
   const warnings = get(['events', '-A', '--field-selector', 'type=Warning']);
-  const shown = page.getByRole('table', { name: 'Recent warnings' });
+  const shown = page.getByRole('grid', { name: 'Recent warnings' });
   await eventually(async () => (await shown.getByRole('row').count()) - 1 === Math.min(10, warnings.length), { timeout: 10000, what: 'warning rows' });
   // Workloads not at their desired replicas, from kubectl's READY column.
   const notReady = [];
@@ -199,7 +199,7 @@ test('the overview counts match kubectl', async () => {
 
 test('global search (Ctrl+K) jumps to a deployment', async () => {
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/pods?ns=team-a` });
-  await page.getByRole('table', { name: 'Pods' }).waitFor({ timeout: 10000 });
+  await page.getByRole('grid', { name: 'Pods' }).waitFor({ timeout: 10000 });
   await page.keyboard.press('Control+K');
   const box = page.getByRole('combobox', { name: 'Search objects' });
   await box.waitFor();
@@ -220,7 +220,7 @@ test('global search (Ctrl+K) jumps to a deployment', async () => {
 
 test('a label selector filter app=web shows only the web pods (sent to the server)', async () => {
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/core/v1/pods` });
-  const table = page.getByRole('table', { name: 'Pods' });
+  const table = page.getByRole('grid', { name: 'Pods' });
   await table.getByRole('row').nth(1).waitFor({ timeout: 10000 });
   const streams = [];
   page.on('request', (r) => r.url().includes('/api/stream/list') && streams.push(new URL(r.url())));
@@ -265,11 +265,11 @@ test('kinds the user may not list are marked in the sidebar with the missing per
 
 test('several namespaces at once: typed as a list, rows from each, with their namespace', async () => {
   const page = await openApp(browser, serve, { hash: `#/c/${C}/r/apps/v1/deployments?ns=team-a` });
-  await page.getByRole('table', { name: 'Deployments' }).waitFor({ timeout: 10000 });
+  await page.getByRole('grid', { name: 'Deployments' }).waitFor({ timeout: 10000 });
   await page.getByRole('button', { name: /^Namespace:/ }).click();
   await page.getByRole('combobox', { name: 'Search namespaces' }).fill('team-a, team-b');
   await page.getByRole('option', { name: /Namespaces team-a, team-b/ }).click();
-  const table = page.getByRole('table', { name: 'Deployments' });
+  const table = page.getByRole('grid', { name: 'Deployments' });
   const want = [...get(['deployments', '-n', 'team-a']), ...get(['deployments', '-n', 'team-b'])].map((r) => r[0]);
   await eventually(async () => (await table.getByRole('row').count()) - 1 === want.length, { timeout: 10000, what: `${want.length} deployments` });
   for (const name of want) await table.getByRole('row', { name: new RegExp(name) }).waitFor();

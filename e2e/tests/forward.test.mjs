@@ -61,7 +61,7 @@ test('a pod port-forward reaches the target through the API server, survives nav
 
   // Forwards survive navigation.
   await page.getByRole('link', { name: 'Services' }).first().click();
-  await page.getByRole('table', { name: 'Services' }).waitFor();
+  await page.getByRole('grid', { name: 'Services' }).waitFor();
   assert.equal(await table.getByRole('row').count(), 2);
   assert.match(await fetchText(url), /port-forward target/);
 

@@ -34,7 +34,7 @@ test('the pods table shows what kubectl shows, and stays live', async () => {
   await assert.doesNotReject(page.getByText(admin).first().waitFor({ timeout: 10000 }));
 
   await page.goto(`${serve.base}/#/c/${encodeURIComponent(admin)}/r/core/v1/pods?ns=team-a`);
-  const table = page.getByRole('table', { name: /pods/i });
+  const table = page.getByRole('grid', { name: /pods/i });
   await table.waitFor({ timeout: 10000 });
 
   // kubectl is the oracle: NAME READY STATUS RESTARTS, as it prints them.
@@ -44,7 +44,7 @@ test('the pods table shows what kubectl shows, and stays live', async () => {
   for (const [name, ready, status, restarts] of want) {
     const row = table.getByRole('row', { name: new RegExp(name) });
     await row.waitFor();
-    const cells = (await row.getByRole('cell').allInnerTexts()).map((c) => c.trim());
+    const cells = (await row.getByRole('gridcell').allInnerTexts()).map((c) => c.trim());
     assert.deepEqual(cells.slice(0, 4), [name, ready, status, restarts], `row of ${name}`);
   }
   for (const h of ['Name', 'Ready', 'Status', 'Restarts', 'Age']) {
@@ -87,7 +87,7 @@ contexts: [{name: down-cluster, context: {cluster: down, user: u}}]
     await page.getByText(/cannot reach|unreachable|connection refused/i).first().waitFor({ timeout: 10000 });
     await screenshot(page, 'unreachable-cluster');
     await page.goto(`${other.base}/#/c/${encodeURIComponent(cluster().contexts.admin)}/r/core/v1/pods?ns=team-a`);
-    await page.getByRole('table', { name: /pods/i }).getByRole('row').nth(1).waitFor({ timeout: 10000 });
+    await page.getByRole('grid', { name: /pods/i }).getByRole('row').nth(1).waitFor({ timeout: 10000 });
     await page.close();
   } finally {
     await other.stop();

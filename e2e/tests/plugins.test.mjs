@@ -140,7 +140,7 @@ test('the node taints page (a sidebar entry) lists the nodes and their taints, l
 
 /** The pod list as shown: name → the cell of a column. */
 async function podColumn(header) {
-  return page.getByRole('table', { name: 'Pods' }).evaluate((t, h) => {
+  return page.getByRole('grid', { name: 'Pods' }).evaluate((t, h) => {
     const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim());
     const col = heads.indexOf(h);
     const name = heads.indexOf('Name');

@@ -128,7 +128,7 @@ test('several terminals as tabs; the size follows the window', async () => {
 
   // Navigating away keeps them.
   await page.getByRole('link', { name: 'Deployments' }).first().click();
-  await page.getByRole('table', { name: 'Deployments' }).waitFor();
+  await page.getByRole('grid', { name: 'Deployments' }).waitFor();
   assert.equal(await dock.getByRole('tab', { name: `${pod}/nginx` }).count(), 2, 'terminals survive navigation');
 
   const cols = await screen(dock).evaluate((el) => el.getBoundingClientRect().width);

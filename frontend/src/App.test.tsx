@@ -108,7 +108,7 @@ describe('App', () => {
     await waitFor(() => expect(list()).toBeTruthy());
     expect(list()?.url.searchParams.get('resource')).toBe('pods');
     act(() => list()?.send(podColumns, { type: 'rows', rows: [podRow('default', 'web-1')] }, { type: 'synced', resourceVersion: '1' }));
-    await screen.findByRole('table', { name: 'Pods' });
+    await screen.findByRole('grid', { name: 'Pods' });
     expect(document.title).toBe('Pods · kubedeck-admin — Kubedeck');
   });
 
@@ -241,7 +241,7 @@ describe('App', () => {
     await waitFor(() => expect(list()).toBeTruthy());
     await screen.findByRole('button', { name: 'Cluster status: Ready' });
     act(() => list()?.send(podColumns, { type: 'rows', rows: [podRow('default', 'web-1')] }, { type: 'synced', resourceVersion: '1' }));
-    const table = await screen.findByRole('table', { name: 'Pods' });
+    const table = await screen.findByRole('grid', { name: 'Pods' });
     down = true;
     act(() => list()?.send({ type: 'error', message: 'watch: connection refused' }));
     const banner = await screen.findByText(/^Showing data from \d\d:\d\d — not live: the cluster does not answer/);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { errorMessage, isSessionExpired, onSessionExpired } from './api/errors';
 import type { ContextList, Preferences } from './api/types';
 import { AddClusterDialog } from './features/clusters/AddClusterDialog';
@@ -19,7 +19,15 @@ import { useSnapshotStream } from './features/clusters/useSnapshotStream';
 import { ClusterPane } from './features/clusters/ClusterPane';
 import { usePluginHost } from './features/plugins/host';
 import { BackendUnavailable, NoKubeconfig, SessionExpired, Starting } from './features/clusters/GlobalStates';
-import { SearchDialog, useSearchHotkeys } from './features/search/SearchDialog';
+import { SearchDialog } from './features/search/SearchDialog';
+import { CommandBar } from './features/keyboard/CommandBar';
+import { KeyNoticeBar } from './features/keyboard/KeyNoticeBar';
+import { ShortcutsDialog } from './features/keyboard/ShortcutsDialog';
+import { announce } from './features/keyboard/notice';
+import { keymap } from './features/keyboard/keymap';
+import { commandTarget } from './features/keyboard/runCommand';
+import type { Command } from './features/keyboard/commands';
+import { useKeyBindings } from './features/keyboard/useKeyBindings';
 
 export { pickContext } from './lib/location';
 
@@ -71,7 +79,19 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
 
   const [adding, setAdding] = useState(false);
   const [searching, setSearching] = useState(false);
-  useSearchHotkeys(useCallback(() => setSearching(true), []));
+  const [commanding, setCommanding] = useState(false);
+  const [helping, setHelping] = useState(false);
+  const noCluster = !active || !known.has(active) ? 'No cluster open' : undefined;
+  useKeyBindings([
+    { id: 'search', keys: ['Mod+K', '/'], label: 'Search this cluster', group: 'Global', run: () => setSearching(true), disabled: noCluster },
+    { id: 'command', keys: [':'], label: 'Command bar: a kind (po, deploy, svc…), ctx NAME, ns NAME', group: 'Global', run: () => setCommanding(true), disabled: noCluster },
+    { id: 'help', keys: ['?'], label: 'Keyboard shortcuts', group: 'Global', run: () => setHelping(true) },
+    ...(route.name === 'details'
+      ? [{ id: 'details.back', keys: ['Escape'], label: 'Back to the list', group: 'Details' as const, run: () => navigate(listRoute(route.context, route.gvr, route.namespace)) }]
+      : []),
+  ]);
+  // A disabled shortcut says why it did nothing.
+  useEffect(() => keymap.onDisabled((b) => announce(`${b.label}: ${b.disabled ?? 'not available'}`, 'bad')), []);
 
   const routeOf = (ctx: string): Route =>
     lastRoutes.current.get(ctx) ?? listRoute(ctx, DEFAULT_GVR, rememberedNamespace(ctx, prefs));
@@ -91,6 +111,13 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
       const next = rest[0];
       navigate(next ? routeOf(next) : { name: 'home' });
     }
+  };
+
+  const runCommand = (cmd: Command) => {
+    if (!active) return;
+    const to = commandTarget(cmd, active, route, rememberedNamespace(active, prefs));
+    if (to && 'go' in to) navigate(to.go);
+    else if (to) switchContext(to.context);
   };
 
   const fallback = (data.current && known.has(data.current) ? data.current : data.contexts[0]?.name) ?? '';
@@ -124,6 +151,16 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
         </button>
         <button type="button" className="btn" onClick={() => setAdding(true)}>
           {t('app.addCluster')}
+        </button>
+        <button
+          type="button"
+          className="btn icon-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          aria-haspopup="dialog"
+          onClick={() => setHelping(true)}
+        >
+          <span aria-hidden="true">?</span>
         </button>
         <ThemeToggle />
         <LanguagePicker />
@@ -159,6 +196,11 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
       {searching && active && known.has(active) && (
         <SearchDialog context={active} onClose={() => setSearching(false)} />
       )}
+      {commanding && active && known.has(active) && (
+        <CommandBar context={active} contexts={data.contexts.map((c) => c.name)} onRun={runCommand} onClose={() => setCommanding(false)} />
+      )}
+      {helping && <ShortcutsDialog onClose={() => setHelping(false)} />}
+      <KeyNoticeBar />
     </div>
   );
 }

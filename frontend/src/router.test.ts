@@ -50,6 +50,13 @@ describe('router', () => {
     expect(parseHash('#/c/x/r/core/v1/pods/extra').name).toBe('notFound');
   });
 
+  it('round-trips a details route that opens a section (?tab=)', () => {
+    const d = detailsRoute('a:b/c', { group: '', version: 'v1', resource: 'pods' }, 'team-a', 'web-1', 'logs');
+    expect(routeHash(d)).toBe('#/c/a%3Ab%2Fc/r/core/v1/pods/team-a/web-1?tab=logs');
+    expect(parseHash(routeHash(d))).toStrictEqual(d);
+    expect(parseHash('#/c/k/r/core/v1/pods/team-a/web-1')).toStrictEqual(detailsRoute('k', { group: '', version: 'v1', resource: 'pods' }, 'team-a', 'web-1'));
+  });
+
   it('round-trips details routes, cluster-scoped ones with "_" for the namespace', () => {
     const ctx = 'arn:aws:eks:eu-west-1:123:cluster/prod ü@x';
     const d = detailsRoute(ctx, { group: 'apps', version: 'v1', resource: 'deployments' }, 'team-a', 'web');

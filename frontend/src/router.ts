@@ -2,7 +2,7 @@
 //   #/                                   → home (pick the last used context)
 //   #/c/<context>                        → a context's default view
 //   #/c/<context>/r/<group|core>/<version>/<resource>[?ns=<namespace>]
-//   #/c/<context>/r/<group|core>/<version>/<resource>/<namespace or _>/<name>   → an object's details
+//   #/c/<context>/r/<group|core>/<version>/<resource>/<namespace or _>/<name>[?tab=<section>]   → an object's details
 //   #/c/<context>/overview                → the cluster overview
 // Every dynamic segment is encodeURIComponent'ed: context names hold ':', '/', '@', spaces…
 // A missing or empty ns means all namespaces.
@@ -14,7 +14,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'context'; context: string }
   | { name: 'list'; context: string; gvr: GVR; namespace: string }
-  | { name: 'details'; context: string; gvr: GVR; namespace: string; objectName: string }
+  | { name: 'details'; context: string; gvr: GVR; namespace: string; objectName: string; tab?: string }
   | { name: 'overview'; context: string }
   | { name: 'plugins'; context: string }
   | { name: 'plugin'; context: string; plugin: string; path: string }
@@ -52,7 +52,8 @@ export function routeHash(route: Route): string {
     case 'details': {
       const g = route.gvr.group || CORE_GROUP_SEGMENT;
       const ns = route.namespace || NO_NAMESPACE_SEGMENT;
-      return `#/c/${enc(route.context)}/r/${enc(g)}/${enc(route.gvr.version)}/${enc(route.gvr.resource)}/${enc(ns)}/${enc(route.objectName)}`;
+      const tab = route.tab ? `?tab=${enc(route.tab)}` : '';
+      return `#/c/${enc(route.context)}/r/${enc(g)}/${enc(route.gvr.version)}/${enc(route.gvr.resource)}/${enc(ns)}/${enc(route.objectName)}${tab}`;
     }
     case 'overview':
       return `#/c/${enc(route.context)}/overview`;
@@ -83,17 +84,22 @@ export function parseHash(hash: string): Route {
   if (r === 'p' && group && version && resource === undefined) return { name: 'plugin', context, plugin: group, path: version };
   if (r !== 'r' || !group || !version || !resource) return { name: 'notFound', path };
   const gvr = { group: group === CORE_GROUP_SEGMENT ? '' : group, version, resource };
+  const param = (name: string): string => {
+    let v = '';
+    for (const pair of query.split('&')) {
+      const eq = pair.indexOf('=');
+      const k = eq === -1 ? pair : pair.slice(0, eq);
+      if (k === name) v = dec(eq === -1 ? '' : pair.slice(eq + 1).replace(/\+/g, ' ')) ?? '';
+    }
+    return v;
+  };
   if (rest.length === 2 && rest[0] && rest[1]) {
     const ns = rest[0] === NO_NAMESPACE_SEGMENT ? '' : rest[0];
-    return { name: 'details', context, gvr, namespace: ns, objectName: rest[1] };
+    const tab = param('tab');
+    return { name: 'details', context, gvr, namespace: ns, objectName: rest[1], ...(tab ? { tab } : {}) };
   }
   if (rest.length > 0) return { name: 'notFound', path };
-  let namespace = '';
-  for (const pair of query.split('&')) {
-    const eq = pair.indexOf('=');
-    const k = eq === -1 ? pair : pair.slice(0, eq);
-    if (k === 'ns') namespace = dec(eq === -1 ? '' : pair.slice(eq + 1).replace(/\+/g, ' ')) ?? '';
-  }
+  const namespace = param('ns');
   return {
     name: 'list',
     context,
@@ -106,8 +112,9 @@ export function listRoute(context: string, gvr: GVR, namespace: string): Route {
   return { name: 'list', context, gvr, namespace };
 }
 
-export function detailsRoute(context: string, gvr: GVR, namespace: string, objectName: string): Route {
-  return { name: 'details', context, gvr, namespace, objectName };
+/** An object's details; tab opens one of its sections ("yaml", "logs", "terminal"). */
+export function detailsRoute(context: string, gvr: GVR, namespace: string, objectName: string, tab?: string): Route {
+  return { name: 'details', context, gvr, namespace, objectName, ...(tab ? { tab } : {}) };
 }
 
 /** The context a route is about, if any. */

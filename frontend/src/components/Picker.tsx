@@ -14,6 +14,7 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from 'react';
+import { useKeyBindings } from '../features/keyboard/useKeyBindings';
 
 export interface PickerItem {
   id: string;
@@ -49,17 +50,17 @@ export interface PickerProps {
   itemHeight: number;
   className?: string;
   disabled?: boolean;
-  /** Open on this global key (with Ctrl/Cmd, and Shift when asked), e.g. { key: "k", shift: true }. */
-  hotkey?: { key: string; shift?: boolean };
+  /** Open on this key from anywhere (a keymap binding), e.g. { id: "context", keys: "Mod+Shift+K", label: "Switch context" }. */
+  hotkey?: { id: string; keys: string; label: string };
 }
 
 /** Items matching every word of the query; those starting with it first. */
-export function filterItems(items: readonly PickerItem[], query: string): PickerItem[] {
+export function filterItems<T extends PickerItem>(items: readonly T[], query: string): T[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...items];
   const words = q.split(/\s+/);
-  const starts: PickerItem[] = [];
-  const rest: PickerItem[] = [];
+  const starts: T[] = [];
+  const rest: T[] = [];
   for (const it of items) {
     const label = it.label.toLowerCase();
     const hay = `${label} ${(it.details ?? []).join(' ').toLowerCase()} ${it.keywords?.toLowerCase() ?? ''}`;
@@ -137,18 +138,11 @@ export function Picker(props: PickerProps) {
     return () => document.removeEventListener('mousedown', onDown);
   }, [open, close]);
 
-  // Ctrl/Cmd + hotkey opens it from anywhere.
-  useEffect(() => {
-    if (!hotkey || props.disabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey === !!hotkey.shift && e.key.toLowerCase() === hotkey.key) {
-        e.preventDefault();
-        openPicker();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [hotkey, openPicker, props.disabled]);
+  // The hotkey opens it from anywhere.
+  useKeyBindings(
+    hotkey ? [{ id: hotkey.id, keys: [hotkey.keys], label: hotkey.label, group: 'Global', run: openPicker }] : [],
+    !!hotkey && !props.disabled,
+  );
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
     const last = filtered.length - 1;
@@ -253,6 +247,7 @@ export function Picker(props: PickerProps) {
                     key={item.id}
                     id={optionId(v.index)}
                     role="option"
+                    tabIndex={-1}
                     aria-label={item.label}
                     aria-describedby={descId}
                     aria-selected={v.index === active}
@@ -264,6 +259,7 @@ export function Picker(props: PickerProps) {
                     onMouseMove={() => v.index !== active && setActive(v.index)}
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => choose(item)}
+                    onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && choose(item)}
                   >
                     <span className="picker-check" aria-hidden="true">
                       {item.current ? '✓' : ''}

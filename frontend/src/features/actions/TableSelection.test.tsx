@@ -38,7 +38,7 @@ describe('ResourceTable selection', () => {
     render(<Table checkboxes={false} />);
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     const first = screen.getAllByRole('row')[1]!;
-    expect(within(first).getAllByRole('cell').map((c) => c.textContent)[0]).toBe('team-a');
+    expect(within(first).getAllByRole('gridcell').map((c) => c.textContent)[0]).toBe('team-a');
   });
 
   it('ticking a box selects without opening the object', () => {
@@ -47,8 +47,9 @@ describe('ResourceTable selection', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select team-a/web-2' }));
     expect(selectedText()).toBe('team-a/web-2');
     expect(onActivate).not.toHaveBeenCalled();
-    // Checkbox cells are not data cells.
-    expect(within(screen.getAllByRole('row')[1]!).getAllByRole('cell')).toHaveLength(columns.length);
+    // The checkbox cell is a grid cell too (a presentation cell would break the grid's column count).
+    expect(within(screen.getAllByRole('row')[1]!).getAllByRole('gridcell')).toHaveLength(columns.length + 1);
+    expect(screen.getByRole('grid').getAttribute('aria-colcount')).toBe(String(columns.length + 1));
   });
 
   it('"Select all shown" selects every row, and clears them', () => {
@@ -61,7 +62,7 @@ describe('ResourceTable selection', () => {
 
   it('Space selects the highlighted row (the checkboxes then show)', () => {
     render(<Table checkboxes={false} />);
-    const table = screen.getByRole('table', { name: 'Pods' });
+    const table = screen.getByRole('grid', { name: 'Pods' });
     fireEvent.keyDown(table, { key: 'ArrowDown' });
     fireEvent.keyDown(table, { key: 'ArrowDown' });
     fireEvent.keyDown(table, { key: ' ' });

@@ -104,7 +104,7 @@ export function AddClusterDialog({ onClose, onOpen }: AddClusterDialogProps) {
   );
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} ref={dialogRef}>
         <header className="modal-header">
           <h2 id={`${id}-title`}>{t('clusters.add.title')}</h2>

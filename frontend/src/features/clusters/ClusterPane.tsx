@@ -342,6 +342,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
                   gvr={route.gvr}
                   namespace={route.namespace}
                   name={route.objectName}
+                  {...(route.tab ? { tab: route.tab } : {})}
                   entry={entry}
                   sections={sections}
                 />

@@ -18,12 +18,13 @@ export interface ClusterTabsProps {
 export const tabId = (context: string) => domId('tab', context);
 export const paneId = (context: string) => domId('pane', context);
 
-function Tab({ context, selected, known, onSelect, onClose }: {
+function Tab({ context, selected, known, onSelect, onClose, onKeyDown }: {
   context: string;
   selected: boolean;
   known: boolean;
   onSelect: () => void;
   onClose: () => void;
+  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
 }) {
   const status = useClusterStatus(known ? context : null);
   const state = status.data?.state;
@@ -38,24 +39,34 @@ function Tab({ context, selected, known, onSelect, onClose }: {
         id={tabId(context)}
         aria-selected={selected}
         aria-controls={paneId(context)}
-        aria-description={statusText}
+        aria-describedby={`${tabId(context)}-status`}
         tabIndex={selected ? 0 : -1}
         title={`${context} — ${statusText}`}
+        aria-keyshortcuts="Delete"
         onClick={onSelect}
+        onKeyDown={(e) => {
+          if (e.key === 'Delete') {
+            e.preventDefault();
+            onClose();
+          } else onKeyDown(e);
+        }}
       >
         <span className={`status-dot ${tone}`} aria-hidden="true" />
         <span className="cluster-tab-name">{context}</span>
       </button>
-      <button type="button" className="cluster-tab-close" aria-label={t('clusters.tabs.close', { context })} title={t('common.close')} onClick={onClose}>
+      {/* The tab's description (its status), named without text so it is not page text twice. */}
+      <span id={`${tabId(context)}-status`} hidden aria-label={statusText} />
+      {/* A tablist holds tabs only: the × is for the mouse; keyboard and screen readers close with Delete. */}
+      <span className="cluster-tab-close" aria-hidden="true" title={t('clusters.tabs.closeDelete')} onClick={onClose}>
         ×
-      </button>
+      </span>
     </div>
   );
 }
 
 export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterTabsProps) {
   const { t } = useTranslation();
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
     const i = active ? tabs.indexOf(active) : -1;
@@ -66,7 +77,7 @@ export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterT
     requestAnimationFrame(() => document.getElementById(tabId(next))?.focus());
   };
   return (
-    <div className="cluster-tabs" role="tablist" aria-label={t('clusters.tabs.label')} onKeyDown={onKeyDown}>
+    <div className="cluster-tabs" role="tablist" aria-label={t('clusters.tabs.label')}>
       {tabs.map((c) => (
         <Tab
           key={c}
@@ -75,6 +86,7 @@ export function ClusterTabs({ tabs, active, known, onSelect, onClose }: ClusterT
           known={known.has(c)}
           onSelect={() => onSelect(c)}
           onClose={() => onClose(c)}
+          onKeyDown={onKeyDown}
         />
       ))}
     </div>

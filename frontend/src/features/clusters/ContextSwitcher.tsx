@@ -11,7 +11,7 @@ export interface ContextSwitcherProps {
   onSelect: (context: string) => void;
 }
 
-const HOTKEY = { key: 'k', shift: true };
+const HOTKEY = { id: 'context', keys: 'Mod+Shift+K', label: 'Switch context' };
 
 export function contextItems(contexts: readonly ContextInfo[], current: string | null, noCluster: string): PickerItem[] {
   return contexts.map((c) => ({

@@ -42,7 +42,7 @@ export function Modal({ title, onClose, children, size = 'normal', describedBy, 
     };
   }, []);
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop" role="presentation" onMouseDown={(e) => closeOnBackdrop && e.target === e.currentTarget && onClose()}>
       <div
         className={`modal ${size === 'wide' ? 'modal-wide' : ''}`}
         role={role}

@@ -25,11 +25,19 @@ export interface DetailsViewProps {
   name: string;
   entry: CatalogEntry | undefined;
   sections: readonly CatalogSection[];
+  /** The section to open first ("yaml", "logs"…; the summary when the kind has no such tab). */
+  tab?: string;
 }
 
 const EVENTS: GVR = { group: '', version: 'v1', resource: 'events' };
 
 type Tab = 'summary' | 'events' | 'yaml' | ObjectTab;
+
+const TABS: readonly string[] = ['summary', 'events', 'yaml', 'logs', 'terminal', 'ports'];
+
+function firstTab(wanted: string | undefined): Tab {
+  return wanted && TABS.includes(wanted) ? (wanted as Tab) : 'summary';
+}
 
 export function DetailsView(props: DetailsViewProps) {
   const { context, gvr, namespace, name } = props;
@@ -37,7 +45,7 @@ export function DetailsView(props: DetailsViewProps) {
   const q = useMemo(() => ({ context, ...gvr, namespace: entry.namespaced ? namespace : '', name }), [context, gvr, namespace, name, entry.namespaced]);
   const s = useObjectStream(q);
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('summary');
+  const [chosen, setTab] = useState<Tab>(() => firstTab(props.tab));
   const id = useId();
   const now = useNow(5000);
   const kind = str(s.object?.kind) || entry.kind;
@@ -47,6 +55,8 @@ export function DetailsView(props: DetailsViewProps) {
   const status = s.object ? objectStatus(kind, s.object) : '';
   const back = routeHash(listRoute(context, gvr, namespace));
   const extraTabs = objectTabs(kind);
+  // A section this kind does not have (a link's ?tab=) shows the summary.
+  const tab: Tab = chosen === 'summary' || chosen === 'events' || chosen === 'yaml' || extraTabs.some((x) => x.id === chosen) ? chosen : 'summary';
   const extraTab = extraTabs.find((x) => x.id === tab)?.id;
 
   const tabButton = (which: Tab, label: string) => (

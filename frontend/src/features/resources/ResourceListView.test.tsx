@@ -23,7 +23,7 @@ function view(namespace = '', knownNamespaces: string[] = []) {
 }
 
 const bodyRows = () => screen.getAllByRole('row').slice(1);
-const cellTexts = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent);
+const cellTexts = (row: HTMLElement) => within(row).getAllByRole('gridcell').map((c) => c.textContent);
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -49,7 +49,7 @@ describe('ResourceListView', () => {
     expect(screen.getByRole('status', { name: 'Loading pods' })).toBeTruthy();
     expect(screen.getByText('Connecting')).toBeTruthy();
     act(() => f.last().send(podColumns, { type: 'rows', rows: [podRow('team-a', 'web-1'), podRow('team-b', 'db-0', 'Pending')] }));
-    const table = await screen.findByRole('table', { name: 'Pods' });
+    const table = await screen.findByRole('grid', { name: 'Pods' });
     expect(screen.getByText('Loading… 2 loaded')).toBeTruthy();
     act(() => f.last().send({ type: 'rows', rows: [podRow('team-a', 'web-2', 'CrashLoopBackOff')] }, { type: 'synced', resourceVersion: '10' }));
     await screen.findByText('3 pods');
@@ -130,7 +130,7 @@ describe('ResourceListView', () => {
     const f = fakeStreams();
     view('team-a');
     act(() => f.last().send(podColumns, { type: 'rows', rows: [podRow('team-a', 'a'), podRow('team-a', 'b'), podRow('team-a', 'c')] }, { type: 'synced', resourceVersion: '1' }));
-    const table = await screen.findByRole('table', { name: 'Pods' });
+    const table = await screen.findByRole('grid', { name: 'Pods' });
     table.focus();
     fireEvent.keyDown(table, { key: 'ArrowDown' });
     expect(bodyRows()[0]?.getAttribute('aria-current')).toBe('true');

@@ -1,5 +1,6 @@
 // The list of any resource kind, fed by the list stream.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { QueryClientContext } from '@tanstack/react-query';
+import { useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GVR, ListQuery, Row } from '../../api/types';
@@ -22,6 +23,8 @@ import {
 import { useResourceList } from './useResourceList';
 import { usePluginColumns } from '../plugins/usePluginColumns';
 import { describeProblem } from './describeProblem';
+import { useKeyBindings } from '../keyboard/useKeyBindings';
+import { RowShortcuts } from '../keyboard/RowShortcuts';
 
 export interface ResourceListViewProps {
   context: string;
@@ -67,13 +70,6 @@ function emptyTitle(t: TFunction, plural: string, namespace: string | null, sele
     : t('resources.list.emptyNamespace', { plural, namespace });
 }
 
-export function isTyping(t: EventTarget | null): boolean {
-  return (
-    t instanceof HTMLElement &&
-    (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')
-  );
-}
-
 function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery, knownNamespaces, onNamespace, onOpen }: ListProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
@@ -100,19 +96,22 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
 
   useTitle(`${entry.label} · ${context} — Kubedeck`);
 
-  // "f" focuses the filter ("/" and Ctrl+K open the global search).
-  useEffect(() => {
-    if (!active) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'f' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target)) {
-        e.preventDefault();
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active]);
+  const [highlightKey, setHighlightKey] = useState<string | null>(null);
+  useKeyBindings(
+    [
+      {
+        id: 'list.filter',
+        keys: ['f'],
+        label: 'Focus the filter',
+        group: 'List',
+        run: () => {
+          filterRef.current?.focus();
+          filterRef.current?.select();
+        },
+      },
+    ],
+    active,
+  );
 
   const firstRow = list.rows.values().next().value;
   const namespaceColumn = (namespace === '' || namespace.includes(',')) && (known ? entry.namespaced : !!firstRow?.namespace);
@@ -164,6 +163,8 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
   );
 
   const total = list.rows.size;
+  const hasQueryClient = useContext(QueryClientContext) !== undefined;
+  const highlighted = highlightKey === null ? null : (list.rows.get(highlightKey) ?? null);
   const plural = entry.plural;
   const loading = !list.synced && list.connection !== 'failed';
   const problem = list.error ? describeProblem(list.error, entry, namespace) : null;
@@ -218,7 +219,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
                   setApplied(filter);
                 } else if (e.key === 'ArrowDown' || e.key === 'Enter') {
                   e.preventDefault();
-                  document.querySelector<HTMLElement>('.rtable')?.focus();
+                  e.currentTarget.closest('.view')?.querySelector<HTMLElement>('.rtable')?.focus();
                 }
               }}
             />
@@ -264,6 +265,10 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
           </button>
         </div>
       </header>
+
+      {hasQueryClient && (
+        <RowShortcuts context={context} gvr={gvr} kind={entry.kind} namespaced={entry.namespaced} row={highlighted} enabled={active} />
+      )}
 
       {problem && !blocking && (
         <div className={`banner ${list.connection === 'failed' ? 'bad' : 'warn'}`} role="alert">
@@ -346,6 +351,8 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
               stale={list.connection === 'reconnecting' || list.connection === 'failed'}
               onActivate={onOpen}
               selection={selection}
+              highlightKey={highlightKey}
+              onHighlight={setHighlightKey}
             />
             {rows.length === 0 && total > 0 && (
               <div className="state-inline">

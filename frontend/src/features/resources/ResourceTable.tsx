@@ -1,8 +1,10 @@
-// A virtualized, sortable table of stream rows. Real <table> semantics (rows
-// and cells are found by role), a sticky header, and only the rows in view in
-// the DOM so 10,000 rows scroll smoothly.
+// A virtualized, sortable table of stream rows, as a WAI-ARIA grid: focus
+// stays on the grid and aria-activedescendant names the highlighted row (so a
+// screen reader announces it), rows carry aria-rowindex out of aria-rowcount
+// (only the rows in view are in the DOM, so 10,000 rows scroll smoothly), and
+// selection is aria-selected. Its keys are keymap bindings within the grid.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../api/types';
 import { cellText } from '../../lib/format';
@@ -12,6 +14,9 @@ import type { DisplayColumn, SortSpec } from './listView';
 import { Age } from '../../components/Age';
 import { StatusCell } from './StatusCell';
 import { columnWidths } from './tableLayout';
+import { usePaneActive } from '../clusters/clusterHealth';
+import type { KeyBinding } from '../keyboard/keymap';
+import { useKeyBindings } from '../keyboard/useKeyBindings';
 
 export const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
@@ -29,6 +34,9 @@ export interface ResourceTableProps {
   stale?: boolean;
   /** Row selection (checkboxes, Space toggles the highlighted row): keys of the selected rows. */
   selection?: RowSelection;
+  /** The highlighted row's key, when the caller keeps it (row shortcuts act on it). */
+  highlightKey?: string | null;
+  onHighlight?: (key: string | null) => void;
 }
 
 export interface RowSelection {
@@ -43,10 +51,14 @@ export interface RowSelection {
 function Cell({ col, row, now }: { col: DisplayColumn; row: Row; now: number }) {
   switch (col.kind) {
     case 'namespace':
-      return <td title={row.namespace}>{row.namespace ?? ''}</td>;
+      return (
+        <td role="gridcell" title={row.namespace}>
+          {row.namespace ?? ''}
+        </td>
+      );
     case 'age':
       return (
-        <td className="num">
+        <td role="gridcell" className="num">
           {row.created ? <Age created={row.created} now={now} /> : cellText(row.cells[col.index])}
         </td>
       );
@@ -54,7 +66,7 @@ function Cell({ col, row, now }: { col: DisplayColumn; row: Row; now: number }) 
       const text = cellText(row.cells[col.index]);
       const cls = col.format === 'name' ? 'name' : col.type === 'integer' || col.type === 'number' ? 'num' : undefined;
       return (
-        <td className={cls} title={text.length > 12 ? text : undefined}>
+        <td role="gridcell" className={cls} title={text.length > 12 ? text : undefined}>
           {isStatusColumn(col.label) ? <StatusCell value={text} column={col.label} /> : text}
         </td>
       );
@@ -63,6 +75,7 @@ function Cell({ col, row, now }: { col: DisplayColumn; row: Row; now: number }) 
 }
 
 interface RowProps {
+  id: string;
   row: Row;
   index: number;
   columns: readonly DisplayColumn[];
@@ -75,10 +88,12 @@ interface RowProps {
   onToggle?: ((key: string) => void) | undefined;
 }
 
-const TableRow = memo(function TableRow({ row, index, columns, highlighted, now, onPick, onActivate, selected, onToggle }: RowProps) {
+const TableRow = memo(function TableRow({ id, row, index, columns, highlighted, now, onPick, onActivate, selected, onToggle }: RowProps) {
   const { t } = useTranslation();
+  // Clicks only: the grid takes the keys (focus stays on it, aria-activedescendant points here).
   return (
     <tr
+      id={id}
       aria-rowindex={index + 2}
       aria-current={highlighted ? 'true' : undefined}
       aria-selected={selected === undefined ? undefined : selected}
@@ -90,8 +105,9 @@ const TableRow = memo(function TableRow({ row, index, columns, highlighted, now,
       }}
     >
       {selected !== undefined && (
-        <td className="select-cell" role="presentation" onClick={(e) => e.stopPropagation()}>
+        <td role="gridcell" className="select-cell">
           <input
+            onClick={(e) => e.stopPropagation()}
             type="checkbox"
             tabIndex={-1}
             checked={selected}
@@ -122,21 +138,25 @@ function SortIcon({ dir }: { dir: 'asc' | 'desc' | null }) {
   );
 }
 
-export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, stale, selection }: ResourceTableProps) {
+export function ResourceTable(props: ResourceTableProps) {
+  const { label, columns, rows, sort, onSort, onActivate, stale, selection } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
-  const [highlightKey, setHighlightKey] = useState<string | null>(null);
+  const [ownHighlight, setOwnHighlight] = useState<string | null>(null);
+  const highlightKey = props.onHighlight ? (props.highlightKey ?? null) : ownHighlight;
+  const setHighlightKey = props.onHighlight ?? setOwnHighlight;
+  const rowIdBase = useId();
+  const active = usePaneActive();
   const now = useNow(1000);
 
   // Widths follow the columns, and the rows only while the list is small and
   // still growing (so they do not jump as updates stream in).
+  // Recomputed per size bucket, not per update: the rows are read, not depended on.
   const sizeBucket = rows.length === 0 ? 0 : Math.min(4, Math.floor(Math.log10(rows.length)) + 1);
-  const widths = useMemo(
-    () => columnWidths(columns, rows),
-    // Recomputed per size bucket, not per update.
-    [columns, sizeBucket],
-  );
+  const [measured, setMeasured] = useState({ sizeBucket, columns, rows });
+  if (measured.sizeBucket !== sizeBucket || measured.columns !== columns) setMeasured({ sizeBucket, columns, rows });
+  const widths = useMemo(() => columnWidths(measured.columns, measured.rows), [measured]);
   const totalCh = widths.reduce((a, b) => a + b, 0);
 
   const virtualizer = useVirtualizer({
@@ -167,58 +187,68 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
     virtualizer.scrollToIndex(idx, { align: 'auto' });
   };
 
-  const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const from = highlightIndex;
-    const handled: Record<string, () => void> = {
-      ArrowDown: () => moveTo(from < 0 ? 0 : from + 1),
-      ArrowUp: () => moveTo(from < 0 ? 0 : from - 1),
-      PageDown: () => moveTo(from + pageRows),
-      PageUp: () => moveTo(from - pageRows),
-      Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
-      Enter: () => {
+  const pageRows = () => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  const from = highlightIndex;
+  const within = () => tableRef.current;
+  const gridKey = (id: string, keys: string[], label: string, run: () => void): KeyBinding => ({ id: `grid.${id}`, keys, label, group: 'Table', within, run });
+  const bindings: KeyBinding[] = [
+    gridKey('down', ['ArrowDown'], 'Next row', () => moveTo(from < 0 ? 0 : from + 1)),
+    gridKey('up', ['ArrowUp'], 'Previous row', () => moveTo(from < 0 ? 0 : from - 1)),
+    gridKey('pagedown', ['PageDown'], 'A page down', () => moveTo(from + pageRows())),
+    gridKey('pageup', ['PageUp'], 'A page up', () => moveTo(from - pageRows())),
+    gridKey('home', ['Home'], 'First row', () => moveTo(0)),
+    gridKey('end', ['End'], 'Last row', () => moveTo(rows.length - 1)),
+    gridKey('clear', ['Escape'], 'Clear the highlight', () => setHighlightKey(null)),
+  ];
+  if (onActivate) {
+    bindings.push(
+      gridKey('open', ['Enter'], 'Open the highlighted row', () => {
         const r = rows[from];
-        if (r) onActivate?.(r);
-      },
-      Escape: () => setHighlightKey(null),
-    };
-    if (selection) {
-      handled[' '] = () => {
+        if (r) onActivate(r);
+      }),
+    );
+  }
+  if (selection) {
+    bindings.push(
+      gridKey('select', ['Space'], 'Select the highlighted row', () => {
         const r = rows[from];
         if (r) selection.onToggle(r.key);
-      };
-    }
-    const fn = handled[e.key];
-    if (fn) {
-      e.preventDefault();
-      fn();
-    }
-  };
+      }),
+    );
+  }
+  useKeyBindings(bindings, active);
 
-  // Keep the highlighted row in view when sorting moves it.
-  useEffect(() => {
+  // Keep the highlighted row in view when sorting moves it (only then: the latest values are read).
+  const keepInView = useRef(() => {});
+  keepInView.current = () => {
     if (highlightIndex >= 0 && document.activeElement === tableRef.current) {
       virtualizer.scrollToIndex(highlightIndex, { align: 'auto' });
     }
-    // Only when the sort changes.
-  }, [sort]);
+  };
+  useEffect(() => keepInView.current(), [sort]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];
   const padTop = first ? first.start - HEADER_HEIGHT : 0;
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+  const rowId = (i: number) => `${rowIdBase}-row-${i}`;
+  // Only a row in the DOM can be the active descendant.
+  const activeRendered = highlightIndex >= 0 && !!first && !!last && highlightIndex >= first.index && highlightIndex <= last.index;
 
   return (
     <div className={`table-scroll${stale ? ' stale' : ''}`} ref={scrollRef}>
       <table
         ref={tableRef}
         className="rtable"
+        role="grid"
         aria-label={label}
         aria-rowcount={rows.length + 1}
+        aria-colcount={columns.length + (selection?.checkboxes ? 1 : 0)}
+        aria-multiselectable={selection?.checkboxes ? true : undefined}
+        aria-activedescendant={activeRendered ? rowId(highlightIndex) : undefined}
+        aria-readonly="true"
         tabIndex={0}
-        onKeyDown={onKeyDown}
         style={{ width: `max(100%, ${totalCh}ch)` }}
       >
         <colgroup>
@@ -230,7 +260,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
         <thead>
           <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
             {selection?.checkboxes && (
-              <th className="select-cell" role="presentation">
+              <th className="select-cell" scope="col">
                 <input
                   type="checkbox"
                   aria-label={t('resources.table.selectAll')}
@@ -269,6 +299,7 @@ export function ResourceTable({ label, columns, rows, sort, onSort, onActivate, 
             return (
               <TableRow
                 key={row.key}
+                id={rowId(v.index)}
                 row={row}
                 index={v.index}
                 columns={columns}

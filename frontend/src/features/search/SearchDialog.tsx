@@ -1,27 +1,10 @@
-// Global search: Ctrl+K (or Cmd+K), or "/" when not typing in a field, opens
-// a dialog; type a name, move with the arrows, Enter opens the details.
+// Global search (Ctrl+K or "/", bound in the keymap by the app): type a name,
+// move with the arrows, Enter opens the details.
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { detailsRoute, navigate } from '../../router';
 import { useNamespaces } from '../../api/queries';
 import { acquireSearchIndex, rankResults, SEARCH_KINDS, type SearchIndex, type SearchItem } from './searchIndex';
-import { isTyping } from '../resources/ResourceListView';
-
-/** Installs the global search keys: Ctrl/Cmd+K anywhere, "/" outside text fields. */
-export function useSearchHotkeys(open: () => void): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const ctrlK = (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
-      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
-      if (ctrlK || slash) {
-        e.preventDefault();
-        open();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
-}
 
 function useIndex(context: string, namespace: string): SearchIndex {
   const [index] = useState(() => acquireSearchIndex(context, namespace));
@@ -86,7 +69,7 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
   };
 
   return (
-    <div className="modal-backdrop search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="modal-backdrop search-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal search-modal" role="dialog" aria-modal="true" aria-label={`Search ${context}`}>
         <div className="picker-search">
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
@@ -122,12 +105,14 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
               key={r.key}
               id={`${id}-opt-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               aria-label={`${r.kind.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`}
               className={`search-option${i === active ? ' active' : ''}`}
               onMouseMove={() => i !== active && setActive(i)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(r)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && choose(r)}
             >
               <span className="kind-badge">{r.kind.kind}</span>
               <span className="picker-label">{r.name}</span>

@@ -1,7 +1,7 @@
 // A pod's Terminal tab: pick a container and a shell (or a command), open a
 // terminal in the dock below (it stays open while you navigate).
 import { Trans, useTranslation } from 'react-i18next';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { shellCommand, type ShellChoice } from './shell';
 import { openTerminal, useDockState } from './terminalStore';
 import './terminal.css';
@@ -20,6 +20,11 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
   const { t } = useTranslation();
   const [container, setContainer] = useState(containers[0] ?? '');
   const [shell, setShell] = useState<ShellChoice>('sh');
+  const customRef = useRef<HTMLInputElement>(null);
+  // Choosing "custom" moves focus to its command box (the user asked for it; nothing steals focus on load).
+  useEffect(() => {
+    if (shell === 'custom') customRef.current?.focus();
+  }, [shell]);
   const [custom, setCustom] = useState('');
   const dock = useDockState();
   const command = shellCommand(shell, custom);
@@ -55,12 +60,12 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
         ))}
         {shell === 'custom' && (
           <input
+            ref={customRef}
             aria-label={t('terminal.launcher.command')}
             value={custom}
             onChange={(e) => setCustom(e.target.value)}
             placeholder={t('terminal.launcher.example')}
             size={36}
-            autoFocus
           />
         )}
       </fieldset>

@@ -81,17 +81,17 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
   const [searching, setSearching] = useState(false);
   const [commanding, setCommanding] = useState(false);
   const [helping, setHelping] = useState(false);
-  const noCluster = !active || !known.has(active) ? 'No cluster open' : undefined;
+  const noCluster = !active || !known.has(active) ? t('keyboard.noCluster') : undefined;
   useKeyBindings([
-    { id: 'search', keys: ['Mod+K', '/'], label: 'Search this cluster', group: 'Global', run: () => setSearching(true), disabled: noCluster },
-    { id: 'command', keys: [':'], label: 'Command bar: a kind (po, deploy, svc…), ctx NAME, ns NAME', group: 'Global', run: () => setCommanding(true), disabled: noCluster },
-    { id: 'help', keys: ['?'], label: 'Keyboard shortcuts', group: 'Global', run: () => setHelping(true) },
+    { id: 'search', keys: ['Mod+K', '/'], label: t('keyboard.bind.search'), group: 'Global', run: () => setSearching(true), disabled: noCluster },
+    { id: 'command', keys: [':'], label: t('keyboard.bind.command'), group: 'Global', run: () => setCommanding(true), disabled: noCluster },
+    { id: 'help', keys: ['?'], label: t('keyboard.bind.help'), group: 'Global', run: () => setHelping(true) },
     ...(route.name === 'details'
-      ? [{ id: 'details.back', keys: ['Escape'], label: 'Back to the list', group: 'Details' as const, run: () => navigate(listRoute(route.context, route.gvr, route.namespace)) }]
+      ? [{ id: 'details.back', keys: ['Escape'], label: t('keyboard.bind.back'), group: 'Details' as const, run: () => navigate(listRoute(route.context, route.gvr, route.namespace)) }]
       : []),
   ]);
   // A disabled shortcut says why it did nothing.
-  useEffect(() => keymap.onDisabled((b) => announce(`${b.label}: ${b.disabled ?? 'not available'}`, 'bad')), []);
+  useEffect(() => keymap.onDisabled((b) => announce(t('keyboard.disabled', { label: b.label, reason: b.disabled ?? t('keyboard.notAvailable') }), 'bad')), [t]);
 
   const routeOf = (ctx: string): Route =>
     lastRoutes.current.get(ctx) ?? listRoute(ctx, DEFAULT_GVR, rememberedNamespace(ctx, prefs));
@@ -155,8 +155,8 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
         <button
           type="button"
           className="btn icon-button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
+          aria-label={t('keyboard.helpButton')}
+          title={t('keyboard.helpButtonTitle')}
           aria-haspopup="dialog"
           onClick={() => setHelping(true)}
         >

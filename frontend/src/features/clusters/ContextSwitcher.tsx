@@ -11,7 +11,6 @@ export interface ContextSwitcherProps {
   onSelect: (context: string) => void;
 }
 
-const HOTKEY = { id: 'context', keys: 'Mod+Shift+K', label: 'Switch context' };
 
 export function contextItems(contexts: readonly ContextInfo[], current: string | null, noCluster: string): PickerItem[] {
   return contexts.map((c) => ({
@@ -50,7 +49,7 @@ export function ContextSwitcher({ contexts, current, files, onSelect }: ContextS
       items={items}
       onSelect={onSelect}
       itemHeight={56}
-      hotkey={HOTKEY}
+      hotkey={{ id: 'context', keys: 'Mod+Shift+K', label: t('keyboard.bind.context') }}
       emptyText={(q) => t('clusters.context.empty', { query: q })}
       notice={
         broken.length > 0 ? (

@@ -1,6 +1,7 @@
 // The command bar (":"): a combobox with completions in a listbox; Enter runs
 // the highlighted completion (or what was typed), Tab puts it in the box, Esc
 // closes.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useAPIResources, useNamespaces } from '../../api/queries';
 import { useFocusTrap } from '../../lib/focusTrap';
@@ -15,6 +16,7 @@ export interface CommandBarProps {
 }
 
 export function CommandBar({ context, contexts, onRun, onClose }: CommandBarProps) {
+  const { t } = useTranslation();
   const resources = useAPIResources(context);
   const namespaces = useNamespaces(context);
   const data = useMemo<CommandData>(
@@ -86,7 +88,7 @@ export function CommandBar({ context, contexts, onRun, onClose }: CommandBarProp
 
   return (
     <div className="modal-backdrop search-backdrop" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={dialogRef} className="modal search-modal command-bar" role="dialog" aria-modal="true" aria-label="Command bar">
+      <div ref={dialogRef} className="modal search-modal command-bar" role="dialog" aria-modal="true" aria-label={t('keyboard.bar.label')}>
         <div className="picker-search">
           <span className="command-prompt" aria-hidden="true">
             :
@@ -95,14 +97,14 @@ export function CommandBar({ context, contexts, onRun, onClose }: CommandBarProp
             ref={inputRef}
             type="text"
             role="combobox"
-            aria-label="Command"
+            aria-label={t('keyboard.bar.input')}
             aria-expanded={items.length > 0}
             aria-controls={`${id}-list`}
             aria-autocomplete="list"
             aria-activedescendant={current ? `${id}-opt-${active}` : undefined}
             aria-describedby={`${id}-help`}
             aria-invalid={error ? true : undefined}
-            placeholder="pods, deploy, svc… · ctx NAME · ns NAME"
+            placeholder={t('keyboard.bar.placeholder')}
             value={text}
             spellCheck={false}
             autoComplete="off"
@@ -110,10 +112,10 @@ export function CommandBar({ context, contexts, onRun, onClose }: CommandBarProp
             onKeyDown={onKeyDown}
           />
           <kbd className="picker-esc" aria-hidden="true">
-            esc
+            {t('keyboard.bar.esc')}
           </kbd>
         </div>
-        <div id={`${id}-list`} role="listbox" aria-label="Completions" className="search-results">
+        <div id={`${id}-list`} role="listbox" aria-label={t('keyboard.bar.completions')} className="search-results">
           {items.map((c, i) => (
             <div
               key={c.id}
@@ -144,7 +146,7 @@ export function CommandBar({ context, contexts, onRun, onClose }: CommandBarProp
           </p>
         ) : (
           <p id={`${id}-help`} className="search-status" role="status">
-            {items.length === 0 ? 'No completions' : 'Enter runs, Tab completes, ↑ ↓ move'}
+            {items.length === 0 ? t('keyboard.bar.none') : t('keyboard.bar.hint')}
           </p>
         )}
       </div>

@@ -2,6 +2,7 @@
 // y YAML, Ctrl+D delete (through the delete confirmation). Each only where
 // it applies, and disabled (saying why) where the access checks or the
 // read-only switch say no.
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import type { GVR, Row } from '../../api/types';
 import { allChecks, type ActionTarget } from '../actions/access';
@@ -24,13 +25,7 @@ export interface RowShortcutsProps {
   enabled: boolean;
 }
 
-const KEYS: Record<RowAction, { keys: string; label: string }> = {
-  logs: { keys: 'l', label: 'Logs' },
-  exec: { keys: 's', label: 'Shell' },
-  edit: { keys: 'e', label: 'Edit YAML' },
-  yaml: { keys: 'y', label: 'YAML' },
-  delete: { keys: 'Ctrl+D', label: 'Delete' },
-};
+const KEYS: Record<RowAction, string> = { logs: 'l', exec: 's', edit: 'e', yaml: 'y', delete: 'Ctrl+D' };
 
 /** The row settles for a moment before its access is asked (arrowing through 100 rows asks once). */
 function useSettled<T>(value: T, ms: number): T {
@@ -43,6 +38,7 @@ function useSettled<T>(value: T, ms: number): T {
 }
 
 export function RowShortcuts({ context, gvr, kind, namespaced, row, enabled }: RowShortcutsProps) {
+  const { t } = useTranslation();
   const actions = useMemo(() => rowActionsFor(kind), [kind]);
   const targetOf = (r: Row | null): ActionTarget | null =>
     r ? { ...gvr, kind, namespace: namespaced ? (r.namespace ?? '') : '', name: r.name } : null;
@@ -70,8 +66,8 @@ export function RowShortcuts({ context, gvr, kind, namespaced, row, enabled }: R
 
   const bindings: KeyBinding[] = actions.map((a) => ({
     id: `row.${a}`,
-    keys: [KEYS[a].keys],
-    label: KEYS[a].label,
+    keys: [KEYS[a]],
+    label: t(`keyboard.row.${a}`),
     group: 'Row',
     run: () => run(a),
     disabled: states[a].enabled ? undefined : states[a].reason,
@@ -89,6 +85,7 @@ export function RowShortcuts({ context, gvr, kind, namespaced, row, enabled }: R
 
 /** Edit YAML from the list: the object as the server has it now, then the editor. */
 function RowEdit({ context, target, onClose }: { context: string; target: ActionTarget; onClose: () => void }) {
+  const { t } = useTranslation();
   const { group, version, resource, namespace, name, kind } = target;
   const q = useMemo(() => ({ context, group, version, resource, namespace, name }), [context, group, version, resource, namespace, name]);
   const s = useObjectStream(q);
@@ -97,14 +94,14 @@ function RowEdit({ context, target, onClose }: { context: string; target: Action
   if (yaml === null && s.yaml) setYaml(s.yaml);
   useEffect(() => {
     if (s.error && !s.object) {
-      announce(`Could not load ${kind} ${name}: ${s.error.message}`, 'bad');
+      announce(t('keyboard.row.loadFailed', { kind, name, message: s.error.message }), 'bad');
       onClose();
     }
-  }, [s.error, s.object, kind, name, onClose]);
+  }, [s.error, s.object, kind, name, onClose, t]);
   if (yaml === null) {
     return (
       <p className="sr-only" role="status">
-        Loading {kind} {name}…
+        {t('keyboard.row.loading', { kind, name })}
       </p>
     );
   }

@@ -1,17 +1,11 @@
 // "?": every shortcut of the current view, read from the keymap that binds
 // them (so the list can not drift), with why a disabled one does nothing.
+import { useTranslation } from 'react-i18next';
 import { Modal } from '../common/Modal';
 import { chordLabel, type KeyBinding, type KeyGroup } from './keymap';
 import { useRegisteredBindings } from './useKeyBindings';
 
 const ORDER: KeyGroup[] = ['Global', 'List', 'Row', 'Table', 'Details'];
-const GROUP_TITLE: Record<KeyGroup, string> = {
-  Global: 'Everywhere',
-  List: 'This list',
-  Row: 'The highlighted row',
-  Table: 'In the table',
-  Details: 'This page',
-};
 
 /** One entry per id (a view mounted twice lists its keys once), grouped in ORDER. */
 export function groupBindings(bindings: readonly KeyBinding[]): [KeyGroup, KeyBinding[]][] {
@@ -31,11 +25,12 @@ export function groupBindings(bindings: readonly KeyBinding[]): [KeyGroup, KeyBi
 }
 
 export function Keys({ keys }: { keys: readonly string[] }) {
+  const { t } = useTranslation();
   return (
     <span className="shortcut-keys">
       {keys.map((k, i) => (
         <span key={k}>
-          {i > 0 && <span className="muted"> or </span>}
+          {i > 0 && <span className="muted">{t('keyboard.help.or')}</span>}
           {chordLabel(k).map((part, j) => (
             <span key={j}>
               {j > 0 && '+'}
@@ -50,12 +45,13 @@ export function Keys({ keys }: { keys: readonly string[] }) {
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const groups = groupBindings(useRegisteredBindings());
+  const { t } = useTranslation();
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <Modal title={t('keyboard.help.title')} onClose={onClose}>
       <div className="modal-body shortcuts">
         {groups.map(([g, list]) => (
           <section key={g} aria-labelledby={`shortcuts-${g}`}>
-            <h3 id={`shortcuts-${g}`}>{GROUP_TITLE[g]}</h3>
+            <h3 id={`shortcuts-${g}`}>{t(`keyboard.group.${g}`)}</h3>
             <ul aria-labelledby={`shortcuts-${g}`}>
               {list.map((b) => (
                 <li key={b.id} className={b.disabled ? 'shortcut disabled' : 'shortcut'}>
@@ -69,7 +65,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             </ul>
           </section>
         ))}
-        <p className="muted">Shortcuts do nothing while you type in a field, an editor or a terminal.</p>
+        <p className="muted">{t('keyboard.help.note')}</p>
       </div>
     </Modal>
   );

@@ -5,6 +5,7 @@
 // things everywhere.
 import { filterItems, type PickerItem } from '../../components/Picker';
 import type { CatalogEntry, CatalogSection } from '../navigation/catalog';
+import { t } from '../../i18n';
 
 export interface CommandData {
   /** Every listable kind the cluster serves (the catalog's order: built-in kinds first). */
@@ -59,21 +60,21 @@ export function parseCommand(text: string, data: CommandData): Command {
   const { head, arg } = split(text);
   if (!head) return { type: 'none' };
   if (CONTEXT_WORDS.has(head)) {
-    if (!arg) return { type: 'error', message: 'Name a context: ctx NAME' };
+    if (!arg) return { type: 'error', message: t('keyboard.bar.ctxMissing') };
     const name = data.contexts.find((c) => c === arg) ?? data.contexts.find((c) => c.toLowerCase() === arg.toLowerCase());
-    return name ? { type: 'context', name } : { type: 'error', message: `No context “${arg}”` };
+    return name ? { type: 'context', name } : { type: 'error', message: t('keyboard.bar.noContext', { name: arg }) };
   }
   if (NAMESPACE_WORDS.has(head)) {
-    if (!arg) return { type: 'error', message: 'Name a namespace: ns NAME, or ns all' };
+    if (!arg) return { type: 'error', message: t('keyboard.bar.nsMissing') };
     if (arg === 'all' || arg === '*') return { type: 'namespace', namespace: '' };
-    return NAMESPACE_RE.test(arg) ? { type: 'namespace', namespace: arg } : { type: 'error', message: `“${arg}” is not a namespace name` };
+    return NAMESPACE_RE.test(arg) ? { type: 'namespace', namespace: arg } : { type: 'error', message: t('keyboard.bar.notNamespace', { name: arg }) };
   }
   const entry = findResource(data.entries, head);
-  if (!entry) return { type: 'error', message: `No resource “${head}” in this cluster` };
+  if (!entry) return { type: 'error', message: t('keyboard.bar.noResource', { name: head }) };
   if (!arg) return { type: 'resource', entry };
   if (arg === 'all' || arg === '*') return { type: 'resource', entry, namespace: '' };
-  if (!entry.namespaced) return { type: 'error', message: `${entry.label} are cluster-scoped: no namespace` };
-  return NAMESPACE_RE.test(arg) ? { type: 'resource', entry, namespace: arg } : { type: 'error', message: `“${arg}” is not a namespace name` };
+  if (!entry.namespaced) return { type: 'error', message: t('keyboard.bar.clusterScoped', { label: entry.label }) };
+  return NAMESPACE_RE.test(arg) ? { type: 'resource', entry, namespace: arg } : { type: 'error', message: t('keyboard.bar.notNamespace', { name: arg }) };
 }
 
 function resourceItem(e: CatalogEntry): Completion {
@@ -99,12 +100,12 @@ function exactFirst(items: Completion[], typed: string): Completion[] {
 
 function namespaceItems(prefix: string, data: CommandData, typed: string, withAll: boolean): Completion[] {
   const items: Completion[] = [
-    ...(withAll ? [{ id: 'ns:', label: 'all', details: ['All namespaces'], command: `${prefix} all` }] : []),
+    ...(withAll ? [{ id: 'ns:', label: 'all', details: [t('keyboard.bar.allNamespaces')], command: `${prefix} all` }] : []),
     ...data.namespaces.map((n) => ({ id: `ns:${n}`, label: n, command: `${prefix} ${n}` })),
   ];
   const shown = exactFirst(filterItems(items, typed), typed);
   if (typed && NAMESPACE_RE.test(typed) && typed !== 'all' && !data.namespaces.includes(typed)) {
-    shown.push({ id: `ns:${typed}`, label: typed, details: ['Not in the list: open it anyway'], command: `${prefix} ${typed}` });
+    shown.push({ id: `ns:${typed}`, label: typed, details: [t('keyboard.bar.notListed')], command: `${prefix} ${typed}` });
   }
   return shown;
 }
@@ -123,8 +124,8 @@ export function completions(text: string, data: CommandData, limit = 50): Comple
     return namespaceItems(resourceItem(entry).command, data, arg, true).slice(0, limit);
   }
   const meta: Completion[] = [
-    { id: 'cmd:ctx', label: 'ctx', details: ['Switch to a context: ctx NAME'], keywords: 'context', command: 'ctx ' },
-    { id: 'cmd:ns', label: 'ns', details: ['Switch namespace: ns NAME, or ns all'], keywords: 'namespace', command: 'ns ' },
+    { id: 'cmd:ctx', label: 'ctx', details: [t('keyboard.bar.ctxHelp')], keywords: 'context', command: 'ctx ' },
+    { id: 'cmd:ns', label: 'ns', details: [t('keyboard.bar.nsHelp')], keywords: 'namespace', command: 'ns ' },
   ];
   const resources = data.entries.map(resourceItem);
   if (!head) return [...meta, ...resources].slice(0, limit);

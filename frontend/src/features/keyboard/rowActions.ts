@@ -3,6 +3,7 @@
 import type { AccessDecision } from '../../api/operations';
 import { actionStates, READ_ONLY_REASON, type ActionId, type ActionState, type ActionTarget } from '../actions/access';
 import { WORKLOAD_KINDS } from '../logs/logTarget';
+import { t } from '../../i18n';
 
 export type RowAction = 'logs' | 'exec' | 'edit' | 'yaml' | 'delete';
 
@@ -15,7 +16,8 @@ export function rowActionsFor(kind: string): RowAction[] {
   return out;
 }
 
-export const NO_ROW_REASON = 'highlight a row first (↑ ↓ in the table)';
+/** Why row shortcuts do nothing yet (in the current language). */
+export const noRowReason = (): string => t('keyboard.row.none');
 
 /** The access-checked actions among them (YAML only needs what the list already showed). */
 export function checkedActions(actions: readonly RowAction[]): ActionId[] {
@@ -30,7 +32,7 @@ export function rowActionStates(
 ): Record<RowAction, ActionState> {
   const out = {} as Record<RowAction, ActionState>;
   if (!target) {
-    for (const a of actions) out[a] = { enabled: false, reason: NO_ROW_REASON };
+    for (const a of actions) out[a] = { enabled: false, reason: noRowReason() };
     return out;
   }
   const checked = actionStates(checkedActions(actions), target, decisions, readOnly);

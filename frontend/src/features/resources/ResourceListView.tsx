@@ -102,7 +102,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
       {
         id: 'list.filter',
         keys: ['f'],
-        label: 'Focus the filter',
+        label: t('keyboard.bind.filter'),
         group: 'List',
         run: () => {
           filterRef.current?.focus();

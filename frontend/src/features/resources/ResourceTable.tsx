@@ -192,17 +192,17 @@ export function ResourceTable(props: ResourceTableProps) {
   const within = () => tableRef.current;
   const gridKey = (id: string, keys: string[], label: string, run: () => void): KeyBinding => ({ id: `grid.${id}`, keys, label, group: 'Table', within, run });
   const bindings: KeyBinding[] = [
-    gridKey('down', ['ArrowDown'], 'Next row', () => moveTo(from < 0 ? 0 : from + 1)),
-    gridKey('up', ['ArrowUp'], 'Previous row', () => moveTo(from < 0 ? 0 : from - 1)),
-    gridKey('pagedown', ['PageDown'], 'A page down', () => moveTo(from + pageRows())),
-    gridKey('pageup', ['PageUp'], 'A page up', () => moveTo(from - pageRows())),
-    gridKey('home', ['Home'], 'First row', () => moveTo(0)),
-    gridKey('end', ['End'], 'Last row', () => moveTo(rows.length - 1)),
-    gridKey('clear', ['Escape'], 'Clear the highlight', () => setHighlightKey(null)),
+    gridKey('down', ['ArrowDown'], t('keyboard.grid.down'), () => moveTo(from < 0 ? 0 : from + 1)),
+    gridKey('up', ['ArrowUp'], t('keyboard.grid.up'), () => moveTo(from < 0 ? 0 : from - 1)),
+    gridKey('pagedown', ['PageDown'], t('keyboard.grid.pagedown'), () => moveTo(from + pageRows())),
+    gridKey('pageup', ['PageUp'], t('keyboard.grid.pageup'), () => moveTo(from - pageRows())),
+    gridKey('home', ['Home'], t('keyboard.grid.home'), () => moveTo(0)),
+    gridKey('end', ['End'], t('keyboard.grid.end'), () => moveTo(rows.length - 1)),
+    gridKey('clear', ['Escape'], t('keyboard.grid.clear'), () => setHighlightKey(null)),
   ];
   if (onActivate) {
     bindings.push(
-      gridKey('open', ['Enter'], 'Open the highlighted row', () => {
+      gridKey('open', ['Enter'], t('keyboard.grid.open'), () => {
         const r = rows[from];
         if (r) onActivate(r);
       }),
@@ -210,7 +210,7 @@ export function ResourceTable(props: ResourceTableProps) {
   }
   if (selection) {
     bindings.push(
-      gridKey('select', ['Space'], 'Select the highlighted row', () => {
+      gridKey('select', ['Space'], t('keyboard.grid.select'), () => {
         const r = rows[from];
         if (r) selection.onToggle(r.key);
       }),

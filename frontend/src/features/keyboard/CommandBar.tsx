@@ -112,7 +112,7 @@ export function CommandBar({ context, contexts, onRun, onClose }: CommandBarProp
             onKeyDown={onKeyDown}
           />
           <kbd className="picker-esc" aria-hidden="true">
-            {t('keyboard.bar.esc')}
+            {t('common.keys.esc')}
           </kbd>
         </div>
         <div id={`${id}-list`} role="listbox" aria-label={t('keyboard.bar.completions')} className="search-results">

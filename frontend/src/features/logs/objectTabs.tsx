@@ -13,12 +13,12 @@ export type ObjectTab = 'logs' | 'terminal' | 'ports';
 export function objectTabs(kind: string): { id: ObjectTab; label: string }[] {
   if (kind === 'Pod')
     return [
-      { id: 'logs', label: 'Logs' },
-      { id: 'terminal', label: 'Terminal' },
-      { id: 'ports', label: 'Port-forward' },
+      { id: 'logs', label: translate('logs.tabs.logs') },
+      { id: 'terminal', label: translate('logs.tabs.terminal') },
+      { id: 'ports', label: translate('logs.tabs.ports') },
     ];
-  if (WORKLOAD_KINDS.has(kind)) return [{ id: 'logs', label: 'Logs' }];
-  if (kind === 'Service') return [{ id: 'ports', label: 'Port-forward' }];
+  if (WORKLOAD_KINDS.has(kind)) return [{ id: 'logs', label: translate('logs.tabs.logs') }];
+  if (kind === 'Service') return [{ id: 'ports', label: translate('logs.tabs.ports') }];
   return [];
 }
 

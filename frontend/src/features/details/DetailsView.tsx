@@ -44,7 +44,7 @@ export function DetailsView(props: DetailsViewProps) {
   useTitle(`${name} · ${kind} · ${context} — Kubedeck`);
 
   const m = s.object ? meta(s.object) : null;
-  const status = s.object ? objectStatus(kind, s.object) : '';
+  const status = s.object ? objectStatus(kind, s.object, t) : '';
   const back = routeHash(listRoute(context, gvr, namespace));
   const extraTabs = objectTabs(kind);
   const extraTab = extraTabs.find((x) => x.id === tab)?.id;
@@ -119,7 +119,7 @@ export function DetailsView(props: DetailsViewProps) {
           {extraTab ? (
             <ObjectTabPanel tab={extraTab} context={context} kind={kind} object={s.object} />
           ) : tab === 'summary' ? (
-            <Summary {...props} kind={kind} object={s.object} />
+            <Summary context={context} gvr={gvr} sections={props.sections} kind={kind} object={s.object} />
           ) : tab === 'events' ? (
             <EmbeddedList
               context={context}

@@ -6,7 +6,7 @@ import { PluginSections } from '../plugins/PluginSections';
 import type { CatalogSection } from '../navigation/catalog';
 import { meta, splitApiVersion } from './summaries';
 import { Chips, KV, Section } from './parts';
-import { gvrOfKind } from './kinds';
+import { gvrOfKind } from './kinds/discovery';
 import { summaryOf } from './kindSummaries';
 import { ObjectLink } from './kinds/shared';
 

@@ -52,7 +52,7 @@ export function DetailsView(props: DetailsViewProps) {
   useTitle(`${name} · ${kind} · ${context} — Kubedeck`);
 
   const m = s.object ? meta(s.object) : null;
-  const status = s.object ? objectStatus(kind, s.object) : '';
+  const status = s.object ? objectStatus(kind, s.object, t) : '';
   const back = routeHash(listRoute(context, gvr, namespace));
   const extraTabs = objectTabs(kind);
   // A section this kind does not have (a link's ?tab=) shows the summary.
@@ -129,7 +129,7 @@ export function DetailsView(props: DetailsViewProps) {
           {extraTab ? (
             <ObjectTabPanel tab={extraTab} context={context} kind={kind} object={s.object} />
           ) : tab === 'summary' ? (
-            <Summary {...props} kind={kind} object={s.object} />
+            <Summary context={context} gvr={gvr} sections={props.sections} kind={kind} object={s.object} />
           ) : tab === 'events' ? (
             <EmbeddedList
               context={context}

@@ -66,33 +66,41 @@ export function Chips({ label, map }: { label: string; map: Record<string, strin
   );
 }
 
+/** A small named table: a header row of column names, then the rows given. */
+export function SimpleTable({ label, columns, children }: { label: string; columns: readonly string[]; children: ReactNode }) {
+  return (
+    <table className="simple-table" aria-label={label}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 export function Conditions({ list }: { list: Condition[] }) {
   const { t } = useTranslation();
   if (list.length === 0) return null;
   return (
     <Section title={t('details.parts.conditions')}>
-      <table className="simple-table" aria-label={t('details.parts.conditions')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('details.parts.type')}</th>
-            <th scope="col">{t('details.status')}</th>
-            <th scope="col">{t('details.parts.reason')}</th>
-            <th scope="col">{t('details.parts.message')}</th>
+      <SimpleTable label={t('details.parts.conditions')} columns={[t('details.parts.type'), t('details.status'), t('details.parts.reason'), t('details.parts.message')]}>
+        {list.map((c) => (
+          <tr key={c.type}>
+            <td>{c.type}</td>
+            <td className={c.status === 'True' ? 'ok-text' : 'muted'}>{c.status}</td>
+            <td>{c.reason}</td>
+            <td>
+              <Folded text={c.message} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.map((c) => (
-            <tr key={c.type}>
-              <td>{c.type}</td>
-              <td className={c.status === 'True' ? 'ok-text' : 'muted'}>{c.status}</td>
-              <td>{c.reason}</td>
-              <td>
-                <Folded text={c.message} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </SimpleTable>
     </Section>
   );
 }

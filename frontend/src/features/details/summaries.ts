@@ -1,5 +1,7 @@
 // Reading Kubernetes objects (plain JSON) for the details view: safe
-// accessors and kind-specific summaries, as pure functions.
+// accessors and kind-specific summaries, as pure functions. The words they
+// make (not the API's own values) go through the t they are given.
+import type { TFunction } from 'i18next';
 import type { KubeObject } from '../../api/types';
 
 type O = Record<string, unknown>;
@@ -95,18 +97,18 @@ export interface ContainerInfo {
   ports: string[];
 }
 
-function stateText(s: unknown): string {
+function stateText(s: unknown, t: TFunction): string {
   const x = obj(s);
-  if (isObj(x.running)) return 'Running';
-  if (isObj(x.waiting)) return `Waiting: ${str(x.waiting.reason) || 'unknown'}`;
+  if (isObj(x.running)) return t('details.container.running');
+  if (isObj(x.waiting)) return t('details.container.waiting', { reason: str(x.waiting.reason) || t('details.container.unknown') });
   if (isObj(x.terminated)) {
-    const t = x.terminated;
-    return `Terminated: ${str(t.reason) || 'exit'} (exit code ${str(t.exitCode)})`;
+    const term = x.terminated;
+    return t('details.container.terminated', { reason: str(term.reason) || t('details.container.exit'), code: str(term.exitCode) });
   }
-  return 'Not started';
+  return t('details.container.notStarted');
 }
 
-export function podContainers(o: KubeObject): ContainerInfo[] {
+export function podContainers(o: KubeObject, t: TFunction): ContainerInfo[] {
   const statuses = new Map<string, O>();
   for (const s of [...arr(at(o, 'status', 'containerStatuses')), ...arr(at(o, 'status', 'initContainerStatuses'))]) {
     statuses.set(str(obj(s).name), obj(s));
@@ -118,7 +120,7 @@ export function podContainers(o: KubeObject): ContainerInfo[] {
       name: str(x.name),
       image: str(x.image),
       init,
-      state: s ? stateText(s.state) : 'Not started',
+      state: s ? stateText(s.state, t) : t('details.container.notStarted'),
       ready: s?.ready === true,
       restarts: num(s?.restartCount) ?? 0,
       ports: arr(x.ports).map((p) => {
@@ -150,8 +152,8 @@ export function podVolumes(o: KubeObject): VolumeInfo[] {
 }
 
 /** What a pod's STATUS would say, roughly as kubectl does. */
-export function podStatus(o: KubeObject): string {
-  if (obj(o.metadata).deletionTimestamp) return 'Terminating';
+export function podStatus(o: KubeObject, t: TFunction): string {
+  if (obj(o.metadata).deletionTimestamp) return t('details.podStatus.terminating');
   for (const s of arr(at(o, 'status', 'containerStatuses'))) {
     const st = obj(obj(s).state);
     if (isObj(st.waiting) && str(st.waiting.reason)) return str(st.waiting.reason);
@@ -159,7 +161,7 @@ export function podStatus(o: KubeObject): string {
       return str(st.terminated.reason);
     }
   }
-  return str(at(o, 'status', 'reason')) || str(at(o, 'status', 'phase')) || 'Unknown';
+  return str(at(o, 'status', 'reason')) || str(at(o, 'status', 'phase')) || t('details.podStatus.unknown');
 }
 
 // ---- workloads ----
@@ -189,11 +191,15 @@ export function replicas(kind: string, o: KubeObject): Replicas {
   };
 }
 
-export function strategy(o: KubeObject): string {
+export function strategy(o: KubeObject, t: TFunction): string {
   const st = obj(at(o, 'spec', 'strategy') ?? at(o, 'spec', 'updateStrategy'));
   const type = str(st.type);
   const ru = obj(st.rollingUpdate);
-  const parts = [ru.maxSurge !== undefined ? `max surge ${str(ru.maxSurge)}` : '', ru.maxUnavailable !== undefined ? `max unavailable ${str(ru.maxUnavailable)}` : '', ru.partition !== undefined ? `partition ${str(ru.partition)}` : ''].filter(Boolean);
+  const parts = [
+    ru.maxSurge !== undefined ? t('details.workload.maxSurge', { value: str(ru.maxSurge) }) : '',
+    ru.maxUnavailable !== undefined ? t('details.workload.maxUnavailable', { value: str(ru.maxUnavailable) }) : '',
+    ru.partition !== undefined ? t('details.workload.partition', { value: str(ru.partition) }) : '',
+  ].filter(Boolean);
   return type ? `${type}${parts.length ? ` (${parts.join(', ')})` : ''}` : '';
 }
 
@@ -226,25 +232,25 @@ export function selectorString(sel: unknown): string {
 
 // ---- jobs ----
 
-export function jobSummary(o: KubeObject): [string, string][] {
+export function jobSummary(o: KubeObject, t: TFunction): [string, string][] {
   const s = obj(o.status);
   return [
-    ['Completions', `${str(s.succeeded) || '0'}/${str(at(o, 'spec', 'completions')) || '1'}`],
-    ['Parallelism', str(at(o, 'spec', 'parallelism')) || '1'],
-    ['Active', str(s.active) || '0'],
-    ['Failed', str(s.failed) || '0'],
-    ['Started', str(s.startTime)],
-    ['Completed', str(s.completionTime)],
+    [t('details.job.completions'), `${str(s.succeeded) || '0'}/${str(at(o, 'spec', 'completions')) || '1'}`],
+    [t('details.job.parallelism'), str(at(o, 'spec', 'parallelism')) || '1'],
+    [t('details.job.active'), str(s.active) || '0'],
+    [t('details.job.failed'), str(s.failed) || '0'],
+    [t('details.job.started'), str(s.startTime)],
+    [t('details.job.completed'), str(s.completionTime)],
   ];
 }
 
-export function cronJobSummary(o: KubeObject): [string, string][] {
+export function cronJobSummary(o: KubeObject, t: TFunction): [string, string][] {
   return [
-    ['Schedule', str(at(o, 'spec', 'schedule'))],
-    ['Suspend', at(o, 'spec', 'suspend') === true ? 'Yes' : 'No'],
-    ['Last schedule', str(at(o, 'status', 'lastScheduleTime')) || 'Never'],
-    ['Last success', str(at(o, 'status', 'lastSuccessfulTime')) || '—'],
-    ['Concurrency', str(at(o, 'spec', 'concurrencyPolicy')) || 'Allow'],
+    [t('details.cronjob.schedule'), str(at(o, 'spec', 'schedule'))],
+    [t('details.cronjob.suspend'), at(o, 'spec', 'suspend') === true ? t('details.summary.yes') : t('details.summary.no')],
+    [t('details.cronjob.lastSchedule'), str(at(o, 'status', 'lastScheduleTime')) || t('details.cronjob.never')],
+    [t('details.cronjob.lastSuccess'), str(at(o, 'status', 'lastSuccessfulTime')) || '—'],
+    [t('details.cronjob.concurrency'), str(at(o, 'spec', 'concurrencyPolicy')) || 'Allow'],
   ];
 }
 
@@ -270,7 +276,7 @@ export interface IngressRule {
   service: string;
 }
 
-export function ingressRules(o: KubeObject): IngressRule[] {
+export function ingressRules(o: KubeObject, t: TFunction): IngressRule[] {
   const out: IngressRule[] = [];
   const backendOf = (b: unknown): { text: string; service: string } => {
     const svc = obj(obj(b).service);
@@ -283,7 +289,7 @@ export function ingressRules(o: KubeObject): IngressRule[] {
   const def = at(o, 'spec', 'defaultBackend');
   if (isObj(def)) {
     const b = backendOf(def);
-    out.push({ host: '*', path: '(default)', backend: b.text, service: b.service });
+    out.push({ host: '*', path: t('details.ingress.defaultPath'), backend: b.text, service: b.service });
   }
   for (const r of arr(at(o, 'spec', 'rules'))) {
     const rule = obj(r);
@@ -295,10 +301,10 @@ export function ingressRules(o: KubeObject): IngressRule[] {
   return out;
 }
 
-export function ingressTLS(o: KubeObject): string[] {
-  return arr(at(o, 'spec', 'tls')).map((t) => {
-    const x = obj(t);
-    return `${arr(x.hosts).map(str).join(', ') || '*'} (secret ${str(x.secretName) || '—'})`;
+export function ingressTLS(o: KubeObject, t: TFunction): string[] {
+  return arr(at(o, 'spec', 'tls')).map((entry) => {
+    const x = obj(entry);
+    return t('details.ingress.tlsEntry', { hosts: arr(x.hosts).map(str).join(', ') || '*', secret: str(x.secretName) || '—' });
   });
 }
 
@@ -324,33 +330,33 @@ export function nodeAddresses(o: KubeObject): string[] {
 
 // ---- storage ----
 
-export function pvcSummary(o: KubeObject): [string, string][] {
+export function pvcSummary(o: KubeObject, t: TFunction): [string, string][] {
   return [
-    ['Phase', str(at(o, 'status', 'phase'))],
-    ['Capacity', str(at(o, 'status', 'capacity', 'storage')) || str(at(o, 'spec', 'resources', 'requests', 'storage'))],
-    ['Access modes', arr(at(o, 'status', 'accessModes') ?? at(o, 'spec', 'accessModes')).map(str).join(', ')],
-    ['Storage class', str(at(o, 'spec', 'storageClassName'))],
-    ['Volume', str(at(o, 'spec', 'volumeName'))],
+    [t('details.storage.phase'), str(at(o, 'status', 'phase'))],
+    [t('details.storage.capacity'), str(at(o, 'status', 'capacity', 'storage')) || str(at(o, 'spec', 'resources', 'requests', 'storage'))],
+    [t('details.storage.accessModes'), arr(at(o, 'status', 'accessModes') ?? at(o, 'spec', 'accessModes')).map(str).join(', ')],
+    [t('details.storage.storageClass'), str(at(o, 'spec', 'storageClassName'))],
+    [t('details.storage.volume'), str(at(o, 'spec', 'volumeName'))],
   ];
 }
 
-export function pvSummary(o: KubeObject): [string, string][] {
+export function pvSummary(o: KubeObject, t: TFunction): [string, string][] {
   const claim = obj(at(o, 'spec', 'claimRef'));
   return [
-    ['Phase', str(at(o, 'status', 'phase'))],
-    ['Capacity', str(at(o, 'spec', 'capacity', 'storage'))],
-    ['Access modes', arr(at(o, 'spec', 'accessModes')).map(str).join(', ')],
-    ['Storage class', str(at(o, 'spec', 'storageClassName'))],
-    ['Reclaim policy', str(at(o, 'spec', 'persistentVolumeReclaimPolicy'))],
-    ['Claim', claim.name ? `${str(claim.namespace)}/${str(claim.name)}` : ''],
+    [t('details.storage.phase'), str(at(o, 'status', 'phase'))],
+    [t('details.storage.capacity'), str(at(o, 'spec', 'capacity', 'storage'))],
+    [t('details.storage.accessModes'), arr(at(o, 'spec', 'accessModes')).map(str).join(', ')],
+    [t('details.storage.storageClass'), str(at(o, 'spec', 'storageClassName'))],
+    [t('details.storage.reclaimPolicy'), str(at(o, 'spec', 'persistentVolumeReclaimPolicy'))],
+    [t('details.storage.claim'), claim.name ? `${str(claim.namespace)}/${str(claim.name)}` : ''],
   ];
 }
 
 // ---- config ----
 
-export function dataEntries(o: KubeObject): { key: string; value: string; binary: boolean }[] {
+export function dataEntries(o: KubeObject, t: TFunction): { key: string; value: string; binary: boolean }[] {
   const out = Object.entries(strMap(o.data)).map(([key, value]) => ({ key, value, binary: false }));
-  for (const key of Object.keys(obj(o.binaryData))) out.push({ key, value: '(binary data)', binary: true });
+  for (const key of Object.keys(obj(o.binaryData))) out.push({ key, value: t('details.config.binary'), binary: true });
   return out.sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -363,16 +369,17 @@ export function secretKeys(o: KubeObject): { key: string; hidden: string }[] {
 
 // ---- the header's status ----
 
-export function objectStatus(kind: string, o: KubeObject): string {
+/** The header's status; Node words (Ready, SchedulingDisabled) are kubectl's and stay as they are. */
+export function objectStatus(kind: string, o: KubeObject, t: TFunction): string {
   switch (kind) {
     case 'Pod':
-      return podStatus(o);
+      return podStatus(o, t);
     case 'Deployment':
     case 'StatefulSet':
     case 'ReplicaSet':
     case 'DaemonSet': {
       const r = replicas(kind, o);
-      return `${r.ready}/${r.desired} ready`;
+      return t('details.workload.readyCount', { ready: r.ready, desired: r.desired });
     }
     case 'Node': {
       const ready = conditions(o).find((c) => c.type === 'Ready');
@@ -381,10 +388,10 @@ export function objectStatus(kind: string, o: KubeObject): string {
     }
     case 'Job': {
       const c = conditions(o).find((x) => (x.type === 'Complete' || x.type === 'Failed') && x.status === 'True');
-      return c ? c.type : 'Running';
+      return c ? c.type : t('details.job.running');
     }
     case 'CronJob':
-      return at(o, 'spec', 'suspend') === true ? 'Suspended' : `${activeJobs(o).length} active`;
+      return at(o, 'spec', 'suspend') === true ? t('details.cronjob.suspended') : t('details.cronjob.active', { count: activeJobs(o).length });
     default: {
       const phase = str(at(o, 'status', 'phase'));
       if (phase) return phase;

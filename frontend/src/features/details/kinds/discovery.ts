@@ -1,6 +1,6 @@
 // Finding a kind's resource from discovery.
-import type { GVR } from '../../api/types';
-import type { CatalogSection } from '../navigation/catalog';
+import type { GVR } from '../../../api/types';
+import type { CatalogSection } from '../../navigation/catalog';
 
 /** The GVR of a kind in a group, from discovery; a guess when discovery does not know it. */
 export function gvrOfKind(sections: readonly CatalogSection[], group: string, version: string, kind: string): GVR {

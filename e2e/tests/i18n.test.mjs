@@ -44,7 +44,7 @@ test('a de-DE browser shows the UI in German: sidebar, list states, a plural, da
   await nav.getByRole('link', { name: 'Übersicht' }).waitFor();
 
   // Loaded: the rows, the count in German, ages and their tooltips in German formats.
-  const table = page.getByRole('table', { name: 'Pods' });
+  const table = page.getByRole('grid', { name: 'Pods' });
   await table.waitFor({ timeout: 10000 });
   const pods = kubectl(['get', 'pods', '-n', 'team-a', '--no-headers']).trim().split('\n').filter(Boolean).length;
   await page.getByRole('status').filter({ hasText: new RegExp(`^${pods} pods?$`) }).waitFor({ timeout: 10000 });
@@ -78,7 +78,7 @@ test('the language picker switches to Japanese live, keeps it over a reload, and
   const picker = page.getByRole('combobox', { name: 'Sprache' });
   await picker.waitFor({ timeout: 10000 });
   assert.equal(await picker.inputValue(), 'system');
-  await page.getByRole('table', { name: 'Pods' }).waitFor({ timeout: 10000 });
+  await page.getByRole('grid', { name: 'Pods' }).waitFor({ timeout: 10000 });
   const marker = await page.evaluate(() => (window.__i18nMarker = Math.random()));
 
   await picker.selectOption({ label: '日本語' });

@@ -2,6 +2,7 @@
 // desktop shell, POST /api/call/<Method> in the browser shell.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import type { CallArgs, CallResult, CommandName } from './contract.gen';
+import { t } from '../i18n';
 
 export { ApiError } from './errors';
 
@@ -49,7 +50,7 @@ export async function callCommand(method: string, args: readonly unknown[], opti
   const bound = options.headers ? undefined : wailsCommands();
   if (bound) {
     const fn = binding(bound, method);
-    if (!fn) throw new ApiError(`The desktop shell does not provide ${method}`);
+    if (!fn) throw new ApiError(t('errors.noBinding', { method }));
     try {
       return await fn(...args);
     } catch (e) {
@@ -71,7 +72,7 @@ export async function callCommand(method: string, args: readonly unknown[], opti
   try {
     return (await res.json()) as unknown;
   } catch (e) {
-    throw new ApiError(`The backend answered ${method} with invalid JSON (${errorMessage(e)})`, res.status);
+    throw new ApiError(t('errors.invalidJson', { method, error: errorMessage(e) }), res.status);
   }
 }
 

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /** An error from the Kubedeck backend, whichever transport carried it. */
 export class ApiError extends Error {
   /** HTTP status when the error came over HTTP (or a stream error message). */
@@ -72,7 +74,7 @@ export async function responseError(res: Response): Promise<ApiError> {
 }
 
 export function networkError(e: unknown): ApiError {
-  return new ApiError(`Cannot reach the Kubedeck backend (${errorMessage(e)})`, undefined, {
+  return new ApiError(t('errors.unreachable', { error: errorMessage(e) }), undefined, {
     network: true,
     cause: e,
   });

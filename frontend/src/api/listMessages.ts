@@ -1,5 +1,6 @@
 // The messages of the list streams (/api/stream/list, /api/stream/lists), decoded and checked.
 import type { Cell, Column, ListMessage, Row } from './types';
+import { t } from '../i18n';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68,7 +69,7 @@ export function toListMessage(v: unknown): ListMessage | null {
     case 'reset':
       return { type: 'reset' };
     case 'error': {
-      const m: ListMessage = { type: 'error', message: str(v.message) || 'Unknown error' };
+      const m: ListMessage = { type: 'error', message: str(v.message) || t('errors.unknown') };
       if (typeof v.status === 'number' && v.status > 0) m.status = v.status;
       if (v.retrying === true) m.retrying = true;
       return m;

@@ -1,6 +1,7 @@
 // Object streams: GET /api/stream/object → the object now and after every change.
 import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
 import type { KubeObject, ObjectMessage, ObjectQuery } from './types';
+import { t } from '../i18n';
 
 export function objectStreamUrl(q: ObjectQuery): string {
   const { context, group, version, resource, namespace, name } = q;
@@ -16,9 +17,9 @@ export function toObjectMessage(v: unknown): ObjectMessage | null {
       if (!isObj(v.object)) return null;
       return { type: 'object', object: v.object as KubeObject, yaml: typeof v.yaml === 'string' ? v.yaml : '' };
     case 'deleted':
-      return { type: 'deleted', message: typeof v.message === 'string' ? v.message : 'The object was deleted.' };
+      return { type: 'deleted', message: typeof v.message === 'string' ? v.message : t('errors.objectDeleted') };
     case 'error': {
-      const m: ObjectMessage = { type: 'error', message: typeof v.message === 'string' ? v.message : 'Unknown error' };
+      const m: ObjectMessage = { type: 'error', message: typeof v.message === 'string' ? v.message : t('errors.unknown') };
       if (typeof v.status === 'number' && v.status > 0) m.status = v.status;
       return m;
     }

@@ -5,6 +5,7 @@
 // streamNdjson below is the one reader of those streams.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
+import { t } from '../i18n';
 
 /** The request header naming a stream, for POST /api/stream/cancel?id=. */
 export const STREAM_HEADER = 'X-Kubedeck-Stream';
@@ -89,8 +90,8 @@ export async function streamNdjson(url: string, o: NdjsonStreamOptions): Promise
   };
   const broken = (e: unknown): ApiError =>
     silent
-      ? new ApiError(`The stream went silent for ${Math.round((o.heartbeatTimeoutMs ?? 0) / 1000)} s`, undefined, { network: true, cause: e })
-      : new ApiError(`The stream broke off (${errorMessage(e)})`, undefined, { network: true, cause: e });
+      ? new ApiError(t('errors.silent', { seconds: Math.round((o.heartbeatTimeoutMs ?? 0) / 1000) }), undefined, { network: true, cause: e })
+      : new ApiError(t('errors.brokeOff', { error: errorMessage(e) }), undefined, { network: true, cause: e });
   try {
     watch();
     let res: Response;
@@ -101,7 +102,7 @@ export async function streamNdjson(url: string, o: NdjsonStreamOptions): Promise
       throw silent ? broken(e) : networkError(e);
     }
     if (!res.ok) throw await responseError(res);
-    if (!res.body) throw new ApiError('The backend sent an empty stream', res.status);
+    if (!res.body) throw new ApiError(t('errors.emptyStream'), res.status);
     try {
       for await (const value of readNdjson(res.body, o.onBadLine)) {
         if (signal.aborted) return;

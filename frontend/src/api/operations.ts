@@ -4,6 +4,7 @@
 import { call, type CommandFns } from './client';
 import type * as wire from './contract.gen';
 import { decoded, HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from './openStream';
+import { t } from '../i18n';
 
 // ---- DTOs: the generated contract's, under the names the UI uses ----
 
@@ -136,7 +137,7 @@ export function toLogMessage(v: unknown): LogMessage | null {
     case 'heartbeat':
       return { type: 'heartbeat' };
     case 'error':
-      return { type: 'error', message: s(v.message) || 'Unknown error' };
+      return { type: 'error', message: s(v.message) || t('errors.unknown') };
     default:
       return null;
   }

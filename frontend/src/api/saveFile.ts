@@ -2,6 +2,7 @@
 // desktop webview has no usable downloads, so there the Go shell asks where
 // with the native save dialog (POST /api/desktop/save) and writes the file.
 import { transport } from './client';
+import { t } from '../i18n';
 
 export type SaveOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded' } | { kind: 'cancelled' };
 
@@ -21,7 +22,7 @@ export async function saveFile(name: string, text: string): Promise<SaveOutcome>
       body: text,
     });
   } catch (e) {
-    throw new Error(`Could not save ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(t('errors.save', { name, error: e instanceof Error ? e.message : String(e) }));
   }
   return saveAnswer(name, res.status, await res.text());
 }
@@ -32,13 +33,13 @@ export function saveAnswer(name: string, status: number, body: string): SaveOutc
   try {
     v = JSON.parse(body);
   } catch {
-    throw new Error(`Could not save ${name}: the app answered ${status}`);
+    throw new Error(t('errors.saveStatus', { name, status }));
   }
   const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  if (typeof o.error === 'string' && o.error) throw new Error(`Could not save ${name}: ${o.error}`);
+  if (typeof o.error === 'string' && o.error) throw new Error(t('errors.save', { name, error: o.error }));
   if (o.cancelled === true) return { kind: 'cancelled' };
   if (status === 200 && typeof o.path === 'string' && o.path) return { kind: 'saved', path: o.path };
-  throw new Error(`Could not save ${name}: the app answered ${status}`);
+  throw new Error(t('errors.saveStatus', { name, status }));
 }
 
 function browserDownload(name: string, text: string): void {

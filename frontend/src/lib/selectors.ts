@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { t } from '../i18n';
 // What the filter box holds: plain text (matched in the page), a label
 // selector (app=web,tier!=db, env in (a,b), !canary) or a field selector
 // written with an explicit prefix (field:status.phase=Running). Selectors go
@@ -38,16 +39,16 @@ function requirements(s: string): string[] {
 /** null when valid, else what is wrong. */
 export function checkLabelSelector(s: string): string | null {
   for (const r of requirements(s)) {
-    if (r === '') return 'empty requirement';
+    if (r === '') return t('errors.selector.empty');
     if (EQ.test(r)) continue;
     const set = SET.exec(r);
     if (set) {
       const values = (set.at(-1) ?? '').split(',').map((v) => v.trim());
-      if (values.length === 0 || values.some((v) => !VALUE_ONLY.test(v))) return `bad values in “${r}”`;
+      if (values.length === 0 || values.some((v) => !VALUE_ONLY.test(v))) return t('errors.selector.badValues', { requirement: r });
       continue;
     }
     if (EXISTS.test(r)) continue;
-    return `cannot read “${r}”`;
+    return t('errors.selector.unreadable', { requirement: r });
   }
   return null;
 }
@@ -56,7 +57,7 @@ const FIELD = /^[A-Za-z0-9_.]+\s*(==|=|!=)\s*[^,=!]*$/;
 
 export function checkFieldSelector(s: string): string | null {
   for (const r of s.split(',').map((x) => x.trim())) {
-    if (!FIELD.test(r)) return `cannot read “${r}”`;
+    if (!FIELD.test(r)) return t('errors.selector.unreadable', { requirement: r });
   }
   return null;
 }
@@ -71,7 +72,7 @@ export function parseFilter(input: string): FilterMode {
   const field = /^(field|fields|f):\s*/i.exec(s);
   if (field) {
     const sel = s.slice(field[0].length).trim();
-    const err = sel ? checkFieldSelector(sel) : 'type a field selector, e.g. status.phase=Running';
+    const err = sel ? checkFieldSelector(sel) : t('errors.selector.typeField');
     return err ? { mode: 'invalid', kind: 'field', error: err } : { mode: 'field', selector: sel.replace(/\s+/g, '') };
   }
   if (looksLikeLabels(s)) {
@@ -82,11 +83,11 @@ export function parseFilter(input: string): FilterMode {
 }
 
 /** What the filter box does with its text, in the UI language. */
-export function filterModeText(t: TFunction, mode: FilterMode['mode']): string {
+export function filterModeText(tr: TFunction, mode: FilterMode['mode']): string {
   switch (mode) {
-    case 'text': return t('resources.filter.modes.text');
-    case 'label': return t('resources.filter.modes.label');
-    case 'field': return t('resources.filter.modes.field');
-    case 'invalid': return t('resources.filter.modes.invalid');
+    case 'text': return tr('resources.filter.modes.text');
+    case 'label': return tr('resources.filter.modes.label');
+    case 'field': return tr('resources.filter.modes.field');
+    case 'invalid': return tr('resources.filter.modes.invalid');
   }
 }

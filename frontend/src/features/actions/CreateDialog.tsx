@@ -1,6 +1,7 @@
 // Create (or apply) objects from YAML: multi-document, per-document dry-run
 // preview, server-side apply. "Open file…" loads a local file.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { ops, type OpResult } from '../../api/operations';
 import { Modal } from '../common/Modal';
@@ -28,6 +29,7 @@ export function CreateDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(TEMPLATE);
   const [ns, setNs] = useState(namespace || 'default');
   const [preview, setPreview] = useState<OpResult[] | null>(null);
@@ -46,7 +48,7 @@ export function CreateDialog({
       if (dryRun) setPreview(r);
       else {
         setApplied(r);
-        if (r.every((x) => !x.error)) onDone(`Applied ${r.length} object${r.length === 1 ? '' : 's'}`);
+        if (r.every((x) => !x.error)) onDone(t('actions.create.applied', { count: r.length }));
       }
     } catch (e) {
       setError(errorMessage(e));
@@ -57,32 +59,32 @@ export function CreateDialog({
 
   const results = applied ?? preview;
   return (
-    <Modal title="Create from YAML" onClose={onClose} size="wide" closeOnBackdrop={false}>
+    <Modal title={t('actions.create.title')} onClose={onClose} size="wide" closeOnBackdrop={false}>
       <div className="modal-body action-form">
         <div className="field-row">
           <label className="field-row">
-            Default namespace
+            {t('actions.create.namespace')}
             <input type="text" value={ns} onChange={(e) => setNs(e.target.value)} />
           </label>
           <label className="btn small" style={{ marginLeft: 'auto' }}>
-            Open file…
+            {t('actions.create.openFile')}
             <input
               type="file"
               accept=".yaml,.yml,.json,text/yaml,application/json"
               className="sr-only"
               onChange={(e) => {
                 const f = e.target.files?.[0];
-                if (f) void f.text().then((t) => { setText(t); setPreview(null); setApplied(null); });
+                if (f) void f.text().then((body) => { setText(body); setPreview(null); setApplied(null); });
               }}
             />
           </label>
         </div>
-        <YamlEditor value={text} onChange={(t) => { setText(t); setPreview(null); setApplied(null); }} label="YAML to create" compact={!!results} />
+        <YamlEditor value={text} onChange={(body) => { setText(body); setPreview(null); setApplied(null); }} label={t('actions.create.editor')} compact={!!results} />
         <p className="action-status">
-          {docs} document{docs === 1 ? '' : 's'}
+          {t('actions.create.documents', { count: docs })}
         </p>
         {problems.length > 0 && (
-          <ul className="problems" role="alert" aria-label="YAML problems">
+          <ul className="problems" role="alert" aria-label={t('actions.edit.problems')}>
             {problems.slice(0, 5).map((p) => (
               <li key={p.from}>{p.message}</li>
             ))}
@@ -94,16 +96,19 @@ export function CreateDialog({
           </p>
         )}
         {results && (
-          <section aria-label={applied ? 'Apply results' : 'Dry-run preview'}>
-            <h3 className="action-status">{applied ? 'Applied:' : 'Dry run (nothing was changed):'}</h3>
+          <section aria-label={applied ? t('actions.create.resultsLabel') : t('actions.create.previewLabel')}>
+            <h3 className="action-status">{applied ? t('actions.create.appliedHeading') : t('actions.create.dryRunHeading')}</h3>
             {results.map((r, i) => (
               <details key={i} open={results.length === 1 || !!r.error}>
                 <summary className={r.error ? 'bad-text' : ''}>
-                  Document {i + 1}: {r.kind} {r.namespace ? `${r.namespace}/` : ''}
-                  {r.name} — {r.error ? `${r.status ? `${r.status}: ` : ''}${r.error}` : r.action ?? 'ok'}
+                  {t('actions.create.document', {
+                    n: i + 1,
+                    object: `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`,
+                    result: r.error ? `${r.status ? `${r.status}: ` : ''}${r.error}` : r.action ?? t('actions.create.ok'),
+                  })}
                 </summary>
                 {!r.error && r.yaml && !applied && (
-                  <DiffView before={withoutManagedFields(r.live ?? '')} after={withoutManagedFields(r.yaml)} label={`Document ${i + 1} changes`} />
+                  <DiffView before={withoutManagedFields(r.live ?? '')} after={withoutManagedFields(r.yaml)} label={t('actions.create.documentChanges', { n: i + 1 })} />
                 )}
               </details>
             ))}
@@ -111,13 +116,13 @@ export function CreateDialog({
         )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
-            {applied ? 'Close' : 'Cancel'}
+            {applied ? t('common.close') : t('common.cancel')}
           </button>
           <button type="button" className="btn" disabled={busy || problems.length > 0} onClick={() => void apply(true)}>
-            Preview
+            {t('actions.edit.preview')}
           </button>
           <button type="button" className="btn primary" disabled={busy || problems.length > 0} onClick={() => void apply(false)}>
-            Apply
+            {t('actions.create.apply')}
           </button>
         </div>
       </div>

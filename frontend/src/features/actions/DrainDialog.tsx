@@ -1,6 +1,7 @@
 // Drain a node (cordon, then evictions through the Eviction API): options,
 // live progress, and Cancel that stops it cleanly (the node stays cordoned).
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { streamDrain, type DrainProgress } from '../../api/operations';
 import { Modal } from '../common/Modal';
@@ -12,6 +13,7 @@ export function seconds(text: string, fallback: number): number {
 }
 
 export function DrainDialog({ context, node, onClose }: { context: string; node: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const [force, setForce] = useState(false);
   const [emptyDir, setEmptyDir] = useState(true);
   const [grace, setGrace] = useState('-1');
@@ -50,63 +52,63 @@ export function DrainDialog({ context, node, onClose }: { context: string; node:
     const pod = p.pod ? `${p.namespace ? `${p.namespace}/` : ''}${p.pod}` : '';
     switch (p.type) {
       case 'cordoned':
-        return `Node ${node} cordoned`;
+        return t('actions.drain.cordoned', { node });
       case 'pods':
         {
         const n = p.pods?.length ?? 0;
-        return `${n} pod${n === 1 ? '' : 's'} to evict${n ? `: ${(p.pods ?? []).join(', ')}` : ''}`;
+        return n ? t('actions.drain.toEvictList', { count: n, pods: (p.pods ?? []).join(', ') }) : t('actions.drain.toEvict', { count: n });
       }
       case 'evicting':
-        return `Evicting ${pod}`;
+        return t('actions.drain.evicting', { pod });
       case 'evicted':
-        return `Evicted ${pod}`;
+        return t('actions.drain.evicted', { pod });
       case 'waiting':
-        return `Waiting${pod ? ` for ${pod}` : ''}: ${p.message ?? ''}`;
+        return pod ? t('actions.drain.waitingFor', { pod, message: p.message ?? '' }) : t('actions.drain.waiting', { message: p.message ?? '' });
       case 'done':
-        return p.message || 'Drained';
+        return p.message || t('actions.drain.drained');
       case 'error':
-        return `Error: ${p.message ?? ''}`;
+        return t('actions.drain.error', { message: p.message ?? '' });
     }
   };
   return (
-    <Modal title={`Drain node ${node}`} onClose={() => (state === 'running' ? cancel() : onClose())}>
+    <Modal title={t('actions.drain.title', { node })} onClose={() => (state === 'running' ? cancel() : onClose())}>
       <div className="modal-body action-form">
         <label className="field-row">
-          <input type="checkbox" checked={force} disabled={state === 'running'} onChange={(e) => setForce(e.target.checked)} /> Force
-          (pods without a controller)
+          <input type="checkbox" checked={force} disabled={state === 'running'} onChange={(e) => setForce(e.target.checked)} />{' '}
+          {t('actions.drain.force')}
         </label>
         <label className="field-row">
           <input type="checkbox" checked={emptyDir} disabled={state === 'running'} onChange={(e) => setEmptyDir(e.target.checked)} />{' '}
-          Delete emptyDir data
+          {t('actions.drain.emptyDir')}
         </label>
         <label className="field-row">
-          Grace period (s, -1 = the pod’s own)
+          {t('actions.drain.grace')}
           <input type="number" value={grace} disabled={state === 'running'} onChange={(e) => setGrace(e.target.value)} />
         </label>
         <label className="field-row">
-          Timeout (s, 0 = 5 minutes)
+          {t('actions.drain.timeout')}
           <input type="number" min={0} value={timeout} disabled={state === 'running'} onChange={(e) => setTimeoutS(e.target.value)} />
         </label>
-        <ul className="progress-list" aria-label="Drain progress" aria-live="polite">
+        <ul className="progress-list" aria-label={t('actions.drain.progress')} aria-live="polite">
           {events.map((p, i) => (
             <li key={i} className={p.type === 'error' ? 'bad-text' : p.type === 'waiting' ? 'warn-text' : p.type === 'done' ? 'ok-text' : ''}>
               {line(p)}
             </li>
           ))}
         </ul>
-        {state === 'cancelled' && <p className="op-message warn">Drain cancelled: the node stays cordoned.</p>}
+        {state === 'cancelled' && <p className="op-message warn">{t('actions.drain.cancelled')}</p>}
         <div className="modal-actions">
           {state === 'running' ? (
             <button type="button" className="btn" onClick={cancel}>
-              Cancel drain
+              {t('actions.drain.cancel')}
             </button>
           ) : (
             <>
               <button type="button" className="btn" onClick={onClose}>
-                Close
+                {t('common.close')}
               </button>
               <button type="button" className="btn primary" onClick={start}>
-                {state === 'idle' ? 'Drain' : 'Drain again'}
+                {state === 'idle' ? t('actions.drain.drain') : t('actions.drain.again')}
               </button>
             </>
           )}

@@ -3,6 +3,7 @@
 // the edit was made from). A conflict shows the live version beside the edit.
 // The user's text is never lost: every failure keeps it.
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { ops, type OpResult } from '../../api/operations';
 import { Modal } from '../common/Modal';
@@ -26,6 +27,7 @@ type Phase =
   | { t: 'conflict'; live: string; message: string };
 
 export function EditYamlDialog({ context, kind, name, yaml, onClose, onSaved }: EditYamlDialogProps) {
+  const { t } = useTranslation();
   const initial = useMemo(() => withoutManagedFields(yaml), [yaml]);
   const [text, setText] = useState(initial);
   const [base, setBase] = useState(initial);
@@ -35,7 +37,7 @@ export function EditYamlDialog({ context, kind, name, yaml, onClose, onSaved }: 
   const problems = useMemo(() => lintYaml(text), [text]);
   const hidden = kind === 'Secret' || hasHiddenSecretValues(text);
 
-  const failure = (r: OpResult): string => `${r.status ? `${r.status}: ` : ''}${r.error ?? 'failed'}`;
+  const failure = (r: OpResult): string => `${r.status ? `${r.status}: ` : ''}${r.error ?? t('actions.edit.failed')}`;
 
   const preview = async () => {
     if (problems.length) return;
@@ -59,12 +61,12 @@ export function EditYamlDialog({ context, kind, name, yaml, onClose, onSaved }: 
     try {
       const r = await ops.Update(context, yamlText, false);
       if (r.status === 409 && r.live) {
-        setPhase({ t: 'conflict', live: withoutManagedFields(r.live), message: r.error ?? 'The object changed on the server.' });
+        setPhase({ t: 'conflict', live: withoutManagedFields(r.live), message: r.error ?? t('actions.edit.changed') });
       } else if (r.error) {
         setError(failure(r));
         setPhase({ t: 'edit' });
       } else {
-        onSaved(`Saved ${kind} ${name}`);
+        onSaved(t('actions.edit.saved', { kind, name }));
         onClose();
       }
     } catch (e) {
@@ -84,46 +86,45 @@ export function EditYamlDialog({ context, kind, name, yaml, onClose, onSaved }: 
   };
 
   return (
-    <Modal title={`Edit ${kind} ${name}`} onClose={onClose} size="wide" closeOnBackdrop={false}>
+    <Modal title={t('actions.edit.title', { kind, name })} onClose={onClose} size="wide" closeOnBackdrop={false}>
       {hidden && (
         <p className="modal-note" role="note">
-          Secret values are hidden (shown as “&lt;hidden: N bytes&gt;”). Saving needs every value: reveal or replace them
-          first, or the server refuses the update.
+          {t('actions.edit.secretNote')}
         </p>
       )}
       <div className="modal-body">
         {phase.t === 'conflict' ? (
           <>
             <p className="op-message warn" role="alert">
-              Conflict: {kind} {name} was changed on the server after you started editing. {phase.message}
+              {t('actions.edit.conflict', { kind, name, message: phase.message })}
             </p>
             <div className="side-by-side">
-              <section aria-label="Live version on the server">
-                <h3>Live version (server)</h3>
+              <section aria-label={t('actions.edit.liveLabel')}>
+                <h3>{t('actions.edit.liveHeading')}</h3>
                 {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
                 <pre tabIndex={0}>{phase.live}</pre>
               </section>
-              <section aria-label="Your edit">
-                <h3>Your edit</h3>
-                <YamlEditor value={text} onChange={setText} label="Your edit (YAML)" />
+              <section aria-label={t('actions.edit.yours')}>
+                <h3>{t('actions.edit.yours')}</h3>
+                <YamlEditor value={text} onChange={setText} label={t('actions.edit.yoursEditor')} />
               </section>
             </div>
-            <DiffView before={phase.live} after={text} label="Differences between the live version and your edit" />
+            <DiffView before={phase.live} after={text} label={t('actions.edit.conflictDiff')} />
           </>
         ) : phase.t === 'preview' ? (
           <>
-            <p className="action-status">Server dry run: what the object would become (nothing was changed).</p>
-            <DiffView before={base} after={phase.result} label="Changes: live version vs dry-run result" />
+            <p className="action-status">{t('actions.edit.dryRun')}</p>
+            <DiffView before={base} after={phase.result} label={t('actions.edit.previewDiff')} />
           </>
         ) : (
-          <YamlEditor value={text} onChange={setText} label={`YAML of ${kind} ${name}`} />
+          <YamlEditor value={text} onChange={setText} label={t('actions.edit.editor', { kind, name })} />
         )}
         {problems.length > 0 && phase.t !== 'preview' && (
-          <ul className="problems" role="alert" aria-label="YAML problems">
+          <ul className="problems" role="alert" aria-label={t('actions.edit.problems')}>
             {problems.slice(0, 5).map((p) => (
               <li key={p.from}>{p.message}</li>
             ))}
-            <li>Fix these before previewing or saving: nothing is sent while the YAML does not parse.</li>
+            <li>{t('actions.edit.fixFirst')}</li>
           </ul>
         )}
         {error && (
@@ -133,33 +134,33 @@ export function EditYamlDialog({ context, kind, name, yaml, onClose, onSaved }: 
         )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           {phase.t === 'conflict' ? (
             <>
               <button type="button" className="btn" onClick={() => { setText(withResourceVersion(text, resourceVersionOf(phase.live))); setBase(phase.live); setPhase({ t: 'edit' }); }}>
-                Keep editing on the latest version
+                {t('actions.edit.keepEditing')}
               </button>
               <button type="button" className="btn primary" disabled={busy || problems.length > 0} onClick={() => void reapply()}>
-                Re-apply my edit on the latest version
+                {t('actions.edit.reapply')}
               </button>
             </>
           ) : phase.t === 'preview' ? (
             <>
               <button type="button" className="btn" onClick={() => setPhase({ t: 'edit' })}>
-                Back to editing
+                {t('actions.edit.back')}
               </button>
               <button type="button" className="btn primary" disabled={busy} onClick={() => void save(text)}>
-                Save
+                {t('actions.edit.save')}
               </button>
             </>
           ) : (
             <>
               <button type="button" className="btn" disabled={busy || problems.length > 0} onClick={() => void preview()}>
-                Preview
+                {t('actions.edit.preview')}
               </button>
               <button type="button" className="btn primary" disabled={busy || problems.length > 0} onClick={() => void save(text)}>
-                {busy ? 'Saving…' : 'Save'}
+                {busy ? t('actions.edit.saving') : t('actions.edit.save')}
               </button>
             </>
           )}

@@ -3,9 +3,10 @@
 // read-only switch give it.
 import { QueryClientContext } from '@tanstack/react-query';
 import { useContext, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AccessCheck } from '../../api/operations';
 import type { GVR, Row } from '../../api/types';
-import { describeCheck, READ_ONLY_REASON, type ActionState } from './access';
+import { needsReason, readOnlyReason, type ActionState } from './access';
 import { CreateDialog } from './editors';
 import { DeleteDialog, type DeleteTarget } from './dialogs';
 import { useAccess, useReadOnly } from './useAccess';
@@ -42,6 +43,7 @@ export function ListActions(props: ListActionsProps) {
 }
 
 function ListActionsBar({ context, gvr, kind, namespace, selected, selecting, onSelecting, onClearSelection }: ListActionsProps) {
+  const { t } = useTranslation();
   const readOnly = useReadOnly(context);
   const checks = useMemo(() => deleteChecks(gvr, selected), [gvr, selected]);
   const { decisions } = useAccess(context, checks);
@@ -50,11 +52,11 @@ function ListActionsBar({ context, gvr, kind, namespace, selected, selecting, on
 
   const denied = decisions?.find((d) => !d.allowed);
   const del: ActionState = readOnly
-    ? { enabled: false, reason: READ_ONLY_REASON }
+    ? { enabled: false, reason: readOnlyReason() }
     : denied
-      ? { enabled: false, reason: denied.reason || `needs: ${describeCheck(denied)}` }
+      ? { enabled: false, reason: denied.reason || needsReason(denied) }
       : { enabled: true };
-  const create: ActionState = readOnly ? { enabled: false, reason: READ_ONLY_REASON } : { enabled: true };
+  const create: ActionState = readOnly ? { enabled: false, reason: readOnlyReason() } : { enabled: true };
   const targets: DeleteTarget[] = selected.map((r) =>
     r.namespace ? { ...gvr, kind, namespace: r.namespace, name: r.name } : { ...gvr, kind, name: r.name },
   );
@@ -65,26 +67,26 @@ function ListActionsBar({ context, gvr, kind, namespace, selected, selecting, on
         type="button"
         className="btn small toggle"
         aria-pressed={selecting}
-        title="Select rows to act on several objects (Space selects the highlighted row)"
+        title={t('actions.list.selectHelp')}
         onClick={() => onSelecting(!selecting)}
       >
-        Select
+        {t('actions.list.select')}
       </button>
       {selected.length > 0 && (
         <>
-          <span className="selection-count">{selected.length} selected</span>
+          <span className="selection-count">{t('actions.list.selected', { count: selected.length })}</span>
           <button type="button" className="btn small" onClick={onClearSelection}>
-            Clear selection
+            {t('actions.list.clear')}
           </button>
           <button
             type="button"
             className="btn small danger"
             aria-disabled={del.enabled ? undefined : 'true'}
             title={del.reason}
-            onClick={() => (del.enabled ? setOpen('delete') : setMessage(`Delete is not allowed — ${del.reason ?? 'forbidden'}`))}
+            onClick={() => (del.enabled ? setOpen('delete') : setMessage(t('actions.notAllowed', { action: t('actions.label.delete'), reason: del.reason ?? t('actions.reason.forbidden') })))}
           >
-            Delete {selected.length}
-            {!del.enabled && <span className="sr-only"> (disabled: {del.reason})</span>}
+            {t('actions.deleteCount', { count: selected.length })}
+            {!del.enabled && <span className="sr-only">{t('actions.disabledBecause', { reason: del.reason })}</span>}
           </button>
         </>
       )}
@@ -92,16 +94,16 @@ function ListActionsBar({ context, gvr, kind, namespace, selected, selecting, on
         type="button"
         className="btn small"
         aria-disabled={create.enabled ? undefined : 'true'}
-        title={create.reason ?? 'Create objects from YAML (server-side apply)'}
-        onClick={() => (create.enabled ? setOpen('create') : setMessage(`Create is not allowed — ${create.reason ?? 'forbidden'}`))}
+        title={create.reason ?? t('actions.list.createHelp')}
+        onClick={() => (create.enabled ? setOpen('create') : setMessage(t('actions.notAllowed', { action: t('actions.list.create'), reason: create.reason ?? t('actions.reason.forbidden') })))}
       >
-        Create
-        {!create.enabled && <span className="sr-only"> (disabled: {create.reason})</span>}
+        {t('actions.list.create')}
+        {!create.enabled && <span className="sr-only">{t('actions.disabledBecause', { reason: create.reason })}</span>}
       </button>
       {message && (
         <span className="op-message bad inline" role="alert">
           {message}
-          <button type="button" className="link-button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+          <button type="button" className="link-button" aria-label={t('actions.dismissMessage')} onClick={() => setMessage(null)}>
             ✕
           </button>
         </span>

@@ -3,10 +3,11 @@
 // switch. A forbidden action stays visible, disabled, with the missing
 // permission named; activating it shows that reason.
 import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ops, type Ref } from '../../api/operations';
 import type { GVR, KubeObject } from '../../api/types';
 import { at } from '../details/summaries';
-import { ACTION_LABELS, actionsFor, actionStates, allChecks, type ActionId, type ActionTarget } from './access';
+import { actionLabel, actionsFor, actionStates, allChecks, type ActionId, type ActionTarget } from './access';
 import { ConfirmDialog, DeleteDialog, ScaleDialog } from './dialogs';
 import { DrainDialog } from './DrainDialog';
 import { RolloutDialog } from './RolloutDialog';
@@ -30,6 +31,7 @@ export interface ObjectActionsProps {
 const ELSEWHERE = new Set<ActionId>(['logs', 'exec', 'forward']);
 
 export function ObjectActions({ context, gvr, kind, namespace, name, object, yaml }: ObjectActionsProps) {
+  const { t } = useTranslation();
   const id = useId();
   const target = useMemo<ActionTarget>(() => ({ ...gvr, kind, namespace, name }), [gvr, kind, namespace, name]);
   const actions = useMemo(() => actionsFor(kind).filter((a) => !ELSEWHERE.has(a)), [kind]);
@@ -47,10 +49,10 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   const cordoned = at(object, 'spec', 'unschedulable') === true;
   const replicas = Number(at(object, 'spec', 'replicas') ?? 1) || 0;
   const label = (a: ActionId): string =>
-    a === 'suspend' ? (suspended ? 'Resume' : 'Suspend') : a === 'cordon' ? (cordoned ? 'Uncordon' : 'Cordon') : ACTION_LABELS[a];
+    a === 'suspend' && suspended ? t('actions.label.resume') : a === 'cordon' && cordoned ? t('actions.label.uncordon') : actionLabel(a);
   const disabled = actions.flatMap((a): [ActionId, string][] => {
     const st = states[a];
-    return st && !st.enabled ? [[a, st.reason ?? 'forbidden']] : [];
+    return st && !st.enabled ? [[a, st.reason ?? t('actions.reason.forbidden')]] : [];
   });
   const done = (text: string) => setMessage({ text, bad: false });
   const close = () => setOpen(null);
@@ -67,13 +69,13 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
       case 'restart':
         return (
           <ConfirmDialog
-            title={`Restart ${kind} ${name}?`}
-            text={`Every pod of ${kind} ${name} is replaced, one by one, following its update strategy (like kubectl rollout restart).`}
-            confirm="Restart"
+            title={t('actions.object.restartTitle', { kind, name })}
+            text={t('actions.object.restartText', { kind, name })}
+            confirm={t('actions.label.restart')}
             onClose={close}
             run={async () => {
               await ops.Restart(context, ref);
-              done(`Restarting ${kind} ${name}`);
+              done(t('actions.object.restarting', { kind, name }));
             }}
           />
         );
@@ -94,39 +96,39 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
       case 'suspend':
         return (
           <ConfirmDialog
-            title={`${suspended ? 'Resume' : 'Suspend'} CronJob ${name}?`}
-            text={suspended ? `CronJob ${name} starts Jobs on its schedule again.` : `CronJob ${name} starts no new Jobs until resumed; running Jobs go on.`}
-            confirm={suspended ? 'Resume' : 'Suspend'}
+            title={suspended ? t('actions.object.resumeTitle', { name }) : t('actions.object.suspendTitle', { name })}
+            text={suspended ? t('actions.object.resumeText', { name }) : t('actions.object.suspendText', { name })}
+            confirm={suspended ? t('actions.label.resume') : t('actions.label.suspend')}
             onClose={close}
             run={async () => {
               await ops.SuspendCronJob(context, namespace, name, !suspended);
-              done(`${suspended ? 'Resumed' : 'Suspended'} CronJob ${name}`);
+              done(suspended ? t('actions.object.resumed', { name }) : t('actions.object.suspended', { name }));
             }}
           />
         );
       case 'run':
         return (
           <ConfirmDialog
-            title={`Run CronJob ${name} now?`}
-            text={`A Job is created from the template of CronJob ${name} (like kubectl create job --from=cronjob/${name}).`}
-            confirm="Run now"
+            title={t('actions.object.runTitle', { name })}
+            text={t('actions.object.runText', { name })}
+            confirm={t('actions.label.run')}
             onClose={close}
             run={async () => {
               const job = await ops.RunCronJob(context, namespace, name);
-              done(`Created Job ${job}`);
+              done(t('actions.object.created', { job }));
             }}
           />
         );
       case 'cordon':
         return (
           <ConfirmDialog
-            title={`${cordoned ? 'Uncordon' : 'Cordon'} node ${name}?`}
-            text={cordoned ? `New pods can be scheduled on ${name} again.` : `No new pods are scheduled on ${name}; its running pods stay.`}
-            confirm={cordoned ? 'Uncordon' : 'Cordon'}
+            title={cordoned ? t('actions.object.uncordonTitle', { name }) : t('actions.object.cordonTitle', { name })}
+            text={cordoned ? t('actions.object.uncordonText', { name }) : t('actions.object.cordonText', { name })}
+            confirm={cordoned ? t('actions.label.uncordon') : t('actions.label.cordon')}
             onClose={close}
             run={async () => {
               await ops.Cordon(context, name, !cordoned);
-              done(`${cordoned ? 'Uncordoned' : 'Cordoned'} node ${name}`);
+              done(cordoned ? t('actions.object.uncordoned', { name }) : t('actions.object.cordoned', { name }));
             }}
           />
         );
@@ -139,7 +141,7 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
 
   return (
     <div className="object-actions">
-      <div className="action-bar" role="toolbar" aria-label="Actions" aria-busy={checks.length > 0 && decisions === undefined && !accessFailed}>
+      <div className="action-bar" role="toolbar" aria-label={t('actions.object.toolbar')} aria-busy={checks.length > 0 && decisions === undefined && !accessFailed}>
         {actions.map((a) => {
           const st = states[a] ?? { enabled: true };
           const reasonId = `${id}-${a}-why`;
@@ -153,7 +155,7 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
                 title={st.reason}
                 onClick={() => {
                   if (!st.enabled) {
-                    setMessage({ text: `${label(a)} is not allowed — ${st.reason ?? 'forbidden'}`, bad: true });
+                    setMessage({ text: t('actions.notAllowed', { action: label(a), reason: st.reason ?? t('actions.reason.forbidden') }), bad: true });
                     return;
                   }
                   setMessage(null);
@@ -173,8 +175,8 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
       </div>
       {disabled.length > 0 && (
         <details className="action-why">
-          <summary>{readOnly ? 'Read-only context: changes are off' : `Why ${disabled.length === 1 ? 'is one action' : `are ${disabled.length} actions`} disabled?`}</summary>
-          <ul aria-label="Disabled actions">
+          <summary>{readOnly ? t('actions.object.readOnly') : t('actions.object.why', { count: disabled.length })}</summary>
+          <ul aria-label={t('actions.object.disabledList')}>
             {disabled.map(([a, why]) => (
               <li key={a}>
                 {label(a)}: {why}
@@ -186,7 +188,7 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
       {message && (
         <p className={`op-message ${message.bad ? 'bad' : 'ok'}`} role={message.bad ? 'alert' : 'status'}>
           {message.text}
-          <button type="button" className="link-button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+          <button type="button" className="link-button" aria-label={t('actions.dismissMessage')} onClick={() => setMessage(null)}>
             ✕
           </button>
         </p>

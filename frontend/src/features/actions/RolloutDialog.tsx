@@ -1,5 +1,6 @@
 // A Deployment's rollout history (revisions, images, change cause) and undo to one of them.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { ops, type Revision } from '../../api/operations';
 import { Modal } from '../common/Modal';
@@ -21,6 +22,7 @@ export function RolloutDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const [list, setList] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +41,7 @@ export function RolloutDialog({
     setError(null);
     try {
       const msg = await ops.RolloutUndo(context, namespace, name, revision);
-      onDone(msg || `Rolled back ${name}`);
+      onDone(msg || t('actions.rollout.rolledBack', { name }));
       onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -48,20 +50,20 @@ export function RolloutDialog({
     }
   };
   return (
-    <Modal title={`Rollout history of ${name}`} onClose={onClose} size="wide">
+    <Modal title={t('actions.rollout.title', { name })} onClose={onClose} size="wide">
       <div className="modal-body">
-        {!list && !error && <p role="status">Loading revisions…</p>}
+        {!list && !error && <p role="status">{t('actions.rollout.loading')}</p>}
         {list && (
-          <table className="simple-table" aria-label="Revisions">
+          <table className="simple-table" aria-label={t('actions.rollout.revisions')}>
             <thead>
               <tr>
-                <th scope="col">Revision</th>
-                <th scope="col">ReplicaSet</th>
-                <th scope="col">Images</th>
-                <th scope="col">Change cause</th>
-                <th scope="col">Created</th>
+                <th scope="col">{t('actions.rollout.revision')}</th>
+                <th scope="col">{t('actions.rollout.replicaSet')}</th>
+                <th scope="col">{t('actions.rollout.images')}</th>
+                <th scope="col">{t('actions.rollout.changeCause')}</th>
+                <th scope="col">{t('actions.rollout.created')}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('actions.rollout.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -69,8 +71,7 @@ export function RolloutDialog({
               {[...list].sort((a, b) => b.revision - a.revision).map((r) => (
                 <tr key={r.revision}>
                   <td>
-                    {r.revision}
-                    {r.current ? ' (current)' : ''}
+                    {r.current ? t('actions.rollout.current', { revision: r.revision }) : r.revision}
                   </td>
                   <td className="mono">{r.replicaSet}</td>
                   <td className="mono">{r.images.join(', ')}</td>
@@ -85,7 +86,7 @@ export function RolloutDialog({
                         title={canUndo ? undefined : undoReason}
                         onClick={() => canUndo && !busy && void undo(r.revision)}
                       >
-                        Roll back to {r.revision}
+                        {t('actions.rollout.rollBackTo', { revision: r.revision })}
                       </button>
                     )}
                   </td>
@@ -101,7 +102,7 @@ export function RolloutDialog({
         )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, actionStates, allChecks, checksFor, READ_ONLY_REASON, type ActionTarget } from './access';
+import { actionsFor, actionStates, allChecks, checksFor, readOnlyReason, type ActionTarget } from './access';
 
 const web: ActionTarget = { kind: 'Deployment', group: 'apps', version: 'v1', resource: 'deployments', namespace: 'team-a', name: 'web' };
 
@@ -34,7 +34,7 @@ describe('access-state mapping', () => {
   });
   it('disables writes on read-only contexts but not reads', () => {
     const s = actionStates(['edit', 'delete', 'forward'], web, [], true);
-    expect(s.edit).toEqual({ enabled: false, reason: READ_ONLY_REASON });
+    expect(s.edit).toEqual({ enabled: false, reason: readOnlyReason() });
     expect(s.delete!.enabled).toBe(false);
     expect(s.forward!.enabled).toBe(true);
   });

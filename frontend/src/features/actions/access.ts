@@ -2,6 +2,7 @@
 // (enabled, or disabled with a reason) from the server's answers.
 import type { AccessCheck, AccessDecision } from '../../api/operations';
 import type { GVR } from '../../api/types';
+import { t } from '../../i18n';
 
 export type ActionId =
   | 'edit'
@@ -43,7 +44,8 @@ export const WRITE_ACTIONS: ReadonlySet<ActionId> = new Set<ActionId>([
   'drain',
 ]);
 
-export const READ_ONLY_REASON = 'Read-only context';
+/** The reason a write action is off on a read-only context, in the current language. */
+export const readOnlyReason = (): string => t('actions.reason.readOnly');
 
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 const RESTARTABLE = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
@@ -128,14 +130,14 @@ export function actionStates(
   const out: Record<string, ActionState> = {};
   for (const a of actions) {
     if (readOnly && WRITE_ACTIONS.has(a)) {
-      out[a] = { enabled: false, reason: READ_ONLY_REASON };
+      out[a] = { enabled: false, reason: readOnlyReason() };
       continue;
     }
     let state: ActionState = { enabled: true };
     for (const c of checksFor(a, target)) {
       const d = byKey.get(checkKey(c));
       if (d && !d.allowed) {
-        state = { enabled: false, reason: d.reason || `needs: ${describeCheck(c)}` };
+        state = { enabled: false, reason: d.reason || needsReason(c) };
         break;
       }
     }
@@ -148,7 +150,13 @@ export function actionStates(
 export function describeCheck(c: AccessCheck): string {
   const res = c.subresource ? `${c.resource}/${c.subresource}` : c.resource;
   const group = c.group ? `.${c.group}` : '';
-  return `${c.verb} ${res}${group}${c.namespace ? ` in ${c.namespace}` : ''}`;
+  const resource = `${res}${group}`;
+  return c.namespace ? t('actions.reason.checkIn', { verb: c.verb, resource, namespace: c.namespace }) : t('actions.reason.check', { verb: c.verb, resource });
+}
+
+/** "needs: delete pods in team-a": why a check the server denied (without a reason of its own) disables an action. */
+export function needsReason(c: AccessCheck): string {
+  return t('actions.reason.needs', { check: describeCheck(c) });
 }
 
 /** Every distinct check the actions need, for one batched Access call. */
@@ -158,17 +166,22 @@ export function allChecks(actions: readonly ActionId[], target: ActionTarget): A
   return [...seen.values()];
 }
 
-export const ACTION_LABELS: Record<ActionId, string> = {
-  edit: 'Edit YAML',
-  delete: 'Delete',
-  scale: 'Scale',
-  restart: 'Restart',
-  rollback: 'Rollout history',
-  suspend: 'Suspend',
-  run: 'Run now',
-  cordon: 'Cordon',
-  drain: 'Drain',
-  logs: 'Logs',
-  exec: 'Terminal',
-  forward: 'Forward port…',
+const ACTION_LABELS: Record<ActionId, () => string> = {
+  edit: () => t('actions.label.edit'),
+  delete: () => t('actions.label.delete'),
+  scale: () => t('actions.label.scale'),
+  restart: () => t('actions.label.restart'),
+  rollback: () => t('actions.label.rollback'),
+  suspend: () => t('actions.label.suspend'),
+  run: () => t('actions.label.run'),
+  cordon: () => t('actions.label.cordon'),
+  drain: () => t('actions.label.drain'),
+  logs: () => t('actions.label.logs'),
+  exec: () => t('actions.label.exec'),
+  forward: () => t('actions.label.forward'),
 };
+
+/** An action's button label in the current language. */
+export function actionLabel(a: ActionId): string {
+  return ACTION_LABELS[a]();
+}

@@ -1,5 +1,6 @@
 // The smaller action dialogs: delete, scale, confirm.
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { ops, type OpResult, type Propagation, type Ref } from '../../api/operations';
 import { Modal } from '../common/Modal';
@@ -7,6 +8,8 @@ import { Modal } from '../common/Modal';
 export interface DeleteTarget extends Ref {
   kind: string;
 }
+
+const PROPAGATIONS: readonly Propagation[] = ['background', 'foreground', 'orphan'];
 
 const refName = (r: { kind: string; namespace?: string; name: string }) => `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`;
 
@@ -21,6 +24,7 @@ export function DeleteDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const only = targets.length === 1 ? targets[0] : undefined;
   const [propagation, setPropagation] = useState<Propagation>('background');
@@ -35,7 +39,7 @@ export function DeleteDialog({
       const r = await ops.Delete(context, refs, propagation);
       const failed = r.filter((x) => x.error);
       if (failed.length === 0) {
-        onDone(`Deleting ${only ? refName(only) : `${targets.length} objects`}`);
+        onDone(only ? t('actions.delete.doneOne', { object: refName(only) }) : t('actions.delete.doneMany', { count: targets.length }));
         onClose();
       } else setResults(r);
     } catch (e) {
@@ -44,32 +48,32 @@ export function DeleteDialog({
       setBusy(false);
     }
   };
-  const title = only ? `Delete ${only.kind} ${only.name}?` : `Delete ${targets.length} objects?`;
+  const title = only ? t('actions.delete.titleOne', { kind: only.kind, name: only.name }) : t('actions.delete.titleMany', { count: targets.length });
   return (
     <Modal title={title} onClose={onClose} role="alertdialog" describedBy={`${id}-what`}>
       <div className="modal-body">
         <p id={`${id}-what`}>
-          {targets.length === 1 ? 'This deletes' : `These ${targets.length} objects will be deleted`} on the cluster:
+          {targets.length === 1 ? t('actions.delete.whatOne') : t('actions.delete.whatMany', { count: targets.length })}
         </p>
-        <ul className="object-list" aria-label="Objects to delete">
-          {targets.map((t) => (
-            <li key={`${t.resource}/${t.namespace ?? ''}/${t.name}`}>{refName(t)}</li>
+        <ul className="object-list" aria-label={t('actions.delete.objects')}>
+          {targets.map((o) => (
+            <li key={`${o.resource}/${o.namespace ?? ''}/${o.name}`}>{refName(o)}</li>
           ))}
         </ul>
         <fieldset className="radio-row" style={{ border: 0, padding: 0 }}>
-          <legend className="action-status">Dependents (propagation)</legend>
-          {(['background', 'foreground', 'orphan'] as const).map((p) => (
+          <legend className="action-status">{t('actions.delete.propagation')}</legend>
+          {PROPAGATIONS.map((p) => (
             <label key={p}>
               <input type="radio" name={`${id}-prop`} value={p} checked={propagation === p} onChange={() => setPropagation(p)} />{' '}
-              {p === 'background' ? 'Background (default)' : p === 'foreground' ? 'Foreground (wait for dependents)' : 'Orphan (keep dependents)'}
+              {p === 'background' ? t('actions.delete.background') : p === 'foreground' ? t('actions.delete.foreground') : t('actions.delete.orphan')}
             </label>
           ))}
         </fieldset>
         {results && (
-          <ul className="op-message bad" role="alert" aria-label="Delete results">
+          <ul className="op-message bad" role="alert" aria-label={t('actions.delete.results')}>
             {results.map((r) => (
               <li key={`${r.kind}/${r.namespace ?? ''}/${r.name}`}>
-                {refName(r)}: {r.error ? `${r.status ? `${r.status}: ` : ''}${r.error}` : r.action ?? 'deleted'}
+                {refName(r)}: {r.error ? `${r.status ? `${r.status}: ` : ''}${r.error}` : r.action ?? t('actions.delete.deleted')}
               </li>
             ))}
           </ul>
@@ -81,10 +85,10 @@ export function DeleteDialog({
         )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose} data-autofocus>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className="btn primary danger" disabled={busy} onClick={() => void run()}>
-            {busy ? 'Deleting…' : targets.length === 1 ? 'Delete' : `Delete ${targets.length}`}
+            {busy ? t('actions.delete.deleting') : targets.length === 1 ? t('actions.label.delete') : t('actions.deleteCount', { count: targets.length })}
           </button>
         </div>
       </div>
@@ -107,6 +111,7 @@ export function ScaleDialog({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(String(current));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +123,7 @@ export function ScaleDialog({
     setError(null);
     try {
       await ops.Scale(context, target, n);
-      onDone(`Scaled ${kind} ${target.name} to ${n}`);
+      onDone(t('actions.scale.done', { kind, name: target.name, count: n }));
       onClose();
     } catch (e) {
       setError(errorMessage(e));
@@ -127,7 +132,7 @@ export function ScaleDialog({
     }
   };
   return (
-    <Modal title={`Scale ${kind} ${target.name}`} onClose={onClose}>
+    <Modal title={t('actions.scale.title', { kind, name: target.name })} onClose={onClose}>
       <form
         className="modal-body"
         onSubmit={(e) => {
@@ -136,10 +141,10 @@ export function ScaleDialog({
         }}
       >
         <label className="field-row">
-          Replicas
+          {t('actions.scale.replicas')}
           <input type="number" min={0} step={1} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={!valid} />
         </label>
-        <p className="action-status">Now: {current}</p>
+        <p className="action-status">{t('actions.scale.now', { count: current })}</p>
         {error && (
           <p className="op-message bad" role="alert">
             {error}
@@ -147,10 +152,10 @@ export function ScaleDialog({
         )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="btn primary" disabled={busy || !valid}>
-            Scale
+            {t('actions.scale.scale')}
           </button>
         </div>
       </form>
@@ -172,6 +177,7 @@ export function ConfirmDialog({
   /** Resolves when done (the dialog closes) or throws (the message is shown). */
   run: () => Promise<void>;
 }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -185,7 +191,7 @@ export function ConfirmDialog({
         )}
         <div className="modal-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button
             type="button"

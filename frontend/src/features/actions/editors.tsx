@@ -20,16 +20,18 @@ function Loading({ title, onClose }: { title: string; onClose: () => void }) {
 }
 
 export function EditYamlDialog(p: ComponentProps<typeof EditYamlDialogLazy>) {
+  const { t } = useTranslation();
   return (
-    <Suspense fallback={<Loading title={`Edit ${p.kind} ${p.name}`} onClose={p.onClose} />}>
+    <Suspense fallback={<Loading title={t('actions.edit.title', { kind: p.kind, name: p.name })} onClose={p.onClose} />}>
       <EditYamlDialogLazy {...p} />
     </Suspense>
   );
 }
 
 export function CreateDialog(p: ComponentProps<typeof CreateDialogLazy>) {
+  const { t } = useTranslation();
   return (
-    <Suspense fallback={<Loading title="Create from YAML" onClose={p.onClose} />}>
+    <Suspense fallback={<Loading title={t('actions.create.title')} onClose={p.onClose} />}>
       <CreateDialogLazy {...p} />
     </Suspense>
   );

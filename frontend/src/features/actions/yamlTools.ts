@@ -2,6 +2,7 @@
 // parser + a few rules it tolerates), resourceVersion handling,
 // managedFields removal, multi-document splitting.
 import { yamlLanguage } from '@codemirror/lang-yaml';
+import { t } from '../../i18n';
 
 const parser = yamlLanguage.parser;
 
@@ -35,7 +36,7 @@ export function lintYaml(text: string): YamlProblem[] {
         if (to <= from && from > 0) from -= 1;
       }
       const line = lineOf(text, n.from);
-      if (!out.some((p) => p.line === line)) out.push({ from, to, line, message: `Line ${line}: YAML syntax error` });
+      if (!out.some((p) => p.line === line)) out.push({ from, to, line, message: t('actions.lint.syntax', { line }) });
     },
   });
   let pos = 0;
@@ -44,16 +45,16 @@ export function lintYaml(text: string): YamlProblem[] {
     const line = i + 1;
     const tab = /^[ ]*\t/.exec(l);
     if (tab && l.trim() !== '' && !out.some((p) => p.line === line)) {
-      out.push({ from: pos, to: pos + tab[0].length, line, message: `Line ${line}: tabs are not allowed for indentation in YAML` });
+      out.push({ from: pos, to: pos + tab[0].length, line, message: t('actions.lint.tabs', { line }) });
     }
     // "key: value: more" — a plain scalar may not contain ": ".
     const nested = /^\s*(?:-\s+)?[A-Za-z0-9_./-]+:\s+([^\s"'[{|>&*!#%@`][^#]*?):\s/.exec(l);
     if (nested && !out.some((p) => p.line === line)) {
-      out.push({ from: pos, to: pos + l.length, line, message: `Line ${line}: mapping values are not allowed here (quote the value)` });
+      out.push({ from: pos, to: pos + l.length, line, message: t('actions.lint.mapping', { line }) });
     }
     const dq = /^\s*(?:-\s+)?[A-Za-z0-9_./-]+:\s+"((?:[^"\\]|\\.)*)$/.exec(l);
     if (dq && !text.slice(pos + l.length).includes('"') && !out.some((p) => p.line === line)) {
-      out.push({ from: pos, to: pos + l.length, line, message: `Line ${line}: unterminated quoted string` });
+      out.push({ from: pos, to: pos + l.length, line, message: t('actions.lint.unterminated', { line }) });
     }
     pos += l.length + 1;
   });

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { errorMessage } from '../../api/errors';
 import { ops, type Forward, type ForwardRequest } from '../../api/operations';
+import { t } from '../../i18n';
 
 export const forwardsKey = ['portForwards'] as const;
 
@@ -28,7 +29,7 @@ export function useForwards(): State {
   return {
     forwards: q.data ?? NONE,
     loaded: q.isFetched,
-    error: q.error ? `Could not list port-forwards: ${errorMessage(q.error)}` : null,
+    error: q.error ? t('forwards.errors.list', { error: errorMessage(q.error) }) : null,
   };
 }
 

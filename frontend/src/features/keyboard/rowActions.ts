@@ -1,7 +1,7 @@
 // Which row shortcuts a kind has, and their state for one row, from the
 // actions' own access checks and read-only rule.
 import type { AccessDecision } from '../../api/operations';
-import { actionStates, READ_ONLY_REASON, type ActionId, type ActionState, type ActionTarget } from '../actions/access';
+import { actionStates, readOnlyReason, type ActionId, type ActionState, type ActionTarget } from '../actions/access';
 import { WORKLOAD_KINDS } from '../logs/logTarget';
 import { t } from '../../i18n';
 
@@ -38,6 +38,6 @@ export function rowActionStates(
   const checked = actionStates(checkedActions(actions), target, decisions, readOnly);
   for (const a of actions) out[a] = a === 'yaml' ? { enabled: true } : (checked[a] ?? { enabled: true });
   // The Go core refuses exec on read-only contexts too.
-  if (out.exec && readOnly) out.exec = { enabled: false, reason: READ_ONLY_REASON };
+  if (out.exec && readOnly) out.exec = { enabled: false, reason: readOnlyReason() };
   return out;
 }

@@ -3,6 +3,7 @@
 import { callCommand } from '../../api/client';
 import { HEARTBEAT_TIMEOUT_MS, streamNdjson } from '../../api/openStream';
 import type { PluginInfo, PluginState } from '../../api/contract.gen';
+import { t } from '../../i18n';
 
 // A plugin folder as the Go side describes it (app/session PluginInfo), from the generated contract.
 export type { PluginInfo, PluginState };
@@ -50,7 +51,7 @@ export async function streamPlugins(onList: (list: PluginInfo[]) => void, onErro
     onMessage: (v) => {
       if (!isObj(v)) return;
       if (v.type === 'plugins') onList(toPluginList(v.list));
-      else if (v.type === 'error') onError(str(v.message) || 'Unknown error');
+      else if (v.type === 'error') onError(str(v.message) || t('errors.unknown'));
     },
   });
 }

@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../../api/errors';
 import { objectStreamUrl } from '../../api/objectStream';
 import { HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from '../../api/openStream';
 import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
+import { t } from '../../i18n';
 
 export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
 
@@ -31,7 +32,7 @@ export function toWatchEvent(v: unknown): WatchEvent | null {
       }
       return null;
     case 'error': {
-      const e: WatchEvent = { type: 'error', message: str(v.message) || 'Unknown error' };
+      const e: WatchEvent = { type: 'error', message: str(v.message) || t('errors.unknown') };
       if (typeof v.status === 'number' && v.status > 0) e.status = v.status;
       return e;
     }
@@ -52,7 +53,7 @@ async function readStream(pluginId: string, url: string, signal: AbortSignal, on
     heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
     onMessage: onValue,
   });
-  if (signal.aborted) throw new ApiError('Cancelled');
+  if (signal.aborted) throw new ApiError(t('errors.cancelled'));
 }
 
 /** Plugins may write with Apply and Delete only, over HTTP with the plugin's header (so the backend's log names it). */
@@ -99,7 +100,7 @@ export function clusterClient(pluginId: string, context: string, namespace: stri
         return false;
       });
       if (failure) throw failure;
-      if (!out) throw new ApiError('The list ended before it was complete');
+      if (!out) throw new ApiError(t('errors.listIncomplete'));
       return out;
     },
     async get(kind: ResourceKind, name: string, options?: { namespace?: string; signal?: AbortSignal }): Promise<KubeObject> {
@@ -110,7 +111,7 @@ export function clusterClient(pluginId: string, context: string, namespace: stri
         if (!isObj(v)) return true;
         if (v.type === 'object' && isObj(v.object)) out = v.object;
         else if (v.type === 'deleted') failure = new ApiError(str(v.message) || `${name} does not exist`, 404);
-        else if (v.type === 'error') failure = new ApiError(str(v.message) || 'Unknown error', typeof v.status === 'number' ? v.status : undefined);
+        else if (v.type === 'error') failure = new ApiError(str(v.message) || t('errors.unknown'), typeof v.status === 'number' ? v.status : undefined);
         else return true;
         return false;
       });

@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errors';
 import { streamPlugins, type PluginInfo } from './backend';
 import { browserImport, loadPlugin, type Importer } from './loader';
 import { registry, type PluginRegistry } from './registry';
+import { t } from '../../i18n';
 
 /** Brings the registry in line with a plugin list. */
 export function reconcile(list: PluginInfo[], reg: PluginRegistry = registry, importer: Importer = browserImport): void {
@@ -36,7 +37,7 @@ export function usePluginHost(): void {
         (message) => registry.setListError(message),
         ctl.signal,
       )
-        .catch((e: unknown) => registry.setListError(`Cannot follow the plugin folder: ${errorMessage(e)}`))
+        .catch((e: unknown) => registry.setListError(t('plugins.errors.folder', { error: errorMessage(e) })))
         .finally(() => {
           if (ctl.signal.aborted) return;
           timer = setTimeout(run, delay);

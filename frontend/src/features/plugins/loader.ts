@@ -8,7 +8,7 @@ import type { PluginInfo } from './backend';
 import type { PluginRegistry } from './registry';
 import type { Activate, KubedeckPluginAPI, PluginSettings } from './types';
 import { addPluginTranslations, pluginT, usePluginTranslation } from './pluginI18n';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, t } from '../../i18n';
 
 export const LOAD_TIMEOUT_MS = 10_000;
 const PATH_SEGMENT = /^[a-z0-9][a-z0-9-]*$/i;
@@ -43,10 +43,10 @@ class Timeout extends Error {}
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const t = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(`${what} did not finish within ${ms / 1000} s`)), ms);
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout(t('plugins.errors.timeout', { what, seconds: ms / 1000 }))), ms);
   });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 function need(cond: boolean, message: string): void {
@@ -114,13 +114,13 @@ export async function loadPlugin(info: PluginInfo, reg: PluginRegistry, importer
   try {
     let mod: Record<string, unknown>;
     try {
-      mod = await withTimeout(importer(info.url), timeoutMs, 'Loading the module');
+      mod = await withTimeout(importer(info.url), timeoutMs, t('plugins.errors.loading'));
     } catch (e) {
       if (e instanceof Timeout) throw e;
-      throw new Error(`The module does not load: ${errorMessage(e)}`, { cause: e });
+      throw new Error(t('plugins.errors.load', { error: errorMessage(e) }), { cause: e });
     }
     const activate = mod.default ?? mod.activate;
-    if (typeof activate !== 'function') throw new Error('The module exports no activate function (export default function activate(kd) {…})');
+    if (typeof activate !== 'function') throw new Error(t('plugins.errors.noActivate'));
     const result = await withTimeout(Promise.resolve((activate as Activate)(pluginApi(info, reg, gen))), timeoutMs, 'activate()');
     reg.running(info.id, gen, typeof result === 'function' ? result : null);
   } catch (e) {

@@ -35,7 +35,7 @@ export function cellOf(def: Owned<ListColumnDef>, o: KubeObject | undefined): Ce
     const v = def.value(o);
     return typeof v === 'number' || typeof v === 'string' ? v : null;
   } catch (e) {
-    registry.fail(def.pluginId, `The column ${def.header} threw: ${errorMessage(e)}`);
+    registry.fail(def.pluginId, t('plugins.errors.column', { header: def.header, error: errorMessage(e) }));
     return null;
   }
 }

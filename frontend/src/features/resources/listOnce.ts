@@ -5,6 +5,7 @@
 import { streamList } from '../../api/stream';
 import type { Column, GVR, ListQuery, Row } from '../../api/types';
 import { applyListMessage, initialListState } from './listReducer';
+import { t } from '../../i18n';
 
 export interface ListSnapshot {
   columns: Column[];
@@ -36,7 +37,7 @@ export async function listOnce(q: ListQuery, signal: AbortSignal): Promise<ListS
     signal.removeEventListener('abort', stop);
   }
   if (list.error && !list.error.retrying) error = list.error.message;
-  if (!list.synced && !error) error = 'The list ended before it was complete.';
+  if (!list.synced && !error) error = t('errors.listIncomplete');
   const snap: ListSnapshot = { columns: list.columns, rows: [...list.rows.values()], at: Date.now() };
   if (error) snap.error = error;
   return snap;

@@ -10,6 +10,7 @@ import { frameBatch } from '../../lib/frameScheduler';
 import { isTransient, useLiveStream } from '../../lib/useLiveStream';
 import { reportLive, reportTrouble } from '../clusters/clusterHealth';
 import { initialListState, listReducer, type ListState, type StreamProblem } from './listReducer';
+import { t } from '../../i18n';
 
 export { defaultBackoff, type Backoff } from '../../lib/backoff';
 
@@ -71,7 +72,7 @@ export function useResourceList(query: ListQuery | null, backoff: Backoff = defa
         dispatch({ type: 'ended', problem: problemOf(error), retry: false });
         return false;
       }
-      const problem = error === undefined ? { message: 'The connection to the backend was lost.', retrying: true } : { ...problemOf(error), retrying: true };
+      const problem = error === undefined ? { message: t('errors.connectionLost'), retrying: true } : { ...problemOf(error), retrying: true };
       dispatch({ type: 'ended', problem, retry: true });
       return true;
     },

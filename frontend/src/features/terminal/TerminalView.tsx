@@ -7,6 +7,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
+import { t as translate } from '../../i18n';
 import { base64Bytes, ops, streamTerminal } from '../../api/operations';
 import { onThemeChange, termTheme } from './termTheme';
 import { updateTerminal, type TerminalTab } from './terminalStore';
@@ -79,10 +80,10 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
 
   // Start the session with the terminal's size.
   useEffect(() => {
-    const t = termRef.current;
-    if (!t || tab.state !== 'starting' || tab.sessionId) return;
+    const cur = termRef.current;
+    if (!cur || tab.state !== 'starting' || tab.sessionId) return;
     let cancelled = false;
-    const { term } = t;
+    const { term } = cur;
     ops
       .TerminalStart(tab.context, {
         namespace: tab.namespace,
@@ -103,7 +104,7 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
         (e: unknown) => {
           if (cancelled) return;
           const msg = errorMessage(e);
-          term.write(`\r\n\x1b[31mCould not start ${tab.command.join(' ')}: ${msg}\x1b[0m\r\n`);
+          term.write(`\r\n\x1b[31m${translate('terminal.view.startFailed', { command: tab.command.join(' '), error: msg })}\x1b[0m\r\n`);
           updateTerminal(tab.key, { state: 'failed', message: msg });
         },
       );
@@ -114,22 +115,22 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
 
   // Keystrokes and pastes go to the session; Ctrl+Shift+C/V copy and paste.
   useEffect(() => {
-    const t = termRef.current;
-    if (!t || !sessionId || tab.state !== 'open') return;
-    const send = inputQueue(sessionId, (e) => setNote(`Input not delivered: ${errorMessage(e)}`));
-    const { term } = t;
+    const cur = termRef.current;
+    if (!cur || !sessionId || tab.state !== 'open') return;
+    const send = inputQueue(sessionId, (e) => setNote(translate('terminal.view.inputFailed', { error: errorMessage(e) })));
+    const { term } = cur;
     const data = term.onData(send);
     term.attachCustomKeyEventHandler((e) => {
       if (e.type !== 'keydown' || !e.ctrlKey || !e.shiftKey) return true;
       if (e.code === 'KeyC') {
-        if (term.hasSelection()) void navigator.clipboard?.writeText(term.getSelection()).catch(() => setNote('Could not copy: the clipboard is not available'));
+        if (term.hasSelection()) void navigator.clipboard?.writeText(term.getSelection()).catch(() => setNote(translate('terminal.view.copyUnavailable')));
         return false;
       }
       if (e.code === 'KeyV') {
         void navigator.clipboard
           ?.readText()
           .then((text) => text && term.paste(text))
-          .catch(() => setNote('Could not paste: the clipboard is not available (use the Paste button or middle-click)'));
+          .catch(() => setNote(translate('terminal.view.pasteUnavailableKeys')));
         return false;
       }
       return true;
@@ -139,18 +140,18 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
 
   // Output, while the tab is on screen.
   useEffect(() => {
-    const t = termRef.current;
-    if (!t || !sessionId || tab.state !== 'open' || !visible) return;
+    const cur = termRef.current;
+    if (!cur || !sessionId || tab.state !== 'open' || !visible) return;
     const ctl = new AbortController();
-    const { term } = t;
+    const { term } = cur;
     streamTerminal(
       sessionId,
       (m) => {
         if (m.type === 'output') {
-          if (m.dropped) term.write('\r\n\x1b[33m[some output was dropped while this tab was hidden]\x1b[0m\r\n');
+          if (m.dropped) term.write(`\r\n\x1b[33m[${translate('terminal.view.dropped')}]\x1b[0m\r\n`);
           term.write(base64Bytes(m.data));
         } else {
-          const text = m.message === 'closed' ? 'Session closed' : m.message ? `${m.message} (exit code ${m.code})` : `Process exited with code ${m.code}`;
+          const text = m.message === 'closed' ? translate('terminal.view.sessionClosed') : m.message ? translate('terminal.view.exitMessage', { message: m.message, code: m.code }) : translate('terminal.view.exited', { code: m.code });
           term.write(`\r\n\x1b[2m[${text}]\x1b[0m\r\n`);
           updateTerminal(tab.key, { state: 'ended', message: text });
         }
@@ -160,7 +161,7 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
       if (ctl.signal.aborted) return;
       const msg = errorMessage(e);
       const gone = /no terminal session/i.test(msg);
-      const text = gone ? 'The session ended while its tab was in the background' : `Output stream failed: ${msg}`;
+      const text = gone ? translate('terminal.view.endedHidden') : translate('terminal.view.outputFailed', { error: msg });
       term.write(`\r\n\x1b[2m[${text}]\x1b[0m\r\n`);
       updateTerminal(tab.key, { state: 'ended', message: text });
     });
@@ -199,12 +200,12 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
   const copy = () => {
     const sel = termRef.current?.term.getSelection() ?? '';
     if (!sel) {
-      setNote('Select text in the terminal first');
+      setNote(t('terminal.view.selectFirst'));
       return;
     }
     navigator.clipboard?.writeText(sel).then(
-      () => setNote('Copied'),
-      () => setNote('Could not copy: the clipboard is not available'),
+      () => setNote(t('terminal.view.copied')),
+      () => setNote(translate('terminal.view.copyUnavailable')),
     );
   };
   const paste = () => {
@@ -213,7 +214,7 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
         if (text) termRef.current?.term.paste(text);
         termRef.current?.term.focus();
       },
-      () => setNote('Could not paste: the clipboard is not available'),
+      () => setNote(t('terminal.view.pasteUnavailable')),
     );
   };
 

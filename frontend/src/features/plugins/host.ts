@@ -2,8 +2,8 @@
 // the plugin stream, loads every enabled plugin (again when its bundle URL,
 // which carries its hash, changes: development reload) and unloads the
 // ones that are no longer enabled.
-import { useEffect } from 'react';
 import { errorMessage } from '../../api/errors';
+import { useLiveStream } from '../../lib/useLiveStream';
 import { streamPlugins, type PluginInfo } from './backend';
 import { browserImport, loadPlugin, type Importer } from './loader';
 import { registry, type PluginRegistry } from './registry';
@@ -22,32 +22,30 @@ export function reconcile(list: PluginInfo[], reg: PluginRegistry = registry, im
   }
 }
 
-/** Mount once: follows the plugin stream for as long as the app runs. */
+type PluginStreamEvent = { type: 'list'; list: PluginInfo[] } | { type: 'error'; message: string };
+
+/** Mount once: follows the plugin stream for as long as the app runs (the one live-stream hook and its backoff). */
 export function usePluginHost(): void {
-  useEffect(() => {
-    const ctl = new AbortController();
-    let delay = 1000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const run = () => {
+  useLiveStream<PluginStreamEvent>({
+    key: 'plugins',
+    open: (onMessage, signal) =>
       streamPlugins(
-        (list) => {
-          delay = 1000;
-          reconcile(list);
-        },
-        (message) => registry.setListError(message),
-        ctl.signal,
-      )
-        .catch((e: unknown) => registry.setListError(t('plugins.errors.folder', { error: errorMessage(e) })))
-        .finally(() => {
-          if (ctl.signal.aborted) return;
-          timer = setTimeout(run, delay);
-          delay = Math.min(delay * 2, 15_000);
-        });
-    };
-    run();
-    return () => {
-      ctl.abort();
-      clearTimeout(timer);
-    };
-  }, []);
+        (list) => onMessage({ type: 'list', list }),
+        (message) => onMessage({ type: 'error', message }),
+        signal,
+      ),
+    onMessage: (m, connection) => {
+      if (m.type === 'error') {
+        registry.setListError(m.message);
+        return;
+      }
+      connection.healthy();
+      reconcile(m.list);
+    },
+    // The plugin folders are followed as long as the app runs: any end or failure reconnects after the backoff.
+    onEnd: (error) => {
+      if (error !== undefined) registry.setListError(t('plugins.errors.folder', { error: errorMessage(error) }));
+      return true;
+    },
+  });
 }

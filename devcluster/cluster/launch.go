@@ -6,11 +6,13 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kubedeck/kubedeck/devcluster/build"
@@ -146,9 +148,61 @@ func newTokens(roles ...string) (map[string]string, error) {
 	return out, nil
 }
 
-// freePorts returns n distinct loopback ports that were free a moment ago
-// (the kernel's choice for a listener on :0).
+// freePorts returns n distinct loopback ports that are free now. They are
+// drawn below the kernel's ephemeral range when it is known (Linux): a port
+// the kernel hands out for a listener on :0 comes from that range, and once
+// closed it can be taken as the source port of any outgoing connection (the
+// other clusters' clients) before the component binds it, which failed a
+// start-up with "address already in use".
 func freePorts(n int) ([]int, error) {
+	low := ephemeralLow()
+	if low-minPort < 100*n {
+		return kernelPorts(n)
+	}
+	var out []int
+	var lns []net.Listener
+	defer func() {
+		for _, l := range lns {
+			l.Close()
+		}
+	}()
+	for try := 0; len(out) < n; try++ {
+		if try == 1000 {
+			return nil, fmt.Errorf("find a free port below %d: none free after 1000 tries", low)
+		}
+		port := minPort + rand.IntN(low-minPort)
+		l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(port))
+		if err != nil {
+			continue // taken (or just now by our own earlier pick: listeners stay open until all are found)
+		}
+		lns = append(lns, l)
+		out = append(out, port)
+	}
+	return out, nil
+}
+
+// minPort is the lowest port freePorts draws (above well-known and most registered services' ports).
+const minPort = 10000
+
+// ephemeralLow is the first port of the kernel's ephemeral range, or 0 when unknown.
+func ephemeralLow() int {
+	b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(b))
+	if len(fields) == 0 {
+		return 0
+	}
+	low, err := strconv.Atoi(fields[0])
+	if err != nil {
+		return 0
+	}
+	return low
+}
+
+// kernelPorts returns n distinct ports the kernel chose for listeners on :0.
+func kernelPorts(n int) ([]int, error) {
 	var out []int
 	var lns []net.Listener
 	defer func() {

@@ -65,7 +65,7 @@ test: deps build devcluster vet package ## run every test: Go, fuzz, frontend, e
 	cd frontend && npm run typecheck && npm run lint && npm test
 	cd plugins && npm test
 	cd devcluster && go test -count=1 ./...
-	# Each Go fuzz target for FUZZTIME (default 10s); their seed corpora also run in test-on-cluster.
+	# Each Go fuzz target for FUZZTIME inputs (default 10000x); their seed corpora also run in test-on-cluster.
 	scripts/fuzz.sh
 	$(DEVCLUSTER) exec -- $(MAKE) --no-print-directory test-on-cluster
 

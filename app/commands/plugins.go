@@ -28,6 +28,13 @@ type PluginInfo struct {
 	State PluginState `json:"state"`
 	// URL is where its main bundle is served (only when enabled).
 	URL string `json:"url,omitempty"`
+	// Granted is what the user granted at approval (nil: not approved at
+	// this hash, or approved before capabilities existed: nothing).
+	Granted *plugins.Capabilities `json:"granted,omitempty"`
+	// FrameURL is the plugin's sandboxed frame document (only when
+	// enabled): /plugin-frame/<token>/, the token minted for this session
+	// and hash (session.FrameToken).
+	FrameURL string `json:"frameUrl,omitempty"`
 }
 
 // Plugins lists the plugins and their states.

@@ -27,6 +27,8 @@ type Plugin struct {
 	// Hash is the hash of the plugin's files (HashFiles).
 	Hash string `json:"hash"`
 	Dev  bool   `json:"dev"`
+	// Requested is what its package.json asks for (see Capabilities).
+	Requested Capabilities `json:"requested"`
 	// Error says why the plugin cannot be loaded (bad package.json, a
 	// symbolic link in its folder...).
 	Error string `json:"error,omitempty"`

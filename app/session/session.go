@@ -28,6 +28,7 @@ type Session struct {
 	terms    *terminal.Manager
 	forwards *forward.Manager
 	plugins  *plugins.Catalog
+	frames   *frameTokens
 	log      *slog.Logger
 }
 
@@ -56,7 +57,7 @@ func New(d Deps) *Session {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Session{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed,
-		terms: terminal.NewManager(), forwards: forward.NewManager(), plugins: d.Plugins, log: d.Log}
+		terms: terminal.NewManager(), forwards: forward.NewManager(), plugins: d.Plugins, frames: newFrameTokens(), log: d.Log}
 }
 
 // Close ends what s started (terminal sessions, port-forwards, credential

@@ -35,6 +35,41 @@ export interface CancelResult {
   cancelled: boolean;
 }
 
+/**
+ * Capabilities are what a plugin may do beyond drawing in its own frame:
+ * declared in its package.json ("kubedeck": {"capabilities": {...}}), shown
+ * to the user at approval, granted all or in part, and checked on every
+ * request the plugin makes (by the host page, then again by the Go side,
+ * which is the authority). Nothing is granted that is not listed; the zero
+ * value allows nothing.
+ * 
+ * A kind is written "resource" for the core group ("pods", "secrets") or
+ * "group/resource" ("apps/deployments"); "*" in Read means every kind but
+ * Secrets (Secrets are always named on their own).
+ */
+export interface Capabilities {
+  /**
+   * Read: kinds it may list, get and watch (and receive as a details
+   * section's object or a list column's input).
+   */
+  read?: string[];
+  /** Write: kinds it may change, each with its verbs ("apply", "delete"). */
+  write?: Record<string, string[]>;
+  /**
+   * SecretValues: Secret values arrive readable (otherwise hidden, as
+   * "<hidden: N bytes>"); needs "secrets" in Read as well.
+   */
+  secretValues?: boolean;
+  /** Exec, PortForward, Logs: the pod subresources it may use. */
+  exec?: boolean;
+  portForward?: boolean;
+  logs?: boolean;
+  /** Network: origins (scheme://host[:port]) its frame may connect to. */
+  network?: string[];
+  /** Settings: a small per-plugin key-value store (kd.settings). */
+  settings?: boolean;
+}
+
 /** Check is one question. */
 export interface Check {
   verb: string;
@@ -309,6 +344,17 @@ export interface PluginInfo {
   /** URL is where its main bundle is served (only when enabled). */
   url?: string;
   /**
+   * Granted is what the user granted at approval (nil: not approved at
+   * this hash, or approved before capabilities existed: nothing).
+   */
+  granted?: Capabilities;
+  /**
+   * FrameURL is the plugin's sandboxed frame document (only when
+   * enabled): /plugin-frame/<token>/, the token minted for this session
+   * and hash (session.FrameToken).
+   */
+  frameUrl?: string;
+  /**
    * ID is the folder name; unique across the plugin folders (a development
    * folder's plugin wins over an installed one of the same name).
    */
@@ -322,6 +368,8 @@ export interface PluginInfo {
   /** Hash is the hash of the plugin's files (HashFiles). */
   hash: string;
   dev: boolean;
+  /** Requested is what its package.json asks for (see Capabilities). */
+  requested: Capabilities;
   /**
    * Error says why the plugin cannot be loaded (bad package.json, a
    * symbolic link in its folder...).

@@ -26,11 +26,17 @@ type Handler struct {
 	dispatcher *dispatcher
 	streams    *streams
 	mux        *http.ServeMux
+	frames     *Frames // nil: no plugin frames
+	frameMux   *http.ServeMux
 }
 
-// New returns the API handler.
-func New(resolve Resolver, log *slog.Logger) *Handler {
+// New returns the API handler (and, WithFrames, the plugin frames').
+func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
 	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), streams: newStreams(), mux: http.NewServeMux()}
+	for _, o := range opts {
+		o(h)
+	}
+	h.frameMux = h.frameRoutes()
 	h.mux.HandleFunc("POST /api/call/{method}", h.call)
 	h.mux.HandleFunc("GET /api/stream/list", h.streamList)
 	h.mux.HandleFunc("GET /api/stream/lists", h.streamLists)
@@ -133,12 +139,17 @@ func (w *responseWriter) CancelStream(cause error) { w.cancel(cause) }
 // Unwrap gives http.ResponseController the shell's writer.
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// Middleware routes /api/ to the handler and everything else to next, as
-// the Wails AssetServer's Middleware option expects.
+// Middleware routes /api/ to the handler, /plugin-frame/ to the plugin
+// frames and everything else to next, as the Wails AssetServer's
+// Middleware option expects.
 func (h *Handler) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") {
 			h.ServeHTTP(w, r)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, FramePrefix) {
+			h.serveFrame(w, r)
 			return
 		}
 		next.ServeHTTP(w, r)

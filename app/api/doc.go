@@ -29,6 +29,15 @@
 // The TypeScript types of every command and line are generated from these
 // Go types by app/contract.
 //
+// # Plugin frames
+//
+// WithFrames adds /plugin-frame/<token>/ (frame.go): the sandboxed
+// document of a plugin's frame (the built frame.html with a strict CSP, as
+// a header and as a <meta>), the built assets/ and the plugin's approved
+// files under plugin/. GET and HEAD only; the token (session.FrameToken)
+// is the only credential, found by the shell's FrameSessions; anything
+// else under the prefix is a 404, /api/ included.
+//
 // # Failure
 //
 // Every route runs under one recover: a panic is logged with its stack and

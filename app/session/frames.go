@@ -74,3 +74,14 @@ func (s *Session) FramePlugin(token string) (plugins.Plugin, error) {
 	}
 	return p, nil
 }
+
+// HasFrameToken reports whether s minted token (and still keeps it),
+// whatever the state of its plugin now: the browser shell finds a frame's
+// session by it, then FramePlugin decides.
+func (s *Session) HasFrameToken(token string) bool {
+	f := s.frames
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	_, ok := f.byTok[token]
+	return ok
+}

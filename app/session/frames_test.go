@@ -32,4 +32,3 @@ func TestFrameTokensBelongToTheirSession(t *testing.T) {
 		t.Error("the oldest token was not dropped past maxFrameTokens")
 	}
 }
-

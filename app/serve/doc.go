@@ -14,4 +14,12 @@
 // tokens, terminals and forwards. Sessions end when idle, too old, signed
 // out or over the cap (the longest idle makes room), and what they started
 // is closed with them.
+//
+// # Plugin frames
+//
+// /plugin-frame/<token>/ GETs are the one thing served without the cookie
+// and from "Origin: null" (a sandboxed plugin frame, frames.go): the token
+// is their credential and opens only that frame's files. Every other
+// request from such a frame is refused by the Origin check, and has no
+// session anyway.
 package serve

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/kubedeck/kubedeck/app/api"
 )
 
 // checkHostAndOrigin refuses requests whose Host is not this server (DNS
@@ -25,6 +27,12 @@ func (s *Server) checkHostAndOrigin(next http.Handler) http.Handler {
 		}
 		if loopback && !isLocalhostName(r.Host) {
 			s.toLocalhost(w, r)
+			return
+		}
+		if isFrameRequest(r) {
+			// A sandboxed plugin frame: Origin null, cross-site, and only
+			// its own files (frames.go).
+			next.ServeHTTP(w, r)
 			return
 		}
 		origin := r.Header.Get("Origin")
@@ -92,13 +100,27 @@ func isLocalhostName(hostport string) bool {
 	return strings.EqualFold(host, "localhost")
 }
 
+// appCSP is the policy of the app's own pages: they may frame the plugin
+// frames this server serves (frame-src 'self'), and nothing may frame them.
+const appCSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'"
+
+// frameAncestorsCSP is the browser shell's policy for plugin frame
+// documents, beside their own (app/api/frame.go): only the app's pages may
+// frame them. X-Frame-Options has no "same origin" a sandboxed frame
+// matches reliably, so they get this instead of DENY.
+const frameAncestorsCSP = "frame-ancestors 'self'"
+
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("X-Frame-Options", "DENY")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
+		if strings.HasPrefix(r.URL.Path, api.FramePrefix) {
+			h.Set("Content-Security-Policy", frameAncestorsCSP)
+		} else {
+			h.Set("X-Frame-Options", "DENY")
+			h.Set("Content-Security-Policy", appCSP)
+		}
 		next.ServeHTTP(w, r)
 	})
 }

@@ -246,11 +246,15 @@ func (s *Server) Handler() http.Handler {
 			return sess.scope, nil
 		}
 		return nil, errors.New("not signed in")
-	}, s.opts.Log)
+	}, s.opts.Log, api.WithFrames(api.Frames{Assets: s.opts.Assets, Sessions: s.frameSessions}))
 	app := apiHandler.Middleware(http.FileServerFS(s.opts.Assets))
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/logout" {
 			s.logout(w, r)
+			return
+		}
+		if isFrameRequest(r) {
+			app.ServeHTTP(w, r) // the token in the path is the credential
 			return
 		}
 		sess, ended := s.sessions.fromRequest(r, s.cookie)

@@ -46,18 +46,27 @@ func Run(opts Options) error {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	applyWebKitDefaults()
+	key, err := newAppKey()
+	if err != nil {
+		return err
+	}
 	s := newShell(opts)
-	bind := []any{commands.For(opts.Session)}
+	bind := []any{commands.NewGate(key, opts.Session)}
 	if s.selfTest != nil {
 		bind = append(bind, s.selfTest)
 	}
-	apiHandler := api.New(func(*http.Request) (*session.Session, error) { return opts.Session, nil }, opts.Log)
+	one := func(*http.Request) (*session.Session, error) { return opts.Session, nil }
+	apiHandler := api.New(one, opts.Log, api.WithFrames(api.Frames{
+		Assets:   opts.Assets,
+		Sessions: func(r *http.Request, _ string) (*session.Session, error) { return one(r) },
+		Scheme:   pageScheme(goruntime.GOOS),
+	}))
 	start := s.initialState()
 	startState := options.Normal
 	if start.Maximised {
 		startState = options.Maximised
 	}
-	err := wails.Run(&options.App{
+	err = wails.Run(&options.App{
 		Title:            "Kubedeck",
 		Width:            start.Width,
 		Height:           start.Height,
@@ -66,7 +75,9 @@ func Run(opts Options) error {
 		WindowStartState: startState,
 		AssetServer: &assetserver.Options{
 			Assets:     opts.Assets,
-			Middleware: func(next http.Handler) http.Handler { return s.saveMiddleware(apiHandler.Middleware(next)) },
+			Middleware: func(next http.Handler) http.Handler {
+				return keyMiddleware(key, opts.Assets, s.saveMiddleware(apiHandler.Middleware(next)))
+			},
 		},
 		Menu:               s.buildMenu(),
 		BackgroundColour:   &options.RGBA{R: 15, G: 17, B: 21, A: 255},
@@ -97,6 +108,15 @@ func Run(opts Options) error {
 }
 
 const aboutText = "A fast, light Kubernetes dashboard."
+
+// pageScheme is the scheme of the page's URL in Wails' webview: wails://wails/
+// on Linux and macOS, http://wails.localhost/ with WebView2 on Windows.
+func pageScheme(goos string) string {
+	if goos == "windows" {
+		return "http"
+	}
+	return "wails"
+}
 
 // applyWebKitDefaults avoids blank windows on some GPUs and VMs, unless the
 // user chose otherwise.

@@ -5,8 +5,18 @@
 //
 // # Session
 //
-// The app has one session.Session (Options.Session): commands.For(it) is
-// bound to the page, and the API handler serves every request for it.
+// The app has one session.Session (Options.Session): the API handler
+// serves every request for it, and its commands are bound to the page
+// through one commands.Gate (Call(key, method, args)).
+//
+// # App key
+//
+// Plugins run in sandboxed frames of the same webview: WebKit gives every
+// frame the Wails message channel, and the frames share the page's URL
+// scheme. So the shell makes a random key at each launch (appkey.go), puts
+// it into index.html only, and requires it on every /api/ request
+// (X-Kubedeck-Key) and every Gate call. /plugin-frame/<token>/ needs the
+// token only (app/api/frame.go).
 //
 // # Desktop citizenship
 //

@@ -74,7 +74,7 @@ func Run(opts Options) error {
 		MinHeight:        minHeight,
 		WindowStartState: startState,
 		AssetServer: &assetserver.Options{
-			Assets:     opts.Assets,
+			Assets: opts.Assets,
 			Middleware: func(next http.Handler) http.Handler {
 				return keyMiddleware(key, opts.Assets, s.saveMiddleware(apiHandler.Middleware(next)))
 			},

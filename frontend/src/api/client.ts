@@ -1,37 +1,68 @@
-// The one place that knows how commands reach the Go core: Wails bindings in the
-// desktop shell, POST /api/call/<Method> in the browser shell.
+// The one place that knows how commands reach the Go core: the Wails gate in the
+// desktop shell, POST /api/call/<Method> in the browser shell (and in the
+// desktop for calls with headers). In the desktop every way in needs the
+// per-launch app key, which this module takes out of index.html once.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import type { CallArgs, CallResult, CommandName } from './contract.gen';
 import { t } from '../i18n';
 
 export { ApiError } from './errors';
 
-type Bound = { [M in CommandName]?: (...args: CallArgs<M>) => Promise<CallResult<M>> };
-
 /** Typed functions for the commands K, as `api` and `ops` offer them. */
 export type CommandFns<K extends CommandName> = { [M in K]: (...args: CallArgs<M>) => Promise<CallResult<M>> };
 
+/** The one object the desktop binds (app/commands/gate.go): every command by name, opened by the app key. */
+export interface Gate {
+  Call: (key: string, method: string, args: readonly unknown[]) => Promise<unknown>;
+}
+
 declare global {
   interface Window {
-    go?: { commands?: { Commands?: Bound } };
+    go?: {
+      commands?: {
+        Gate?: Gate;
+        /** @deprecated No longer bound (the Gate replaced it); typed only while old test fixtures still set it. */
+        Commands?: Record<string, unknown>;
+      };
+    };
   }
 }
 
 export type Transport = 'desktop' | 'http';
 
-function wailsCommands(): Bound | undefined {
-  return typeof window === 'undefined' ? undefined : window.go?.commands?.Commands;
+/** The request header that carries the app key on every /api/ request in the desktop. */
+export const APP_KEY_HEADER = 'X-Kubedeck-Key';
+/** The <meta name> the desktop shell puts the app key in (app/desktop/appkey.go). */
+export const APP_KEY_META = 'kubedeck-key';
+
+/**
+ * Takes the app key out of doc: its value, and the <meta> removed, so
+ * nothing that later reads the page finds it. '' when there is none (the
+ * browser shell, whose cookie is its credential).
+ */
+export function takeAppKey(doc: Document): string {
+  const metas = doc.querySelectorAll<HTMLMetaElement>(`meta[name="${APP_KEY_META}"]`);
+  const key = metas[0]?.content ?? '';
+  metas.forEach((m) => m.remove());
+  return key;
 }
 
-/** The Wails binding of a command by name (the desktop binds every command, operations and plugin ones too). */
-function binding(bound: Bound, method: string): ((...args: readonly unknown[]) => Promise<unknown>) | undefined {
-  const fn: unknown = Object.getOwnPropertyDescriptor(bound, method)?.value;
-  return typeof fn === 'function' ? (...args) => Promise.resolve<unknown>(fn(...args)) : undefined;
+// Read once, when the app's code first runs.
+const appKey = typeof document === 'undefined' ? '' : takeAppKey(document);
+
+/** The headers every /api/ request carries: the app key in the desktop, none in the browser. */
+export function apiHeaders(): Record<string, string> {
+  return appKey ? { [APP_KEY_HEADER]: appKey } : {};
 }
 
-/** Which transport commands use: desktop when Wails injected its bindings. */
+function wailsGate(): Gate | undefined {
+  const gate = typeof window === 'undefined' ? undefined : window.go?.commands?.Gate;
+  return typeof gate?.Call === 'function' ? gate : undefined;
+}
+
+/** Which transport commands use: desktop when Wails injected its gate. */
 export function transport(): Transport {
-  return wailsCommands() ? 'desktop' : 'http';
+  return wailsGate() ? 'desktop' : 'http';
 }
 
 export interface CallOptions {
@@ -41,18 +72,16 @@ export interface CallOptions {
 
 /**
  * The one command client: calls method of the Go core with args, through the
- * Wails binding in the desktop shell or POST /api/call/<method> in the
+ * Wails gate (with the app key) in the desktop shell or POST /api/call/<method> in the
  * browser. Rejects with ApiError (a 401 also ends the browser session).
  * The answer is the command's JSON, unchecked: typed wrappers (call, callOp)
  * name its type, plugin-facing code decodes it.
  */
 export async function callCommand(method: string, args: readonly unknown[], options: CallOptions = {}): Promise<unknown> {
-  const bound = options.headers ? undefined : wailsCommands();
-  if (bound) {
-    const fn = binding(bound, method);
-    if (!fn) throw new ApiError(t('errors.noBinding', { method }));
+  const gate = options.headers ? undefined : wailsGate();
+  if (gate) {
     try {
-      return await fn(...args);
+      return await gate.Call(appKey, method, args);
     } catch (e) {
       throw e instanceof ApiError ? e : new ApiError(errorMessage(e));
     }
@@ -61,7 +90,7 @@ export async function callCommand(method: string, args: readonly unknown[], opti
   try {
     res = await fetch(`/api/call/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...options.headers, ...apiHeaders() },
       body: JSON.stringify(args),
       credentials: 'same-origin',
     });

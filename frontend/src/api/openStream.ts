@@ -5,6 +5,7 @@
 // streamNdjson below is the one reader of those streams.
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
+import { apiHeaders } from './client';
 import { t } from '../i18n';
 
 /** The request header naming a stream, for POST /api/stream/cancel?id=. */
@@ -20,15 +21,20 @@ export function newStreamId(): string {
 /** Asks the backend to stop the stream id; failures are ignored (the stream may be gone). */
 export async function cancelStream(id: string): Promise<void> {
   try {
-    await fetch(`/api/stream/cancel?id=${encodeURIComponent(id)}`, { method: 'POST', credentials: 'same-origin', keepalive: true });
+    await fetch(`/api/stream/cancel?id=${encodeURIComponent(id)}`, {
+      method: 'POST',
+      headers: apiHeaders(),
+      credentials: 'same-origin',
+      keepalive: true,
+    });
   } catch {
     // nothing to do: the backend is gone or the stream ended
   }
 }
 
 /**
- * fetch for a stream: same-origin credentials, NDJSON accepted, a fresh
- * stream id in STREAM_HEADER, and on abort of signal a cancel call for that
+ * fetch for a stream: same-origin credentials, NDJSON accepted, the app key
+ * (apiHeaders), a fresh stream id in STREAM_HEADER, and on abort of signal a cancel call for that
  * id as well as the aborted fetch.
  */
 export function openStream(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
@@ -38,6 +44,7 @@ export function openStream(url: string, init: RequestInit, signal: AbortSignal):
     headers[k === 'accept' ? 'Accept' : k === 'content-type' ? 'Content-Type' : k] = v;
   });
   headers[STREAM_HEADER] = id;
+  Object.assign(headers, apiHeaders());
   if (!signal.aborted) signal.addEventListener('abort', () => void cancelStream(id), { once: true });
   return fetch(url, { credentials: 'same-origin', ...init, headers, signal });
 }

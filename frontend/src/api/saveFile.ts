@@ -1,7 +1,7 @@
 // Saving text as a file. The browser shell uses the browser's download; the
 // desktop webview has no usable downloads, so there the Go shell asks where
 // with the native save dialog (POST /api/desktop/save) and writes the file.
-import { transport } from './client';
+import { apiHeaders, transport } from './client';
 import { t } from '../i18n';
 
 export type SaveOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded' } | { kind: 'cancelled' };
@@ -18,7 +18,7 @@ export async function saveFile(name: string, text: string): Promise<SaveOutcome>
   try {
     res = await fetch(`${SAVE_PATH}?name=${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain;charset=utf-8' },
+      headers: { 'Content-Type': 'text/plain;charset=utf-8', ...apiHeaders() },
       body: text,
     });
   } catch (e) {

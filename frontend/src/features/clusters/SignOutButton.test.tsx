@@ -17,7 +17,7 @@ describe('SignOutButton', () => {
   });
 
   it('is absent in the desktop shell', () => {
-    window.go = { commands: { Commands: {} } };
+    window.go = { commands: { Gate: { Call: () => Promise.resolve(null) } } };
     render(<SignOutButton />);
     expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });

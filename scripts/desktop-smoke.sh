@@ -43,6 +43,15 @@ check "the app survived it" "kill -0 $app_pid"
 rows=$(value rows)
 check "the pods table shows rows ($rows)" "[ \"${rows:-0}\" -ge 3 ]"
 check "the window shows the demo cluster's pods" "value text | grep -q 'web-'"
+check "the page took the app key out of index.html ($(value keymeta))" "[ \"$(value keymeta)\" = removed ]"
+check "/api/ without the app key is refused ($(value nokey))" "[ \"$(value nokey)\" = 403 ]"
+check "the Gate refuses a wrong app key: $(value wrongkey)" "value wrongkey | grep -q 'wrong app key'"
+frame=$(value frame)
+check "a sandboxed frame has no bindings and no parent document ($frame)" "echo '$frame' | grep -q 'go=undefined' && echo '$frame' | grep -q 'parent=refused'"
+check "a sandboxed frame's fetch of /api/ gets nothing" "echo '$frame' | grep -Eq 'fetch=(refused|403)'"
+if echo "$frame" | grep -q 'channel=object'; then
+  check "the frame's own Wails message reached the Gate and was refused" "grep -q 'command refused: wrong app key.*command=RevealSecret' '$out/app.log'"
+fi
 listening=$(ss -ltnpH 2>/dev/null | grep -c "pid=$app_pid," || true)
 check "the desktop app listens on no network port ($listening sockets)" "[ ${listening:-0} -eq 0 ]"
 colours=$(identify -format '%k' "$out/desktop.png")

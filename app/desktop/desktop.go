@@ -55,12 +55,6 @@ func Run(opts Options) error {
 	if s.selfTest != nil {
 		bind = append(bind, s.selfTest)
 	}
-	one := func(*http.Request) (*session.Session, error) { return opts.Session, nil }
-	apiHandler := api.New(one, opts.Log, api.WithFrames(api.Frames{
-		Assets:   opts.Assets,
-		Sessions: func(r *http.Request, _ string) (*session.Session, error) { return one(r) },
-		Scheme:   pageScheme(goruntime.GOOS),
-	}))
 	start := s.initialState()
 	startState := options.Normal
 	if start.Maximised {
@@ -74,10 +68,8 @@ func Run(opts Options) error {
 		MinHeight:        minHeight,
 		WindowStartState: startState,
 		AssetServer: &assetserver.Options{
-			Assets: opts.Assets,
-			Middleware: func(next http.Handler) http.Handler {
-				return keyMiddleware(key, opts.Assets, s.saveMiddleware(apiHandler.Middleware(next)))
-			},
+			Assets:     opts.Assets,
+			Middleware: s.assetMiddleware(key),
 		},
 		Menu:               s.buildMenu(),
 		BackgroundColour:   &options.RGBA{R: 15, G: 17, B: 21, A: 255},
@@ -108,6 +100,21 @@ func Run(opts Options) error {
 }
 
 const aboutText = "A fast, light Kubernetes dashboard."
+
+// assetMiddleware is what the AssetServer runs before its files: the app
+// key (keyMiddleware), then saves, then the API and the plugin frames of
+// the app's one session.
+func (s *shell) assetMiddleware(key string) assetserver.Middleware {
+	one := func(*http.Request) (*session.Session, error) { return s.opts.Session, nil }
+	apiHandler := api.New(one, s.opts.Log, api.WithFrames(api.Frames{
+		Assets:   s.opts.Assets,
+		Sessions: func(r *http.Request, _ string) (*session.Session, error) { return one(r) },
+		Scheme:   pageScheme(s.goos),
+	}))
+	return func(next http.Handler) http.Handler {
+		return keyMiddleware(key, s.opts.Assets, s.saveMiddleware(apiHandler.Middleware(next)))
+	}
+}
 
 // pageScheme is the scheme of the page's URL in Wails' webview: wails://wails/
 // on Linux and macOS, http://wails.localhost/ with WebView2 on Windows.

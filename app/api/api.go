@@ -30,7 +30,7 @@ type Handler struct {
 	frameMux   *http.ServeMux
 }
 
-// New returns the API handler (and, WithFrames, the plugin frames').
+// New returns the API handler; WithFrames adds the plugin frames.
 func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
 	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), streams: newStreams(), mux: http.NewServeMux()}
 	for _, o := range opts {

@@ -12,8 +12,9 @@
 //
 // # Commands
 //
-// POST /api/call/{Method} calls a method of commands.For(session) by
-// reflection (dispatch.go): the arguments are a JSON array, the answer the
+// POST /api/call/{Method} calls a method of commands.For(session) through
+// commands.Dispatcher (dispatch.go; the desktop's commands.Gate uses the
+// same one): the arguments are a JSON array, the answer the
 // method's result, or {"error": ...} with 400 (bad arguments), 404 (no such
 // command) or 422 (the command failed).
 //

@@ -29,7 +29,7 @@ func For(s *session.Session) *Commands { return &Commands{s: s} }
 // the shells make the Session and use For).
 func New(d Deps) *Commands { return For(session.New(d)) }
 
-// Every exported method of Commands is bound to the frontend, so what the
+// Every exported method of Commands is callable from the frontend, so what the
 // Go side alone uses is reached through these functions instead.
 
 // Close closes c's session (terminal sessions, port-forwards).

@@ -1,6 +1,7 @@
 // Package commands is the set of small request/response operations the
-// frontend calls: bound as Wails methods in the desktop shell and served as
-// POST /api/call/{Method} in the browser shell.
+// frontend calls: through the one Wails binding Gate in the desktop shell
+// and as POST /api/call/{Method} in both shells, both dispatched by name
+// by Dispatcher.
 //
 // # Commands
 //
@@ -9,7 +10,13 @@
 // signatures). Each runs its body through guard, which turns a panic into
 // an error, and returns plain JSON-safe DTOs, so a failing command can
 // never take the app down. What only the Go side uses is a function, not a
-// method (Close, For, New), so it is never bound.
+// method (Close, For, New), so it is never dispatched.
+//
+// # Gate
+//
+// The desktop binds a Gate, not the Commands: WebKit lets every frame of
+// the page post to Wails, plugin frames included, so Gate.Call answers
+// only calls that carry the per-launch app key (ErrWrongKey otherwise).
 //
 // # State
 //

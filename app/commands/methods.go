@@ -6,7 +6,7 @@ var errorType = reflect.TypeFor[error]()
 
 // Methods are the commands: the exported methods of *Commands returning
 // (result, error), in name order. The browser shell dispatches them
-// (app/api), Wails binds them, app/contract describes them.
+// (Dispatcher, for app/api and the desktop's Gate), app/contract describes them.
 func Methods() []reflect.Method {
 	t := reflect.TypeFor[*Commands]()
 	var out []reflect.Method

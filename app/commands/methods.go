@@ -5,8 +5,8 @@ import "reflect"
 var errorType = reflect.TypeFor[error]()
 
 // Methods are the commands: the exported methods of *Commands returning
-// (result, error), in name order. The browser shell dispatches them
-// (Dispatcher, for app/api and the desktop's Gate), app/contract describes them.
+// (result, error), in name order. Dispatcher calls them (for app/api and
+// the desktop's Gate); app/contract describes them.
 func Methods() []reflect.Method {
 	t := reflect.TypeFor[*Commands]()
 	var out []reflect.Method

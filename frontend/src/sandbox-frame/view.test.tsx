@@ -66,6 +66,21 @@ describe('view frames', () => {
     await until(() => root.textContent === 'web: Running');
   });
 
+  it('gives components strings and an object even when the props are malformed', async () => {
+    const h = view(
+      (kd) =>
+        kd.registerDetailsSection({
+          kind: { group: '', resource: 'pods' },
+          title: 'T',
+          component: ({ object, context, namespace }: DetailsSectionProps) => kd.React.createElement('p', null, `${typeof context}/${typeof namespace}/${JSON.stringify(object)}`),
+        }),
+      { view: { kind: 'section', index: 0 }, props: { context: 7, object: [1] } as unknown as ViewProps },
+      noSize,
+    );
+    await h.next('registered');
+    expect(root.textContent).toBe('string/string/{}');
+  });
+
   it('renders the settings page with kd.settings, re-rendering when the host refreshes them', async () => {
     const h = view(
       (kd) => kd.registerSettingsPage({ component: ({ settings }: { settings: PluginSettings }) => kd.React.createElement('p', null, `greeting=${settings.get('greeting') ?? '-'}`) }),

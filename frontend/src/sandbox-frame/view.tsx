@@ -12,16 +12,29 @@ import type { Registrations } from './registrations';
 import type { Rpc } from './rpc';
 import type { SettingsCache } from './settings';
 
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Props as the component may rely on them: strings where strings are promised, an object or none. */
+export function cleanProps(p: ViewProps): ViewProps {
+  const v: Record<string, unknown> = { ...p };
+  const out: ViewProps = { context: typeof v.context === 'string' ? v.context : '', namespace: typeof v.namespace === 'string' ? v.namespace : '' };
+  if (isObj(v.object)) out.object = v.object;
+  return out;
+}
+
 /** The props on screen; "props" messages replace them. */
 export class PropsStore {
   private listeners = new Set<() => void>();
+  private props: ViewProps;
 
-  constructor(private props: ViewProps) {}
+  constructor(props: ViewProps) {
+    this.props = cleanProps(props);
+  }
 
   readonly get = (): ViewProps => this.props;
 
   set(props: ViewProps): void {
-    this.props = props;
+    this.props = cleanProps(props);
     for (const l of this.listeners) l();
   }
 

@@ -102,6 +102,28 @@ describe('frame runtime: loading', () => {
   });
 });
 
+describe('frame runtime: roles and cleanup', () => {
+  it('answers column and action requests only in a running background frame', async () => {
+    const h = start(() => new Promise(() => undefined));
+    h.post(initMessage());
+    h.post({ type: 'columns', request: 1, column: 0, objects: [] });
+    h.post({ type: 'action', request: 2, index: 0, props: { context: 'c', namespace: '' } });
+    expect((await h.next('column-values')).error).toMatch(/not running/);
+    expect((await h.next('action-done')).error).toMatch(/not running/);
+  });
+
+  it('runs the cleanup activate returned when the runtime stops', async () => {
+    const cleanup = vi.fn();
+    const h = start(() => cleanup);
+    h.post(initMessage());
+    await h.next('registered');
+    expect(cleanup).not.toHaveBeenCalled();
+    h.close();
+    host = null;
+    expect(cleanup).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('frame runtime: settings', () => {
   it('reads the init cache synchronously, posts settings-set, refreshes on settings', async () => {
     let kd: KubedeckPluginAPI | null = null;

@@ -38,118 +38,143 @@ interface Loaded {
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** Starts serving the port; returns the function that stops (unmounts the view, closes the port). */
-export function startRuntime(port: MessagePort, partial: Partial<RuntimeDeps> = {}): () => void {
-  const deps: RuntimeDeps = { doc: document, importer: browserImport, timeoutMs: LOAD_TIMEOUT_MS, slicing: defaultSlicing, size: defaultSizeDeps(), ...partial };
-  const send = (m: FrameMessage) => {
+class FrameRuntime {
+  private readonly rpc: Rpc;
+  private readonly stops: (() => void)[] = [];
+  private loaded: Loaded | null = null;
+  private running = false;
+  private failed = false;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly deps: RuntimeDeps,
+  ) {
+    this.rpc = new Rpc(this.send);
+    this.stops.push(reportRefusals(deps.doc, this.send));
+    port.onmessage = (e: MessageEvent<unknown>) => {
+      if (!isHostMessage(e.data)) return;
+      try {
+        this.handle(e.data);
+      } catch (err) {
+        console.error('kubedeck frame: message failed', err);
+      }
+    };
+    this.send({ type: 'ready' });
+  }
+
+  private readonly send = (m: FrameMessage): void => {
     try {
-      port.postMessage(m);
+      this.port.postMessage(m);
     } catch (e) {
       console.error('kubedeck frame: could not post', m.type, e);
     }
   };
-  const rpc = new Rpc(send);
-  const stops: (() => void)[] = [reportRefusals(deps.doc, send)];
-  let loaded: Loaded | null = null;
-  let running = false;
-  let failed = false;
 
-  const fail = (message: string) => {
-    if (failed) return;
-    failed = true;
-    running = false;
-    send({ type: 'failed', message });
-  };
+  private fail(message: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.running = false;
+    this.send({ type: 'failed', message });
+  }
 
-  const showView = (l: Loaded, init: Init) => {
-    const picked = pickComponent(l.registrations, init.view);
-    if (typeof picked === 'string') return fail(picked);
-    const container = deps.doc.getElementById('root') ?? deps.doc.body;
-    let rendered = false;
-    const onRendered = () => {
-      if (rendered || failed) return;
-      rendered = true;
-      running = true;
-      send({ type: 'registered', registered: registeredData(l.registrations, l.translations.all()) });
-      stops.push(reportSize(container, send, deps.size), trackFocusEdges(deps.doc, send));
-    };
-    const view = renderView(container, { ...picked, store: l.store, settings: l.settings, rpc, onRendered }, (message) => fail(`The view failed: ${message}`));
-    stops.push(view.unmount);
-  };
+  private registered(l: Loaded): void {
+    this.running = true;
+    this.send({ type: 'registered', registered: registeredData(l.registrations, l.translations.all()) });
+  }
 
-  const load = async (init: Init) => {
-    applyTheme(deps.doc, init.theme);
-    applyLanguage(deps.doc, init.language);
+  private async load(init: Init): Promise<void> {
+    const { doc } = this.deps;
+    applyTheme(doc, init.theme);
+    applyLanguage(doc, init.language);
     const l: Loaded = {
       role: init.role,
       registrations: emptyRegistrations(),
       translations: new Translations(init.language),
-      settings: new SettingsCache(init.settings, send),
+      settings: new SettingsCache(init.settings, this.send),
       store: new PropsStore(init.props ?? { context: '', namespace: '' }),
     };
-    loaded = l;
+    this.loaded = l;
     const kd = frameApi({ plugin: init.plugin, registrations: l.registrations, translations: l.translations, settings: l.settings });
     try {
-      const cleanup = await activatePlugin(init.moduleUrl, kd, deps.importer, deps.timeoutMs);
-      if (cleanup) stops.push(cleanup);
+      const cleanup = await activatePlugin(init.moduleUrl, kd, this.deps.importer, this.deps.timeoutMs);
+      if (cleanup) this.stops.push(cleanup);
     } catch (e) {
-      return fail(errorText(e));
+      return this.fail(errorText(e));
     }
-    if (failed) return;
-    if (init.role === 'view') return showView(l, init);
-    running = true;
-    send({ type: 'registered', registered: registeredData(l.registrations, l.translations.all()) });
-  };
+    if (this.failed) return;
+    if (init.role === 'view') this.showView(l, init);
+    else this.registered(l);
+  }
 
-  const handle = (m: HostMessage) => {
-    if (m.type === 'ping') return send({ type: 'pong', seq: m.seq });
+  private showView(l: Loaded, init: Init): void {
+    const picked = pickComponent(l.registrations, init.view);
+    if (typeof picked === 'string') return this.fail(picked);
+    const { doc } = this.deps;
+    const container = doc.getElementById('root') ?? doc.body;
+    let rendered = false;
+    const onRendered = () => {
+      if (rendered || this.failed) return;
+      rendered = true;
+      this.registered(l);
+      this.stops.push(reportSize(container, this.send, this.deps.size), trackFocusEdges(doc, this.send));
+    };
+    const deps = { ...picked, store: l.store, settings: l.settings, rpc: this.rpc, onRendered };
+    const view = renderView(container, deps, (message) => this.fail(`The view failed: ${message}`));
+    this.stops.push(view.unmount);
+  }
+
+  private handle(m: HostMessage): void {
+    if (m.type === 'ping') return this.send({ type: 'pong', seq: m.seq });
     if (m.type === 'init') {
-      if (!loaded) void load(m);
+      if (!this.loaded) void this.load(m);
       return;
     }
-    if (!loaded || rpc.handle(m)) return;
-    const l = loaded;
+    if (this.loaded && !this.rpc.handle(m)) this.handleLoaded(this.loaded, m);
+  }
+
+  private handleLoaded(l: Loaded, m: HostMessage): void {
+    const serving = this.running && l.role === 'background';
     switch (m.type) {
       case 'props':
         return l.store.set(m.props);
       case 'theme':
-        return void applyTheme(deps.doc, m.theme);
+        return void applyTheme(this.deps.doc, m.theme);
       case 'language':
-        applyLanguage(deps.doc, m.language);
+        applyLanguage(this.deps.doc, m.language);
         return l.translations.setLanguage(m.language);
       case 'settings':
         return l.settings.replace(m.settings);
       case 'columns':
-        if (running && l.role === 'background') void answerColumns(m, l.registrations, deps.slicing, send);
-        else send({ type: 'column-values', request: m.request, values: {}, error: 'The plugin is not running' });
+        if (serving) void answerColumns(m, l.registrations, this.deps.slicing, this.send);
+        else this.send({ type: 'column-values', request: m.request, values: {}, error: NOT_RUNNING });
         return;
       case 'action':
-        if (running && l.role === 'background') void runAction(m, l.registrations, rpc, send);
-        else send({ type: 'action-done', request: m.request, error: 'The plugin is not running' });
+        if (serving) void runAction(m, l.registrations, this.rpc, this.send);
+        else this.send({ type: 'action-done', request: m.request, error: NOT_RUNNING });
         return;
       case 'focus':
-        return focusEdge(deps.doc, m.edge, send);
+        return focusEdge(this.deps.doc, m.edge, this.send);
     }
-  };
+  }
 
-  port.onmessage = (e: MessageEvent<unknown>) => {
-    if (!isHostMessage(e.data)) return;
-    try {
-      handle(e.data);
-    } catch (err) {
-      console.error('kubedeck frame: message failed', err);
-    }
-  };
-  send({ type: 'ready' });
-  return () => {
-    port.onmessage = null;
-    for (const stop of stops.splice(0)) {
+  stop(): void {
+    this.port.onmessage = null;
+    for (const stop of this.stops.splice(0)) {
       try {
         stop();
       } catch (err) {
         console.error('kubedeck frame: cleanup failed', err);
       }
     }
-    port.close();
-  };
+    this.port.close();
+  }
+}
+
+const NOT_RUNNING = 'The plugin is not running in this frame';
+
+/** Starts serving the port; returns the function that stops (unmounts the view, runs the plugin's cleanup, closes the port). */
+export function startRuntime(port: MessagePort, partial: Partial<RuntimeDeps> = {}): () => void {
+  const deps: RuntimeDeps = { doc: document, importer: browserImport, timeoutMs: LOAD_TIMEOUT_MS, slicing: defaultSlicing, size: defaultSizeDeps(), ...partial };
+  const runtime = new FrameRuntime(port, deps);
+  return () => runtime.stop();
 }

@@ -41,6 +41,16 @@ describe('frame runtime: list columns', () => {
     expect(reply.values).toEqual({ 'default/a': 1 });
   });
 
+  it('takes the objects as JSON text (objectsJson) when the host sends them so', async () => {
+    const h = await started(column);
+    h.post({ type: 'columns', request: 5, column: 0, objects: [], objectsJson: JSON.stringify([pod('a', 2), pod('b', 'x')]) });
+    expect(await h.next('column-values')).toEqual({ type: 'column-values', request: 5, values: { 'default/a': 2, 'default/b': 'x' } });
+    h.post({ type: 'columns', request: 6, column: 0, objects: [], objectsJson: '[{"key":' });
+    expect((await h.next('column-values')).error).toMatch(/objectsJson does not parse/);
+    h.post({ type: 'columns', request: 7, column: 0, objects: [], objectsJson: '{}' });
+    expect((await h.next('column-values')).error).toBe('objectsJson is not an array');
+  });
+
   it('answers a column it does not have with an error', async () => {
     const h = await started(column);
     h.post({ type: 'columns', request: 2, column: 5, objects: [pod('a', 1)] });

@@ -12,13 +12,31 @@ type Send = (m: FrameMessage) => void;
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** The request's objects: objectsJson when given (JSON text of the array), else objects; a string says why not. */
+function requestObjects(m: Columns): readonly unknown[] | string {
+  const json: unknown = m.objectsJson;
+  if (json === undefined) return m.objects;
+  if (typeof json !== 'string') return 'objectsJson must be a string';
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed : 'objectsJson is not an array';
+  } catch (e) {
+    return `objectsJson does not parse: ${errorText(e)}`;
+  }
+}
+
 export async function answerColumns(m: Columns, reg: Registrations, slicing: Slicing, send: Send): Promise<void> {
   const def = reg.columns[m.column];
   if (!def) {
     send({ type: 'column-values', request: m.request, values: {}, error: `The plugin registered no column ${m.column}` });
     return;
   }
-  const { values, error } = await columnValues(def, m.objects, slicing);
+  const objects = requestObjects(m);
+  if (typeof objects === 'string') {
+    send({ type: 'column-values', request: m.request, values: {}, error: objects });
+    return;
+  }
+  const { values, error } = await columnValues(def, objects, slicing);
   send(error === undefined ? { type: 'column-values', request: m.request, values } : { type: 'column-values', request: m.request, values, error });
 }
 

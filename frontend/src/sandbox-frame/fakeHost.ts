@@ -65,10 +65,11 @@ export function fakeHost(deps: Partial<RuntimeDeps>): FakeHost {
   };
 }
 
-/** An importer serving modules from a map (a missing URL rejects, as a failed import does). */
+/** An importer serving modules from a map (keys relative to the document; a missing URL rejects, as a failed import does). */
 export function modules(map: Record<string, Record<string, unknown>>): (url: string) => Promise<Record<string, unknown>> {
+  const byUrl = new Map(Object.entries(map).map(([k, v]) => [new URL(k, document.baseURI).href, v]));
   return (url) => {
-    const m = map[url];
+    const m = byUrl.get(url);
     return m ? Promise.resolve(m) : Promise.reject(new Error(`Failed to fetch dynamically imported module: ${url}`));
   };
 }

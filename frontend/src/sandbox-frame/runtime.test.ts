@@ -68,6 +68,14 @@ describe('frame runtime: loading', () => {
     expect((await host.next('registered')).registered.sidebar).toEqual([{ label: 'From data', path: 'data' }]);
   });
 
+  it('imports the module URL relative to the frame document', async () => {
+    const importer = vi.fn(modules({ 'plugin/main.js': { default: () => undefined } }));
+    host = fakeHost({ importer });
+    host.post(initMessage({ moduleUrl: 'plugin/main.js' }));
+    await host.next('registered');
+    expect(importer).toHaveBeenCalledWith(new URL('plugin/main.js', document.baseURI).href);
+  });
+
   it.each([
     ['the module does not load', modules({}), /could not be loaded: Failed to fetch/],
     ['it exports no activate function', modules({ 'plugin/main.js': { other: 1 } }), /exports no activate function/],

@@ -96,7 +96,9 @@ class FrameRuntime {
     this.loaded = l;
     const kd = frameApi({ plugin: init.plugin, registrations: l.registrations, translations: l.translations, settings: l.settings });
     try {
-      const cleanup = await activatePlugin(init.moduleUrl, kd, this.deps.importer, this.deps.timeoutMs);
+      // Relative to the frame's document (/plugin-frame/<token>/), not to the runtime's script in assets/.
+      const url = new URL(init.moduleUrl, doc.baseURI).href;
+      const cleanup = await activatePlugin(url, kd, this.deps.importer, this.deps.timeoutMs);
       if (cleanup) this.stops.push(cleanup);
     } catch (e) {
       return this.fail(errorText(e));

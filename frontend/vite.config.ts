@@ -26,6 +26,14 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 800,
+    // frame.html is the document of every plugin's sandboxed iframe
+    // (/plugin-frame/<token>/): the frame runtime only, never the app.
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        frame: resolve(import.meta.dirname, 'frame.html'),
+      },
+    },
   },
   server: {
     proxy: {

@@ -112,8 +112,13 @@ export type HostMessage =
   | { type: 'theme'; theme: Theme }
   | { type: 'language'; language: string }
   | { type: 'settings'; settings: Record<string, string> }
-  /** Background: compute column `column` (index into Registered.columns) for these objects. */
-  | { type: 'columns'; request: number; column: number; objects: { key: string; object: WireObject }[] }
+  /**
+   * Background: compute column `column` (index into Registered.columns) for these objects.
+   * objectsJson (optional), when present, holds the same array as JSON text and `objects` is
+   * empty: a string crosses postMessage faster than 10,000 cloned objects
+   * (the host may pass on the stream's own JSON).
+   */
+  | { type: 'columns'; request: number; column: number; objects: { key: string; object: WireObject }[]; objectsJson?: string }
   /** Background: run app-bar action `index`. */
   | { type: 'action'; request: number; index: number; props: ViewProps }
   | { type: 'reply'; id: number; ok: true; value: unknown }

@@ -17,7 +17,10 @@ import { shownState, stateError, stateText } from './stateText';
 import './plugins.css';
 
 // ApprovePlugin(id, hash, granted): backend.ts (helper G) takes the grant as its third argument once their branch lands.
-const approve: (id: string, hash: string, granted: Capabilities) => Promise<PluginInfo[]> = pluginCommands.approve;
+function approve(id: string, hash: string, granted: Capabilities): Promise<PluginInfo[]> {
+  const fn: (id: string, hash: string, granted: Capabilities) => Promise<PluginInfo[]> = pluginCommands.approve;
+  return fn(id, hash, granted);
+}
 
 export function PluginsPage({ context }: { context: string }) {
   const { t } = useTranslation();

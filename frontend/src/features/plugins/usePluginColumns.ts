@@ -49,7 +49,7 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
   const defs = useMemo(
     () =>
       running(snap, 'columns').filter(
-        (c) => c.kind.group === query.group && c.kind.resource === query.resource && canRead(snap.list?.find((p) => p.id === c.pluginId)?.granted, query),
+        (c) => c.kind.group === query.group && c.kind.resource === query.resource && canRead(snap.list?.find((p) => p.id === c.pluginId)?.granted, { group: query.group, resource: query.resource }),
       ),
     // The registry snapshot changes identity on any plugin change.
     [snap, query.group, query.resource],

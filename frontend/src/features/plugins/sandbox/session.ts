@@ -72,6 +72,8 @@ export class FrameSession {
   private readonly port: FramePort;
   private readonly rpc: RpcServer;
   private readonly offSettings: () => void;
+  /** Init went out: later messages may follow (earlier ones are dropped: init carries the state of then). */
+  private started = false;
 
   constructor(private readonly o: SessionOptions) {
     const id = o.info.id;
@@ -98,6 +100,7 @@ export class FrameSession {
 
   private init(): void {
     const { info, role, env, view, props } = this.o;
+    this.started = true;
     this.post({
       type: 'init',
       role,
@@ -130,7 +133,7 @@ export class FrameSession {
   }
 
   post(m: HostMessage): boolean {
-    return this.port.post(m);
+    return this.started && this.port.post(m);
   }
 
   close(): void {

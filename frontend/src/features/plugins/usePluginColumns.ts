@@ -27,6 +27,9 @@ export interface PluginColumns {
   error: string | null;
 }
 
+/** At most one re-render per this many ms while column values arrive. */
+const RENDER_EVERY_MS = 50;
+
 type ColumnDef = Owned<Contributions['columns'][number]>;
 
 const columnId = (d: { pluginId: string; index: number }) => `plugin:${d.pluginId}:${d.index}`;
@@ -64,7 +67,15 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
     const first = defs[0];
     if (!first) return;
     const fed: FedColumn[] = defs.map((d) => ({ id: columnId(d), pluginId: d.pluginId, index: d.index }));
-    const f = new ColumnFeed(fed, (id, column, objects) => frames.columns(id, column, objects), bump, (c, e) => {
+    // Chunks answered close together re-render the list once.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const changed = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        bump();
+      }, RENDER_EVERY_MS);
+    };
+    const f = new ColumnFeed(fed, (id, column, objects) => frames.columns(id, column, objects), changed, (c, e) => {
       const def = defs.find((d) => columnId(d) === c.id);
       frames.fail(c.pluginId, t('plugins.errors.column', { header: def?.header ?? '', error: errorMessage(e) }));
     });
@@ -84,6 +95,7 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
     return () => {
       stop();
       f.stop();
+      clearTimeout(pending);
       feed.current = null;
     };
     // defsKey stands for defs (same columns, same feed).

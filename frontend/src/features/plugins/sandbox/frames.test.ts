@@ -34,7 +34,7 @@ const good = (over: Partial<Registered> = {}) => (f: FakeFrame, m: HostMessage) 
   else if (m.type === 'action') f.send({ type: 'action-done', request: m.request, ...(m.index === 0 ? {} : { error: 'no such action' }) });
 };
 
-function setup(script: (f: FakeFrame, m: HostMessage) => void, timing = { ready: 500, ping: 20, pong: 80 }) {
+function setup(script: (f: FakeFrame, m: HostMessage) => void, timing = { ready: 3000, ping: 20, pong: 300 }) {
   const reg = new PluginRegistry();
   const fakes: FakeFrame[] = [];
   const env: FrameEnv = { ...hostEnv, connect: fakeConnect(script, fakes), info: (id) => reg.info(id), refuse: (id, r) => reg.refuse(id, r), bucket: () => new TokenBucket(), theme: () => ({ name: 'dark', vars: { '--kd-bg': '#000' } }), language: () => 'en', timing };
@@ -77,11 +77,11 @@ describe('background frames', () => {
   it.each([
     ['reports failed', (f: FakeFrame, m: HostMessage) => m.type === 'init' && f.send({ type: 'failed', message: 'activate threw: boom' }), /activate threw: boom/],
     ['registers a bad path', (f: FakeFrame, m: HostMessage) => m.type === 'init' && f.send({ type: 'registered', registered: report({ routes: [{ path: '../x', title: 'X' }] }) }), /route path "..\/x"/],
-    ['never registers', () => {}, /did not finish within 0.1 s/],
+    ['never registers', () => {}, /did not finish within 1 s/],
   ])('a frame that %s fails its plugin alone', async (_, script, want) => {
-    const bad = setup((f, m) => (f.iframe.src.includes('bad') ? script(f, m) : good()(f, m)), { ready: 100, ping: 20, pong: 80 });
+    const bad = setup((f, m) => (f.iframe.src.includes('bad') ? script(f, m) : good()(f, m)), { ready: 1000, ping: 20, pong: 80 });
     bad.frames.reconcile([info('bad'), info('ok')]);
-    await until(() => bad.reg.snapshot().loaded.get('bad')?.runtime.status === 'failed');
+    await until(() => bad.reg.snapshot().loaded.get('bad')?.runtime.status === 'failed', 5000);
     const failed = bad.reg.snapshot().loaded.get('bad')?.runtime;
     expect(failed?.status === 'failed' && failed.error).toMatch(want);
     await until(() => bad.reg.snapshot().loaded.get('ok')?.runtime.status === 'running');

@@ -120,12 +120,15 @@ export class FrameSession {
       case 'call':
         this.rpc.handle(m.id, m.call);
         return;
-      case 'settings-set':
-        if (!this.granted()?.settings) this.o.env.refuse(id, { action: 'settings', target: m.key, reason: 'not-granted' });
-        else if (!writeSetting(id, m.key, m.value)) this.o.env.refuse(id, { action: 'settings', target: m.key, reason: 'flooding' });
+      case 'settings-set': {
+        const target = m.key.slice(0, 100);
+        if (!this.granted()?.settings) this.o.env.refuse(id, { action: 'settings', target, reason: 'not-granted' });
+        else if (!this.o.env.bucket(id).take() || !writeSetting(id, m.key, m.value)) this.o.env.refuse(id, { action: 'settings', target, reason: 'flooding' });
         return;
+      }
       case 'refused':
-        this.o.env.refuse(id, { action: 'browser', target: m.what.slice(0, 300), reason: 'csp' });
+        // Reports take tokens too: a frame cannot flood the page with them (the excess is dropped).
+        if (this.o.env.bucket(id).take()) this.o.env.refuse(id, { action: 'browser', target: m.what.slice(0, 300), reason: 'csp' });
         return;
       default:
         this.o.onMessage(m);

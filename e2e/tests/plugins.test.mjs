@@ -1,17 +1,18 @@
 // Issue 7, plugins, as a user meets them: the example plugins copied into
-// the config folder wait for approval (name, version, path and content hash
-// shown), then their sidebar entry, page, list column and details section
-// show the cluster's data (kubectl is the oracle). A plugin that does not
+// the config folder wait for approval (name, version, path, content hash and
+// the capabilities they ask for shown, each with a checkbox), then, running in
+// their sandboxed frames (issue 13), their sidebar entry, page, list column and
+// details section show the cluster's data (kubectl is the oracle). A plugin that does not
 // parse and one that throws while rendering are reported while the rest
 // works; disabling removes contributions; a changed plugin asks again;
 // paths out of a plugin folder are refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { cluster, kubectl, root, startServe, launch, openApp, screenshot, eventually } from '../lib/harness.mjs';
+import { pluginHash } from './plugins-lib.mjs';
 
 const ADMIN = cluster().contexts.admin;
 const C = encodeURIComponent(ADMIN);
@@ -22,34 +23,6 @@ let browser;
 let page;
 let pluginsDir;
 let node;
-
-/**
- * The content hash as app/plugins computes it (HashFiles): a fixed prefix, then for every regular file in
- * the order of its relative path, the path's and the content's lengths (8-byte big-endian) each before it.
- */
-function pluginHash(dir) {
-  const files = [];
-  const walk = (rel) => {
-    for (const name of readdirSync(path.join(dir, rel))) {
-      const r = rel ? `${rel}/${name}` : name;
-      const st = lstatSync(path.join(dir, r));
-      if (st.isDirectory()) walk(r);
-      else if (st.isFile()) files.push(r);
-    }
-  };
-  walk('');
-  const h = createHash('sha256').update('kubedeck plugin v2\0');
-  const field = (b) => {
-    const n = Buffer.alloc(8);
-    n.writeBigUInt64BE(BigInt(b.length));
-    h.update(n).update(b);
-  };
-  for (const f of files.sort()) {
-    field(Buffer.from(f));
-    field(readFileSync(path.join(dir, f)));
-  }
-  return h.digest('hex');
-}
 
 function writePlugin(id, main) {
   mkdirSync(path.join(pluginsDir, id), { recursive: true });
@@ -89,6 +62,9 @@ after(async () => {
 const card = (name) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^${name}\\b`) }) });
 const stateOf = async (name) => (await card(name).locator('.plugin-state').innerText()).trim();
 
+/** The kinds a plugin's package.json asks to read. */
+const readsOf = (name) => JSON.parse(readFileSync(path.join(pluginsDir, name, 'package.json'), 'utf8')).kubedeck?.capabilities?.read ?? [];
+
 async function approve(name) {
   await page.getByRole('button', { name: `Review and approve ${name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Approve the plugin “${name}”?` });
@@ -97,28 +73,41 @@ async function approve(name) {
   assert.match(text, new RegExp(`Version\\s+${EXAMPLES.includes(name) ? '1\\.0\\.0' : '0\\.0\\.1'}`));
   assert.ok(text.includes(path.join(pluginsDir, name)), `the dialog shows the path: ${text}`);
   assert.ok(text.includes(pluginHash(path.join(pluginsDir, name))), `the dialog shows the content hash: ${text}`);
+  // Each capability asked for, in plain words, ticked (the examples only read).
+  for (const kind of readsOf(name)) assert.equal(await dialog.getByRole('checkbox', { name: `Read ${kind}` }).isChecked(), true, `${name}: Read ${kind}`);
+  assert.equal(await dialog.getByRole('checkbox').count(), readsOf(name).length, `${name}: one checkbox per capability`);
   await dialog.getByRole('button', { name: 'Approve and run' }).click();
 }
+
+/** The document of a plugin's view frame (its title is "<plugin>: <view>"). */
+const frameOf = (p, plugin, view) => p.frameLocator(`iframe[title="${plugin}: ${view}"]`);
 
 test('found plugins wait for approval; approving shows name, version, path and hash, then they run', async () => {
   await eventually(async () => (await page.locator('.plugin-card').count()) === 6, { timeout: 15000, what: 'six plugins listed' });
   for (const id of [...EXAMPLES, 'never-loads', 'render-crash', 'syntax-error']) assert.equal(await stateOf(id), 'Waiting for approval', id);
-  // Nothing runs before approval: the files are not served.
+  // Nothing runs before approval: no frame, and the files are not served.
   const res = await page.evaluate(async () => (await fetch('/api/plugins/node-taints/main.js')).status);
-  assert.equal(res, 403);
+  assert.notEqual(res, 200);
+  assert.equal(await page.locator('iframe').count(), 0);
   await screenshot(page, 'plugins-waiting');
   for (const id of [...EXAMPLES, 'never-loads', 'render-crash', 'syntax-error']) await approve(id);
   for (const id of EXAMPLES) await eventually(async () => (await stateOf(id)) === 'Running', { timeout: 15000, what: `${id} running` });
   await eventually(async () => (await stateOf('syntax-error')) === 'Failed', { timeout: 15000, what: 'syntax-error failed' });
   const err = await card('syntax-error').getByRole('alert').innerText();
-  assert.match(err, /does not load/i);
+  assert.match(err, /load|SyntaxError|Unexpected/i);
+  // Every running plugin lives in a sandboxed frame (scripts only), none in the page.
+  const sandboxes = await page.locator('iframe').evaluateAll((fs) => fs.map((f) => f.getAttribute('sandbox')));
+  assert.ok(sandboxes.length >= EXAMPLES.length, `background frames: ${sandboxes.length}`);
+  assert.ok(sandboxes.every((v) => v === 'allow-scripts'), JSON.stringify(sandboxes));
+  // What was granted shows on the card.
+  assert.match(await card('node-taints').innerText(), /Granted\s+Read nodes/);
   await screenshot(page, 'plugins-approved');
 });
 
 test('the node taints page (a sidebar entry) lists the nodes and their taints, live', async () => {
   await page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: 'Node taints' }).click();
   await page.getByRole('heading', { name: 'Node taints', level: 1 }).waitFor();
-  const table = page.getByRole('table', { name: 'Nodes and their taints' });
+  const table = frameOf(page, 'node-taints', 'Node taints').getByRole('table', { name: 'Nodes and their taints' });
   const want = () => {
     const nodes = JSON.parse(kubectl(['get', 'nodes', '-o', 'json'])).items;
     return nodes
@@ -174,8 +163,10 @@ test('the pod list has a Container restarts column with kubectl’s counts, kept
 
 test('a workload’s details show its images and registries; a plugin that throws while rendering fails alone', async () => {
   await page.goto(`${serve.base}/#/c/${C}/r/apps/v1/deployments/team-b/api`);
-  const section = page.getByRole('region', { name: /^Images/ });
-  await section.waitFor({ timeout: 15000 });
+  const region = page.getByRole('region', { name: /^Images/ });
+  await region.waitFor({ timeout: 15000 });
+  const section = frameOf(page, 'workload-images', 'Images').locator('body');
+  await section.locator('tbody tr').first().waitFor({ timeout: 15000 });
   const images = kubectl(['get', 'deployment', 'api', '-n', 'team-b', '-o', 'jsonpath={range .spec.template.spec.containers[*]}{.name}={.image}{"\\n"}{end}']).trim().split('\n');
   const rows = await section.locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.cells].map((c) => c.textContent)));
   assert.deepEqual(rows, images.map((l) => { const [n, i] = l.split('='); return [n, i, i.split('/')[0]]; }));
@@ -186,9 +177,12 @@ test('a workload’s details show its images and registries; a plugin that throw
   const pod = kubectl(['get', 'pods', '-n', 'team-a', '-l', 'app=web', '-o', 'jsonpath={.items[0].metadata.name}']);
   await page.goto(`${serve.base}/#/c/${C}/r/core/v1/pods/team-a/${pod}`);
   await page.getByRole('region', { name: /^Images/ }).waitFor({ timeout: 15000 });
-  const text = await page.getByRole('region', { name: /^Images/ }).innerText();
-  assert.match(text, /nginx:1\.27\s+docker\.io/);
-  assert.equal(await page.getByRole('region', { name: /^Crashing/ }).count(), 0);
+  const podImages = frameOf(page, 'workload-images', 'Images').locator('body');
+  await podImages.locator('tbody tr').first().waitFor({ timeout: 15000 });
+  assert.match(await podImages.innerText(), /nginx:1\.27\s+docker\.io/);
+  // The crashing section's frame reports its failure: the plugin fails, its section goes away.
+  await eventually(async () => (await page.getByRole('region', { name: /^Crashing/ }).count()) === 0, { timeout: 15000, what: 'the crashing section gone' });
+  assert.match(await podImages.innerText(), /nginx:1\.27\s+docker\.io/);
   await page.goto(`${serve.base}/#/c/${C}/plugins`);
   await eventually(async () => (await stateOf('render-crash')) === 'Failed', { timeout: 10000, what: 'render-crash failed' });
   assert.match(await card('render-crash').getByRole('alert').innerText(), /kaboom while rendering/);
@@ -205,7 +199,7 @@ test('disabling a plugin removes its contributions; enabling brings them back', 
   await eventually(async () => (await stateOf('node-taints')) === 'Disabled', { what: 'node-taints disabled' });
   const nav = page.getByRole('navigation', { name: 'Resources' });
   assert.equal(await nav.getByRole('link', { name: 'Node taints' }).count(), 0);
-  assert.equal(await page.evaluate(async () => (await fetch('/api/plugins/node-taints/main.js')).status), 403);
+  assert.notEqual(await page.evaluate(async () => (await fetch('/api/plugins/node-taints/main.js')).status), 200);
   await page.goto(`${serve.base}/#/c/${C}/r/core/v1/pods?ns=team-a`);
   await page.getByRole('columnheader', { name: 'Name' }).waitFor({ timeout: 15000 });
   assert.equal(await page.getByRole('columnheader', { name: 'Container restarts' }).count(), 0);
@@ -221,7 +215,7 @@ test('a changed plugin asks for approval again (and stops running until approved
   assert.equal(await stateOf('workload-images'), 'Running');
   appendFileSync(path.join(pluginsDir, 'workload-images', 'main.js'), '\n// changed on disk\n');
   await eventually(async () => (await stateOf('workload-images')) === 'Waiting for approval', { timeout: 10000, what: 'approval asked again' });
-  assert.equal(await page.evaluate(async () => (await fetch('/api/plugins/workload-images/main.js')).status), 403);
+  assert.notEqual(await page.evaluate(async () => (await fetch('/api/plugins/workload-images/main.js')).status), 200);
   await approve('workload-images');
   await eventually(async () => (await stateOf('workload-images')) === 'Running', { timeout: 10000, what: 'running the new version' });
 });
@@ -273,7 +267,7 @@ test('the Plugins page in the light theme', async () => {
   await light.getByRole('button', { name: 'Review and approve' }).count();
   await screenshot(light, 'plugins-light');
   await light.goto(`${serve.base}/#/c/${C}/p/node-taints/nodes`);
-  await light.getByRole('table', { name: 'Nodes and their taints' }).waitFor({ timeout: 15000 });
+  await frameOf(light, 'node-taints', 'Node taints').getByRole('table', { name: 'Nodes and their taints' }).waitFor({ timeout: 15000 });
   await screenshot(light, 'plugins-node-taints-light');
   await light.context().close();
 });

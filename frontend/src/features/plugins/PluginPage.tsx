@@ -1,10 +1,8 @@
-// A page a plugin registered (#/c/<context>/p/<plugin>/<path>).
-import { useMemo } from 'react';
+// A page a plugin registered (#/c/<context>/p/<plugin>/<path>), drawn in its sandboxed frame.
 import { useTranslation } from 'react-i18next';
 import { pluginText } from './pluginI18n';
 import { useTitle } from '../../lib/useTitle';
-import { clusterClient } from './clusterClient';
-import { PluginBoundary } from './PluginBoundary';
+import { PluginFrame } from './PluginFrame';
 import { usePlugins } from './registry';
 import { pluginsHash } from './routes';
 import { stateText } from './stateText';
@@ -40,7 +38,6 @@ export function PluginPage({ context, namespace, plugin, path }: PluginPageProps
   const loaded = snap.loaded.get(plugin);
   const info = snap.list?.find((p) => p.id === plugin);
   const route = loaded?.runtime.status === 'running' ? loaded.contributions.routes.find((r) => r.path === path) : undefined;
-  const client = useMemo(() => clusterClient(plugin, context, namespace), [plugin, context, namespace]);
   const title = route ? pluginText(plugin, route.title) : undefined;
   useTitle(`${title ?? plugin} · ${context} — Kubedeck`);
 
@@ -52,12 +49,7 @@ export function PluginPage({ context, namespace, plugin, path }: PluginPageProps
   else if (loaded.runtime.status === 'failed') body = <Notice context={context} tone="bad" title={t('plugins.page.failed', { name: info.name })} detail={loaded.runtime.error} />;
   else if (!route) body = <Notice context={context} tone="warn" title={t('plugins.page.noPage', { name: info.name, path })} />;
   else {
-    const Page = route.component;
-    body = (
-      <PluginBoundary pluginId={plugin} what={`the page ${route.title}`}>
-        <Page client={client} context={context} namespace={namespace} />
-      </PluginBoundary>
-    );
+    body = <PluginFrame info={info} view={{ kind: 'route', path: route.path }} props={{ context, namespace }} title={t('plugins.frame.view', { name: info.name, view: title ?? route.path })} />;
   }
   return (
     <section className="view plugin-page" aria-labelledby="plugin-page-title">

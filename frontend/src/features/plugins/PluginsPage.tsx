@@ -1,18 +1,26 @@
 // The Plugins page: every plugin folder with its state; approve (after
-// seeing name, version, path and content hash), enable, disable, and each
-// running plugin's settings page.
+// seeing name, version, path, content hash and the capabilities it asks for,
+// granting some or all), enable, disable, what each was granted, the requests
+// refused to it, and each running plugin's settings page (in its frame).
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/errors';
 import { useTitle } from '../../lib/useTitle';
+import type { Capabilities } from '../../api/contract.gen';
 import { pluginCommands, type PluginInfo } from './backend';
-import { reconcile } from './host';
+import { frames, reconcile } from './host';
 import { ApproveDialog } from './ApproveDialog';
-import { PluginBoundary } from './PluginBoundary';
-import { pluginSettings as pluginSettingsFor } from './loader';
-import { registry, usePlugins, type LoadedPlugin } from './registry';
+import { PluginFrame } from './PluginFrame';
+import { usePlugins, type LoadedPlugin, type RefusalEntry } from './registry';
+import { GrantedList, RefusedList } from './PluginCardLists';
 import { shownState, stateError, stateText } from './stateText';
 import './plugins.css';
+
+// ApprovePlugin(id, hash, granted): backend.ts (helper G) takes the grant as its third argument once their branch lands.
+function approve(id: string, hash: string, granted: Capabilities): Promise<PluginInfo[]> {
+  const fn: (id: string, hash: string, granted: Capabilities) => Promise<PluginInfo[]> = pluginCommands.approve;
+  return fn(id, hash, granted);
+}
 
 export function PluginsPage({ context }: { context: string }) {
   const { t } = useTranslation();
@@ -76,13 +84,12 @@ export function PluginsPage({ context }: { context: string }) {
                 key={p.id}
                 info={p}
                 loaded={snap.loaded.get(p.id)}
+                refusals={snap.refusals.get(p.id) ?? []}
+                context={context}
                 busy={busy === p.id}
                 onReview={() => setReviewing(p)}
                 onEnable={(on) => void act(p.id, () => pluginCommands.setEnabled(p.id, on))}
-                onRetry={() => {
-                  registry.unload(p.id);
-                  reconcile(snap.list ?? []);
-                }}
+                onRetry={() => frames.retry(p.id)}
               />
             ))}
           </ul>
@@ -92,10 +99,10 @@ export function PluginsPage({ context }: { context: string }) {
         <ApproveDialog
           plugin={reviewing}
           onCancel={() => setReviewing(null)}
-          onApprove={() => {
+          onApprove={(granted) => {
             const p = reviewing;
             setReviewing(null);
-            void act(p.id, () => pluginCommands.approve(p.id, p.hash));
+            void act(p.id, () => approve(p.id, p.hash, granted));
           }}
         />
       )}
@@ -106,18 +113,21 @@ export function PluginsPage({ context }: { context: string }) {
 interface CardProps {
   info: PluginInfo;
   loaded: LoadedPlugin | undefined;
+  refusals: readonly RefusalEntry[];
+  context: string;
   busy: boolean;
   onReview: () => void;
   onEnable: (on: boolean) => void;
   onRetry: () => void;
 }
 
-function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardProps) {
+function PluginCard({ info, loaded, refusals, context, busy, onReview, onEnable, onRetry }: CardProps) {
   const { t } = useTranslation();
   const state = shownState(info, loaded?.runtime);
   const err = stateError(info, loaded?.runtime);
   const headingId = `plugin-${info.id}-name`;
-  const Settings = loaded?.runtime.status === 'running' ? loaded.contributions.settings?.component : undefined;
+  const hasSettings = loaded?.runtime.status === 'running' && loaded.contributions.settings;
+  const stuck = state === 'running' && loaded?.responding === false;
   const [showSettings, setShowSettings] = useState(false);
   return (
     <li className={`plugin-card state-${state}`} aria-labelledby={headingId}>
@@ -136,12 +146,26 @@ function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardPro
           {err}
         </p>
       )}
+      {stuck && (
+        <p className="plugin-error" role="alert">
+          {t('plugins.card.notResponding')}
+        </p>
+      )}
       <dl className="plugin-facts">
         <dt>{t('plugins.card.path')}</dt>
         <dd className="mono">{info.path}</dd>
         <dt>{t('plugins.card.hash')}</dt>
         <dd className="mono plugin-hash">{info.hash || '—'}</dd>
+        {info.state !== 'waiting-approval' && info.state !== 'invalid' && (
+          <>
+            <dt>{t('plugins.card.granted')}</dt>
+            <dd>
+              <GrantedList granted={info.granted} />
+            </dd>
+          </>
+        )}
       </dl>
+      <RefusedList name={info.name} refusals={refusals} />
       <div className="plugin-card-actions">
         {state === 'waiting-approval' && (
           <button type="button" className="btn primary small" disabled={busy} onClick={onReview} aria-label={t('plugins.card.reviewLabel', { name: info.name })}>
@@ -163,17 +187,15 @@ function PluginCard({ info, loaded, busy, onReview, onEnable, onRetry }: CardPro
             {t('plugins.card.reload')}
           </button>
         )}
-        {Settings && (
+        {hasSettings && (
           <button type="button" className="btn small" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} aria-label={t('plugins.card.settingsLabel', { name: info.name })}>
             {t('plugins.card.settings')}
           </button>
         )}
       </div>
-      {Settings && showSettings && (
+      {hasSettings && showSettings && (
         <div className="plugin-settings" role="region" aria-label={t('plugins.card.settingsLabel', { name: info.name })}>
-          <PluginBoundary pluginId={info.id} what="its settings page">
-            <Settings settings={pluginSettingsFor(info.id)} />
-          </PluginBoundary>
+          <PluginFrame info={info} view={{ kind: 'settings' }} props={{ context, namespace: '' }} title={t('plugins.frame.view', { name: info.name, view: t('plugins.card.settings') })} />
         </div>
       )}
     </li>

@@ -1,18 +1,27 @@
 // What the plugins contributed and how each is doing, as one external store
-// (useSyncExternalStore). Contributions of a plugin count only while it is
-// running: a failed, disabled or unloaded plugin contributes nothing.
+// (useSyncExternalStore). Contributions are data the plugin's background
+// frame reported (labels, paths, titles, headers); the code stays in its
+// frame. They count only while the plugin is running: a failed, disabled or
+// unloaded plugin contributes nothing. The requests refused to each plugin
+// are kept here too (the last few), for its card and the refusal notice.
 import { useSyncExternalStore } from 'react';
 import type { PluginInfo } from './backend';
 import { removePluginTranslations } from './pluginI18n';
-import type { AppBarActionDef, DetailsSectionDef, ListColumnDef, RouteDef, SettingsPageDef, SidebarEntry } from './types';
+import type { Refusal } from './sandbox/capabilities';
+
+export interface KindRef {
+  group: string;
+  resource: string;
+}
 
 export interface Contributions {
-  sidebar: SidebarEntry[];
-  routes: RouteDef[];
-  sections: DetailsSectionDef[];
-  columns: ListColumnDef[];
-  actions: AppBarActionDef[];
-  settings: SettingsPageDef | null;
+  sidebar: { label: string; path: string }[];
+  routes: { path: string; title: string }[];
+  /** index: the section's index in the plugin's registrations (the view frame renders that one). */
+  sections: { kind: KindRef; title: string; index: number }[];
+  columns: { kind: KindRef; header: string; description?: string; index: number }[];
+  actions: { label: string; index: number }[];
+  settings: boolean;
 }
 
 export type Runtime =
@@ -22,12 +31,21 @@ export type Runtime =
 
 export interface LoadedPlugin {
   id: string;
-  /** The bundle URL it was loaded from (changes with its hash). */
-  url: string;
+  /** The frame document it runs in (changes with its hash: development reload). */
+  frameUrl: string;
   generation: number;
   runtime: Runtime;
   contributions: Contributions;
-  cleanup: (() => void) | null;
+  /** False when its background frame stopped answering the heartbeat (a busy loop). */
+  responding: boolean;
+}
+
+/** A refused request as the card lists it. */
+export interface RefusalEntry extends Refusal {
+  /** When it was last refused (ms since the epoch). */
+  at: number;
+  /** How many times in a row (floods collapse into one line). */
+  count: number;
 }
 
 export interface Snapshot {
@@ -35,17 +53,27 @@ export interface Snapshot {
   list: PluginInfo[] | null;
   listError: string | null;
   loaded: ReadonlyMap<string, LoadedPlugin>;
+  /** The last refusals per plugin, newest first. */
+  refusals: ReadonlyMap<string, readonly RefusalEntry[]>;
+  /** The newest refusal not yet dismissed (the notice shows it). */
+  notice: { pluginId: string; entry: RefusalEntry; seq: number } | null;
 }
 
-export const emptyContributions = (): Contributions => ({ sidebar: [], routes: [], sections: [], columns: [], actions: [], settings: null });
+/** How many refusals a plugin's card keeps. */
+export const REFUSALS_KEPT = 20;
+
+export const emptyContributions = (): Contributions => ({ sidebar: [], routes: [], sections: [], columns: [], actions: [], settings: false });
 
 /** A contribution with the plugin it came from. */
 export type Owned<T> = T & { pluginId: string };
 
+const sameRefusal = (a: Refusal, b: Refusal) => a.action === b.action && a.target === b.target && a.reason === b.reason;
+
 export class PluginRegistry {
-  private snap: Snapshot = { list: null, listError: null, loaded: new Map() };
+  private snap: Snapshot = { list: null, listError: null, loaded: new Map(), refusals: new Map(), notice: null };
   private listeners = new Set<() => void>();
   private nextGeneration = 1;
+  private noticeSeq = 0;
 
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
@@ -76,54 +104,66 @@ export class PluginRegistry {
     this.set({ listError: message });
   }
 
-  /** Starts (re)loading a plugin; returns the generation its registrations must carry. */
-  begin(id: string, url: string): number {
+  /** The plugin as the backend lists it now. */
+  info(id: string): PluginInfo | undefined {
+    return this.snap.list?.find((p) => p.id === id);
+  }
+
+  /** Starts (re)loading a plugin; returns the generation its reports must carry. */
+  begin(id: string, frameUrl: string): number {
     this.unload(id);
     const generation = this.nextGeneration++;
     const loaded = new Map(this.snap.loaded);
-    loaded.set(id, { id, url, generation, runtime: { status: 'loading' }, contributions: emptyContributions(), cleanup: null });
+    loaded.set(id, { id, frameUrl, generation, runtime: { status: 'loading' }, contributions: emptyContributions(), responding: true });
     this.set({ loaded });
     return generation;
   }
 
-  /** Adds a contribution; false when that load is stale (the plugin was reloaded or removed). */
-  contribute<K extends keyof Contributions>(id: string, gen: number, key: K, value: Contributions[K] extends (infer T)[] ? T : Contributions[K]): boolean {
-    return this.update(id, gen, (p) => {
-      const c = { ...p.contributions };
-      const cur = c[key];
-      (c as Record<keyof Contributions, unknown>)[key] = Array.isArray(cur) ? [...cur, value] : value;
-      return { ...p, contributions: c };
-    });
+  /** The background frame reported what the plugin registered: it runs. False when that load is stale. */
+  registered(id: string, gen: number, contributions: Contributions): boolean {
+    return this.update(id, gen, (p) => (p.runtime.status === 'failed' ? p : { ...p, runtime: { status: 'running' }, contributions }));
   }
 
-  running(id: string, gen: number, cleanup: (() => void) | null): boolean {
-    return this.update(id, gen, (p) => ({ ...p, runtime: { status: 'running' }, cleanup }));
-  }
-
-  /** Marks a plugin failed (gen omitted: whichever load is current, e.g. a render error). */
+  /** Marks a plugin failed (gen omitted: whichever load is current, e.g. a view that threw). */
   fail(id: string, error: string, gen?: number): void {
     const p = this.snap.loaded.get(id);
     if (!p || (gen !== undefined && p.generation !== gen) || p.runtime.status === 'failed') return;
-    this.runCleanup(p);
-    this.update(id, p.generation, (q) => ({ ...q, runtime: { status: 'failed', error }, contributions: emptyContributions(), cleanup: null }));
+    this.update(id, p.generation, (q) => ({ ...q, runtime: { status: 'failed', error }, contributions: emptyContributions() }));
+  }
+
+  setResponding(id: string, gen: number, responding: boolean): void {
+    const p = this.snap.loaded.get(id);
+    if (p?.responding === responding) return;
+    this.update(id, gen, (q) => ({ ...q, responding }));
   }
 
   unload(id: string): void {
-    const p = this.snap.loaded.get(id);
-    if (!p) return;
-    this.runCleanup(p);
+    if (!this.snap.loaded.has(id)) return;
     removePluginTranslations(id);
     const loaded = new Map(this.snap.loaded);
     loaded.delete(id);
     this.set({ loaded });
   }
 
-  private runCleanup(p: LoadedPlugin): void {
-    try {
-      p.cleanup?.();
-    } catch (e) {
-      console.warn(`kubedeck: plugin ${p.id} failed to clean up`, e);
+  /** Records a refused request (a repeat of the newest one only counts up). */
+  refuse(id: string, refusal: Refusal, at = Date.now()): void {
+    const cur = this.snap.refusals.get(id) ?? [];
+    const newest = cur[0];
+    const refusals = new Map(this.snap.refusals);
+    if (newest && sameRefusal(newest, refusal)) {
+      const entry = { ...newest, at, count: newest.count + 1 };
+      refusals.set(id, [entry, ...cur.slice(1)]);
+      const notice = this.snap.notice?.pluginId === id ? { ...this.snap.notice, entry } : this.snap.notice;
+      this.set({ refusals, notice });
+      return;
     }
+    const entry: RefusalEntry = { ...refusal, at, count: 1 };
+    refusals.set(id, [entry, ...cur].slice(0, REFUSALS_KEPT));
+    this.set({ refusals, notice: { pluginId: id, entry, seq: ++this.noticeSeq } });
+  }
+
+  dismissNotice(): void {
+    if (this.snap.notice) this.set({ notice: null });
   }
 }
 

@@ -13,7 +13,7 @@ export interface ResourceKind {
   resource: string;
 }
 
-/** A Kubernetes object as JSON (Secret values are hidden: "<hidden: N bytes>"). */
+/** A Kubernetes object as JSON (Secret values are hidden: "<hidden: N bytes>", unless the plugin was granted secretValues). */
 export type KubeObject = Record<string, unknown> & {
   apiVersion?: string;
   kind?: string;
@@ -45,9 +45,13 @@ export type WatchEvent =
 
 /**
  * The cluster client: the current cluster (context) of the view the plugin
- * renders in, under the user's own permissions. Requests go through
- * Kubedeck's API and are attributed to the plugin in the app's log. Plugins
- * never see credentials.
+ * renders in, under the user's own permissions. Each call is a message to the
+ * app, checked against what the user granted the plugin (package.json
+ * "kubedeck": { "capabilities": … }) and the context's read-only switch, then
+ * again by Kubedeck's Go side; a refused call rejects with an Error whose
+ * `refused` is true (and the user sees it). Requests are attributed to the
+ * plugin in the app's log and the cluster's audit trail. Plugins never see
+ * credentials.
  */
 export interface ClusterClient {
   /** The kubeconfig context these requests go to. */
@@ -119,7 +123,12 @@ export interface SettingsPageDef {
   component: ComponentType<{ settings: PluginSettings }>;
 }
 
-/** A small per-plugin key-value store (kept in this browser profile / app). */
+/**
+ * A small per-plugin key-value store, kept by the app (this browser profile /
+ * the desktop app); needs the "settings" capability (otherwise set() is
+ * refused). get() reads the copy the frame was given; set() saves and every
+ * frame of the plugin sees the new value. Values up to 64 KiB, 200 keys.
+ */
 export interface PluginSettings {
   get(key: string): string | null;
   set(key: string, value: string | null): void;
@@ -135,11 +144,29 @@ export type PluginTranslations = Record<string, Record<string, unknown>>;
 /** Translates a key of the plugin's own namespace in the UI language (English, then the key itself, as fallback). */
 export type TranslateFn = (key: string, options?: Record<string, unknown>) => string;
 
-/** The object a plugin's activate function receives. */
+/**
+ * What a plugin asks for in package.json ("kubedeck": { "capabilities": … }),
+ * shown at approval; the user grants all or some. Kinds: "pods" (core group)
+ * or "group/resource"; "*" in read is every kind but Secrets.
+ */
+export interface PluginCapabilities {
+  read?: string[];
+  write?: Record<string, ('apply' | 'delete')[]>;
+  /** Secret values readable (needs "secrets" in read). Never granted by default. */
+  secretValues?: boolean;
+  exec?: boolean;
+  portForward?: boolean;
+  logs?: boolean;
+  /** Origins ("https://host[:port]") the frame may connect to. */
+  network?: string[];
+  settings?: boolean;
+}
+
+/** The object a plugin's activate function receives (in its sandboxed frame). */
 export interface KubedeckPluginAPI {
   readonly apiVersion: PluginApiVersion;
   readonly plugin: { readonly id: string; readonly name: string; readonly version: string };
-  /** The host's React: use it, do not bundle your own (hooks need one React). */
+  /** The React of the plugin's frame (Kubedeck's runtime brings it): use it, do not bundle your own (hooks need one React). */
   readonly React: typeof import('react');
   readonly settings: PluginSettings;
   registerSidebarEntry(entry: SidebarEntry): void;

@@ -1,16 +1,22 @@
 // Columns plugins add to the list of a kind. The list shows the server's
 // table rows; plugin columns compute from whole objects, so while one is
-// registered for the kind on screen the list also follows the objects
-// (one more connection) and appends each column's value to the row cells.
-import { useEffect, useMemo, useState } from 'react';
+// registered for the kind on screen (by a plugin granted reading it) the list
+// also follows the objects and feeds them to the plugins' background frames
+// (ColumnFeed: in chunks, then deltas); each cell fills in when its value
+// arrives. The list renders without waiting for them.
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { Cell, ListQuery, Row } from '../../api/types';
 import type { DisplayColumn } from '../resources/listView';
 import { clusterClient } from './clusterClient';
-import { registry, running, usePlugins, type Owned } from './registry';
+import { frames } from './host';
+import { running, usePlugins, type Contributions, type Owned } from './registry';
 import { t } from '../../i18n';
 import { pluginText } from './pluginI18n';
-import type { KubeObject, ListColumnDef } from './types';
+import { canRead } from './sandbox/capabilities';
+import { ColumnFeed, type FedColumn } from './sandbox/columnFeed';
+
+export { objectKey } from './sandbox/columnFeed';
 
 export interface PluginColumns {
   /** Display columns to append (their index points past the server's cells). */
@@ -21,28 +27,16 @@ export interface PluginColumns {
   error: string | null;
 }
 
-/** The row key of an object, as the list stream keys rows. */
-export function objectKey(o: KubeObject): string {
-  const ns = o.metadata?.namespace ?? '';
-  const name = o.metadata?.name ?? '';
-  return ns ? `${ns}/${name}` : name;
-}
+/** At most one re-render per this many ms while column values arrive. */
+const RENDER_EVERY_MS = 50;
 
-/** One plugin cell; a throwing value function fails its plugin. */
-export function cellOf(def: Owned<ListColumnDef>, o: KubeObject | undefined): Cell {
-  if (!o) return null;
-  try {
-    const v = def.value(o);
-    return typeof v === 'number' || typeof v === 'string' ? v : null;
-  } catch (e) {
-    registry.fail(def.pluginId, t('plugins.errors.column', { header: def.header, error: errorMessage(e) }));
-    return null;
-  }
-}
+type ColumnDef = Owned<Contributions['columns'][number]>;
 
-export function pluginDisplayColumns(defs: readonly Owned<ListColumnDef>[], serverColumns: number): DisplayColumn[] {
+const columnId = (d: { pluginId: string; index: number }) => `plugin:${d.pluginId}:${d.index}`;
+
+export function pluginDisplayColumns(defs: readonly ColumnDef[], serverColumns: number): DisplayColumn[] {
   return defs.map((d, i) => ({
-    id: `plugin:${d.pluginId}:${d.header}`,
+    id: columnId(d),
     label: pluginText(d.pluginId, d.header),
     kind: 'cell',
     index: serverColumns + i,
@@ -56,47 +50,75 @@ export function pluginDisplayColumns(defs: readonly Owned<ListColumnDef>[], serv
 export function usePluginColumns(query: ListQuery, serverColumns: number): PluginColumns {
   const snap = usePlugins();
   const defs = useMemo(
-    () => running(snap, 'columns').filter((c) => c.kind.group === query.group && c.kind.resource === query.resource),
+    () =>
+      running(snap, 'columns').filter(
+        (c) => c.kind.group === query.group && c.kind.resource === query.resource && canRead(snap.list?.find((p) => p.id === c.pluginId)?.granted, { group: query.group, resource: query.resource }),
+      ),
     // The registry snapshot changes identity on any plugin change.
     [snap, query.group, query.resource],
   );
-  const [objects, setObjects] = useState<ReadonlyMap<string, KubeObject>>(new Map());
+  const defsKey = defs.map(columnId).join('|');
+  const [version, bump] = useReducer((n: number) => n + 1, 0);
   const [error, setError] = useState<string | null>(null);
-  const owner = defs[0]?.pluginId ?? null;
+  const feed = useRef<ColumnFeed | null>(null);
+  const shown = useRef<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
-    if (!owner) return;
-    const client = clusterClient(owner, query.context, query.namespace);
-    let map = new Map<string, KubeObject>();
+    const first = defs[0];
+    if (!first) return;
+    const fed: FedColumn[] = defs.map((d) => ({ id: columnId(d), pluginId: d.pluginId, index: d.index }));
+    // Chunks answered close together re-render the list once.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const changed = () => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        bump();
+      }, RENDER_EVERY_MS);
+    };
+    const f = new ColumnFeed(fed, (id, column, objects) => frames.columns(id, column, objects), changed, (c, e) => {
+      const def = defs.find((d) => columnId(d) === c.id);
+      frames.fail(c.pluginId, t('plugins.errors.column', { header: def?.header ?? '', error: errorMessage(e) }));
+    });
+    feed.current = f;
+    const client = clusterClient(first.pluginId, query.context, query.namespace);
     const kind = { group: query.group, version: query.version, resource: query.resource };
-    return client.watch(kind, { namespace: query.namespace, ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) }, (e) => {
+    const stop = client.watch(kind, { namespace: query.namespace, ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) }, (e) => {
       if (e.type === 'error') {
         setError(e.message);
         return;
       }
-      if (e.type === 'objects') map = new Map(e.objects.map((o) => [objectKey(o), o]));
-      else {
-        map = new Map(map);
-        if (e.type === 'deleted') map.delete(objectKey(e.object));
-        else map.set(objectKey(e.object), e.object);
-      }
       setError(null);
-      setObjects(map);
+      if (e.type === 'objects') f.all(e.objects, shown.current);
+      else if (e.type === 'deleted') f.deleted(e.object);
+      else f.changed(e.object);
     });
-  }, [owner, query]);
+    return () => {
+      stop();
+      f.stop();
+      clearTimeout(pending);
+      feed.current = null;
+    };
+    // defsKey stands for defs (same columns, same feed).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [defsKey, query]);
 
   return useMemo<PluginColumns>(() => {
     if (defs.length === 0) return { columns: [], extend: (rows) => rows, error: null };
+    const values = defs.map((d) => feed.current?.values.get(columnId(d)));
     return {
       columns: pluginDisplayColumns(defs, serverColumns),
-      extend: (rows) =>
-        rows.map((r) => {
-          const o = objects.get(r.key);
+      extend: (rows) => {
+        if (shown.current.size === 0) shown.current = new Set(rows.slice(0, 100).map((r) => r.key));
+        return rows.map((r) => {
           const cells = r.cells.slice(0, serverColumns);
           while (cells.length < serverColumns) cells.push(null);
-          return { ...r, cells: [...cells, ...defs.map((d) => cellOf(d, o))] };
-        }),
+          const extra: Cell[] = values.map((m) => m?.get(r.key) ?? null);
+          return { ...r, cells: [...cells, ...extra] };
+        });
+      },
       error,
     };
-  }, [defs, objects, serverColumns, error]);
+    // version: the feed's values changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [defs, serverColumns, error, version]);
 }

@@ -73,6 +73,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer done()
+	if !cleanPath(r.URL.Path) {
+		// The mux would answer a path with ".", ".." or empty segments
+		// with a redirect (to the cleaned path, maybe another endpoint):
+		// an API client gets a plain JSON error instead.
+		writeError(rw, http.StatusNotFound, errors.New("no such API endpoint: "+r.URL.Path))
+		return
+	}
 	h.attribute(h.mux).ServeHTTP(rw, r)
 }
 

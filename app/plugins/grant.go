@@ -173,3 +173,35 @@ func sortedKeys(m map[string][]string) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// Narrow is the part of granted that requested still asks for (a
+// development plugin that asks for less after a save holds only that).
+func Narrow(granted, requested Capabilities) Capabilities {
+	var out Capabilities
+	for _, k := range granted.Read {
+		if slices.Contains(requested.Read, k) || (k != AllKinds && requested.Reads(k)) {
+			out.Read = append(out.Read, k)
+		}
+	}
+	for _, k := range sortedKeys(granted.Write) {
+		for _, verb := range granted.Write[k] {
+			if requested.Writes(k, verb) {
+				if out.Write == nil {
+					out.Write = map[string][]string{}
+				}
+				out.Write[k] = append(out.Write[k], verb)
+			}
+		}
+	}
+	for _, o := range granted.Network {
+		if slices.Contains(requested.Network, o) {
+			out.Network = append(out.Network, o)
+		}
+	}
+	out.SecretValues = granted.SecretValues && requested.SecretValues && slices.Contains(out.Read, "secrets")
+	out.Exec = granted.Exec && requested.Exec
+	out.PortForward = granted.PortForward && requested.PortForward
+	out.Logs = granted.Logs && requested.Logs
+	out.Settings = granted.Settings && requested.Settings
+	return out
+}

@@ -2,6 +2,7 @@ package plugins
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,4 +106,46 @@ func TestSubset(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Narrow keeps what is still asked for, and its result is always a valid
+// grant of the request.
+func TestNarrow(t *testing.T) {
+	granted := Capabilities{
+		Read: []string{"pods", "secrets", "*"}, Write: map[string][]string{"configmaps": {"apply", "delete"}},
+		SecretValues: true, Exec: true, Logs: true, Network: []string{"https://a.example", "https://b.example"}, Settings: true,
+	}
+	for _, tc := range []struct {
+		name      string
+		requested Capabilities
+		want      string
+	}{
+		{"all still asked", granted, "{Read:[pods secrets *] Write:map[configmaps:[apply delete]] SecretValues:true Exec:true PortForward:false Logs:true Network:[https://a.example https://b.example] Settings:true}"},
+		{"nothing asked", Capabilities{}, "{Read:[] Write:map[] SecretValues:false Exec:false PortForward:false Logs:false Network:[] Settings:false}"},
+		{"less asked", Capabilities{Read: []string{"*"}, Write: map[string][]string{"configmaps": {"delete"}}, Network: []string{"https://b.example"}, Logs: true},
+			"{Read:[pods *] Write:map[configmaps:[delete]] SecretValues:false Exec:false PortForward:false Logs:true Network:[https://b.example] Settings:false}"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Narrow(granted, tc.requested)
+			if s := fmtCaps(got); s != tc.want {
+				t.Errorf("Narrow = %s\nwant     %s", s, tc.want)
+			}
+			if err := Subset(got, tc.requested); err != nil {
+				t.Errorf("the narrowed grant is not within the request: %v", err)
+			}
+		})
+	}
+}
+
+func fmtCaps(c Capabilities) string {
+	if c.Read == nil {
+		c.Read = []string{}
+	}
+	if c.Write == nil {
+		c.Write = map[string][]string{}
+	}
+	if c.Network == nil {
+		c.Network = []string{}
+	}
+	return strings.ReplaceAll(fmt.Sprintf("%+v", c), "  ", " ")
 }

@@ -17,7 +17,9 @@ func TestAllows(t *testing.T) {
 	}
 	star := Capabilities{Read: []string{"*"}}
 	secrets := Capabilities{Read: []string{"secrets"}}
-	gr := func(group, resource string) schema.GroupResource { return schema.GroupResource{Group: group, Resource: resource} }
+	gr := func(group, resource string) schema.GroupResource {
+		return schema.GroupResource{Group: group, Resource: resource}
+	}
 	for _, tc := range []struct {
 		name  string
 		grant Capabilities

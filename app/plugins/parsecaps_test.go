@@ -99,3 +99,23 @@ func TestScanReadsCapabilities(t *testing.T) {
 		t.Errorf("good = %q, %+v", good.Error, good.Requested)
 	}
 }
+
+// The example plugins of the repository ask for what their code reads, and
+// nothing more.
+func TestExamplePluginsRequestWhatTheyRead(t *testing.T) {
+	want := map[string]Capabilities{
+		"pod-restarts":    {Read: []string{"pods"}},
+		"workload-images": {Read: []string{"pods", "apps/deployments", "apps/statefulsets", "apps/daemonsets", "apps/replicasets", "batch/jobs", "batch/cronjobs"}},
+		"node-taints":     {Read: []string{"nodes"}},
+	}
+	for id, caps := range want {
+		snap, err := ReadSnapshot(filepath.Join("..", "..", "plugins", id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := describe(filepath.Join("..", "..", "plugins", id), id, false, snap, nil)
+		if p.Error != "" || !reflect.DeepEqual(p.Requested, caps) {
+			t.Errorf("%s: error %q, requests %+v, want %+v", id, p.Error, p.Requested, caps)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package api
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +37,7 @@ const testAgent = "kubedeck/test"
 // plugins: "tester" approved with part of what it asks, "off" approved and
 // disabled, "waiting" never approved.
 type grantEnv struct {
+	c   *testcluster.Cluster
 	srv *httptest.Server
 	rec *recorder
 	cs  kubernetes.Interface
@@ -95,7 +98,7 @@ func newGrantEnv(t *testing.T) *grantEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := &grantEnv{srv: srv, rec: rec, cs: admin.Clientset, ns: fmt.Sprintf("grant-%d", time.Now().UnixNano())}
+	env := &grantEnv{c: c, srv: srv, rec: rec, cs: admin.Clientset, ns: fmt.Sprintf("grant-%d", time.Now().UnixNano())}
 	env.setUp(t)
 	return env
 }
@@ -238,8 +241,9 @@ func TestPluginHeaderMustNameOnePlugin(t *testing.T) {
 }
 
 // Every Kubernetes request made for a plugin reaches the API server with
-// User-Agent "kubedeck/<version> plugin/<id>"; the app's own requests keep
-// the app's agent.
+// User-Agent "kubedeck/<version> plugin/<id>", as the recorder in front of
+// it and the API server's own audit log both show; the app's own requests
+// keep the app's agent.
 func TestPluginRequestsReachTheAPIServerNamedByTheirPlugin(t *testing.T) {
 	e := newGrantEnv(t)
 	pluginAgent := testAgent + " plugin/tester"
@@ -274,5 +278,38 @@ func TestPluginRequestsReachTheAPIServerNamedByTheirPlugin(t *testing.T) {
 				t.Errorf("%s: User-Agent %q, want %q", c.what, a, c.agent)
 			}
 		}
+		if audited := e.audited(t, c.method, c.path); !slices.Contains(audited, c.agent) || slices.ContainsFunc(audited, func(a string) bool { return a != c.agent }) {
+			t.Errorf("%s: the API server's audit log has user agents %q, want only %q", c.what, audited, c.agent)
+		}
 	}
+}
+
+// audited returns the userAgent of every request to path with the HTTP
+// method in the devcluster's audit log (D/logs/audit.log).
+func (e *grantEnv) audited(t *testing.T, method, path string) []string {
+	t.Helper()
+	verbs := map[string][]string{"GET": {"get", "list", "watch"}, "PATCH": {"patch"}}[method]
+	var out []string
+	for range 50 { // the log is written as requests complete
+		b, err := os.ReadFile(filepath.Join(e.c.Dir, "logs", "audit.log"))
+		if err != nil {
+			t.Fatalf("the devcluster's audit log: %v", err)
+		}
+		out = out[:0]
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var ev struct {
+				Verb       string `json:"verb"`
+				RequestURI string `json:"requestURI"`
+				UserAgent  string `json:"userAgent"`
+			}
+			if json.Unmarshal([]byte(line), &ev) == nil && slices.Contains(verbs, ev.Verb) && strings.SplitN(ev.RequestURI, "?", 2)[0] == path {
+				out = append(out, ev.UserAgent)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return out
 }

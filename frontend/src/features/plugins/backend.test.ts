@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pluginCommands, toCapabilities, toPluginInfo } from './backend';
+import { defaultGrant, pluginCommands, toCapabilities, toPluginInfo } from './backend';
 
 const base = { id: 'p', name: 'p', version: '1.0.0', description: '', main: 'main.js', apiVersion: 1, path: '/p', hash: 'h', dev: false };
 const token = '0123456789abcdef0123456789abcdef';
@@ -67,5 +67,15 @@ describe('pluginCommands.approve', () => {
     const list = await pluginCommands.approve('p', 'h', { read: ['pods'] });
     expect(bodies).toEqual([['p', 'h', { read: ['pods'] }]]);
     expect(list[0]?.granted).toEqual({ read: ['pods'] });
+  });
+});
+
+describe('defaultGrant', () => {
+  it('grants what is asked except Secret values, and copies', () => {
+    const requested = { read: ['secrets', 'pods'], write: { configmaps: ['apply'] }, secretValues: true, logs: true, network: ['https://a.example'] };
+    const grant = defaultGrant(requested);
+    expect(grant).toEqual({ read: ['secrets', 'pods'], write: { configmaps: ['apply'] }, logs: true, network: ['https://a.example'] });
+    grant.read?.push('nodes');
+    expect(requested.read).toEqual(['secrets', 'pods']);
   });
 });

@@ -63,6 +63,16 @@ export function toCapabilities(v: unknown): Capabilities | null {
   return c;
 }
 
+/**
+ * What the approval dialog ticks by default: everything the plugin asks for
+ * except Secret values, which the user must tick themselves.
+ */
+export function defaultGrant(requested: Capabilities): Capabilities {
+  const grant = toCapabilities(requested) ?? {};
+  delete grant.secretValues;
+  return grant;
+}
+
 /** A plugin whose description from the Go side is malformed: shown as invalid, granted nothing. */
 function malformed(p: PluginInfo, what: string): PluginInfo {
   const out: PluginInfo = { ...p, state: 'invalid', error: `the app sent malformed ${what} for this plugin` };

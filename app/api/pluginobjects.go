@@ -38,7 +38,7 @@ type ObjectsMessage struct {
 
 // streamObjects serves GET /api/stream/objects?context=&group=&version=
 // &resource=&namespace=&labelSelector=&watch= : whole objects (Secret values
-// hidden) for the plugin cluster client, then (watch=1) their changes. The
+// hidden unless a plugin was granted them) for the plugin cluster client, then (watch=1) their changes. The
 // UI's own lists use table rows (/api/stream/list); plugins that compute
 // from a kind's fields (a node's taints, a pod's restarts) need the objects.
 func (h *Handler) streamObjects(w http.ResponseWriter, r *http.Request) {
@@ -62,6 +62,16 @@ func objectsError(err error) ObjectsMessage {
 	return m
 }
 
+// redactFor hides Secret values (resources.RedactAs) unless the request is
+// a plugin's that was granted them; managed fields go either way.
+func redactFor(ctx context.Context, gvr schema.GroupVersionResource, u *unstructured.Unstructured) {
+	if revealsSecrets(ctx) {
+		unstructured.RemoveNestedField(u.Object, "metadata", "managedFields")
+		return
+	}
+	resources.RedactAs(gvr, u)
+}
+
 // streamPluginObjects lists (and, with follow, watches) res, read from gvr:
 // items are redacted as what gvr holds. Failures are retried with the
 // streams' one backoff.
@@ -81,7 +91,7 @@ func streamPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, r
 		}
 		items := make([]map[string]any, 0, len(list.Items))
 		for i := range list.Items {
-			resources.RedactAs(gvr, &list.Items[i])
+			redactFor(ctx, gvr, &list.Items[i])
 			items = append(items, list.Items[i].Object)
 		}
 		if send(ObjectsMessage{Type: "objects", Items: items, Truncated: list.GetContinue() != ""}) != nil || !follow {
@@ -129,7 +139,7 @@ func watchPluginObjects(ctx context.Context, gvr schema.GroupVersionResource, re
 			if name == "" {
 				continue
 			}
-			resources.RedactAs(gvr, u)
+			redactFor(ctx, gvr, u)
 			if err := send(ObjectsMessage{Type: "event", Event: name, Object: u.Object}); err != nil {
 				return true, err
 			}

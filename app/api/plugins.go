@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -8,7 +9,8 @@ import (
 )
 
 // PluginHeader attributes a request to the plugin that made it (the host's
-// plugin client sets it); such requests are logged with the plugin's name.
+// plugin client sets it): such a request is served only within the
+// plugin's grant (servePlugin), and is logged with the plugin's name.
 const PluginHeader = "X-Kubedeck-Plugin"
 
 // servePluginFile serves GET /api/plugins/{id}/{file...}: files of enabled
@@ -43,12 +45,20 @@ func (h *Handler) servePluginFile(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.Copy(w, f)
 }
 
-// attribute logs requests that plugins make.
+// attribute logs the requests plugins make and serves them within their
+// grant; the header given more than once, or empty, is refused.
 func (h *Handler) attribute(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if id := r.Header.Get(PluginHeader); id != "" {
-			h.log.Info("plugin request", "plugin", id, "method", r.Method, "path", r.URL.Path)
+		ids, named := r.Header[http.CanonicalHeaderKey(PluginHeader)]
+		if !named {
+			next.ServeHTTP(w, r)
+			return
 		}
-		next.ServeHTTP(w, r)
+		if len(ids) != 1 || ids[0] == "" {
+			h.refuse(w, r, "", errors.New("a request may name one plugin, by its id"))
+			return
+		}
+		h.log.Info("plugin request", "plugin", ids[0], "method", r.Method, "path", r.URL.Path)
+		h.servePlugin(w, r, ids[0], next)
 	})
 }

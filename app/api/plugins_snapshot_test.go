@@ -59,7 +59,7 @@ func approvedPlugin(t *testing.T) *pluginServer {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("plugins: %+v %v", list, err)
 	}
-	if _, err := cmds.ApprovePlugin("hello", list[0].Hash); err != nil {
+	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{}); err != nil {
 		t.Fatal(err)
 	}
 	return &pluginServer{t: t, dir: pdir, cmds: cmds, srv: srv}

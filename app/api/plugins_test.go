@@ -59,10 +59,10 @@ func TestPluginConsentAndServing(t *testing.T) {
 	if code := get("/api/plugins/hello/main.js"); code != http.StatusForbidden {
 		t.Errorf("unapproved plugin served: %d", code)
 	}
-	if _, err := cmds.ApprovePlugin("hello", "not-the-hash"); err == nil {
+	if _, err := cmds.ApprovePlugin("hello", "not-the-hash", plugins.Capabilities{}); err == nil {
 		t.Error("approved with a wrong hash")
 	}
-	list, err := cmds.ApprovePlugin("hello", list[0].Hash)
+	list, err := cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{})
 	must(err)
 	if list[0].State != commands.PluginEnabled || !strings.HasPrefix(list[0].URL, "/api/plugins/hello/main.js") {
 		t.Fatalf("after approval: %+v", list[0])
@@ -85,7 +85,7 @@ func TestPluginConsentAndServing(t *testing.T) {
 	if list[0].State != commands.PluginWaitingApproval || get("/api/plugins/hello/main.js") != http.StatusForbidden {
 		t.Errorf("changed plugin: %+v", list[0])
 	}
-	list, _ = cmds.ApprovePlugin("hello", list[0].Hash)
+	list, _ = cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{})
 	list, _ = cmds.SetPluginEnabled("hello", false)
 	if list[0].State != commands.PluginDisabled || get("/api/plugins/hello/main.js") != http.StatusForbidden {
 		t.Errorf("disabled plugin: %+v", list[0])

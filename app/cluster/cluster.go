@@ -165,7 +165,7 @@ func (m *Manager) clients(rc *rest.Config, kctx kubeconfig.Context, run *pluginR
 	rc.QPS, rc.Burst = 50, 100
 	dialer := &net.Dialer{Timeout: DialTimeout, KeepAlive: 30 * time.Second}
 	rc.Dial = dialer.DialContext
-	rc.WrapTransport = withTLSHandshakeTimeout(rc.WrapTransport)
+	rc.WrapTransport = withPluginAgent(withTLSHandshakeTimeout(rc.WrapTransport), m.userAgent)
 
 	hc, err := httpClient(rc, run)
 	if err != nil {

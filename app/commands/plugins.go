@@ -52,21 +52,28 @@ func (c *Commands) pluginInfos(prefs settings.Settings) []PluginInfo {
 	list := c.s.Plugins().Scan()
 	out := make([]PluginInfo, 0, len(list))
 	for _, p := range list {
-		out = append(out, info(p, prefs.Plugins[p.ID]))
+		out = append(out, c.info(p, prefs.Plugins[p.ID]))
 	}
 	return out
 }
 
-func info(p plugins.Plugin, s settings.Plugin) PluginInfo {
-	i := PluginInfo{Plugin: p, State: session.StateOf(p, s)}
+func (c *Commands) info(p plugins.Plugin, d settings.Plugin) PluginInfo {
+	i := PluginInfo{Plugin: p, State: session.StateOf(p, d)}
+	if i.State == PluginEnabled || i.State == PluginDisabled {
+		g := plugins.Narrow(d.Grant(), p.Requested)
+		i.Granted = &g
+	}
 	if i.State == PluginEnabled {
 		i.URL = "/api/plugins/" + p.ID + "/" + p.Main + "?h=" + p.Hash[:16]
+		i.FrameURL = "/plugin-frame/" + c.s.FrameToken(p) + "/"
 	}
 	return i
 }
 
-// ApprovePlugin lets a plugin run, pinned to the hash the user saw.
-func (c *Commands) ApprovePlugin(id, hash string) ([]PluginInfo, error) {
+// ApprovePlugin lets a plugin run, pinned to the hash the user saw, with
+// the capabilities the user granted (all or part of what it requests;
+// never more).
+func (c *Commands) ApprovePlugin(id, hash string, granted plugins.Capabilities) ([]PluginInfo, error) {
 	return guard(c, "ApprovePlugin", func() ([]PluginInfo, error) {
 		p, err := c.findPlugin(id)
 		if err != nil {
@@ -75,17 +82,24 @@ func (c *Commands) ApprovePlugin(id, hash string) ([]PluginInfo, error) {
 		if p.Hash != hash {
 			return nil, errors.New("the plugin changed since you looked at it: check it again")
 		}
+		if p.Error != "" {
+			return nil, fmt.Errorf("plugin %q cannot be approved: %s", id, p.Error)
+		}
+		if err := plugins.Subset(granted, p.Requested); err != nil {
+			return nil, fmt.Errorf("plugin %q: %w", id, err)
+		}
+		asked := p.Requested
 		pinned := hash
 		if p.Dev {
 			pinned = session.DevApproval(p)
 		}
 		prefs, err := c.s.Settings().Update(func(s *settings.Settings) {
-			s.Plugins[id] = settings.Plugin{ApprovedHash: pinned}
+			s.Plugins[id] = settings.Plugin{ApprovedHash: pinned, Granted: &granted, Asked: &asked}
 		})
 		if err != nil {
 			return nil, err
 		}
-		c.s.Log().Info("plugin approved", "plugin", id, "hash", hash)
+		c.s.Log().Info("plugin approved", "plugin", id, "hash", hash, "granted", granted)
 		return c.pluginInfos(prefs), nil
 	})
 }

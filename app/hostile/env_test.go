@@ -181,7 +181,7 @@ func approvePlugins(t testing.TB, sh *shell) {
 	}
 	for _, p := range list {
 		if p.Err == "" {
-			call("ApprovePlugin", `["`+p.ID+`","`+p.Hash+`"]`)
+			call("ApprovePlugin", `["`+p.ID+`","`+p.Hash+`",{}]`)
 		}
 	}
 }

@@ -51,7 +51,8 @@ type manifest struct {
 	Description string `json:"description"`
 	Main        string `json:"main"`
 	Kubedeck    struct {
-		APIVersion int `json:"apiVersion"`
+		APIVersion   int             `json:"apiVersion"`
+		Capabilities json.RawMessage `json:"capabilities"`
 	} `json:"kubedeck"`
 }
 
@@ -104,6 +105,12 @@ func describe(dir, id string, dev bool, snap *Snapshot, err error) Plugin {
 		p.Error = fmt.Sprintf("needs plugin API %d; this Kubedeck offers %d", p.APIVersion, APIVersion)
 	case !fs.ValidPath(p.Main) || p.Main == "." || strings.Contains(p.Main, "\\"):
 		p.Error = fmt.Sprintf("package.json's main %q is not a path inside the plugin folder", p.Main)
+	}
+	if p.Error != "" {
+		return p
+	}
+	if p.Requested, err = ParseCapabilities(m.Kubedeck.Capabilities); err != nil {
+		p.Error = "package.json: " + err.Error()
 	}
 	return p
 }

@@ -4,11 +4,46 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/kubedeck/kubedeck/app/plugins"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
+
+var (
+	pods        = plugins.Capabilities{Read: []string{"pods"}}
+	podsNodes   = plugins.Capabilities{Read: []string{"pods", "nodes"}}
+	withSecrets = plugins.Capabilities{Read: []string{"pods", "secrets"}}
+)
+
+// devAsking is a development plugin (changed since it was approved) that
+// requests c.
+func devAsking(c plugins.Capabilities) plugins.Plugin {
+	return plugins.Plugin{ID: "p", Hash: "h9", Path: "/dev/p", Dev: true, Requested: c}
+}
+
+// What an enabled plugin may do: its stored grant, narrowed to what it
+// asks for now; nothing for an approval stored without a grant, or a plugin
+// that is not enabled.
+func TestGrantOf(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		p    plugins.Plugin
+		d    settings.Plugin
+		want []string
+	}{
+		{"the grant", devAsking(podsNodes), settings.Plugin{ApprovedHash: DevApproval(devAsking(pods)), Asked: &podsNodes, Granted: &pods}, []string{"pods"}},
+		{"narrowed to the request", devAsking(pods), settings.Plugin{ApprovedHash: DevApproval(devAsking(pods)), Asked: &podsNodes, Granted: &podsNodes}, []string{"pods"}},
+		{"an old approval grants nothing", plugins.Plugin{ID: "p", Hash: "h1", Requested: pods}, settings.Plugin{ApprovedHash: "h1"}, nil},
+		{"disabled", plugins.Plugin{ID: "p", Hash: "h1", Requested: pods}, settings.Plugin{ApprovedHash: "h1", Granted: &pods, Disabled: true}, nil},
+		{"changed", plugins.Plugin{ID: "p", Hash: "h2", Requested: pods}, settings.Plugin{ApprovedHash: "h1", Granted: &pods}, nil},
+	} {
+		if got := GrantOf(c.p, c.d).Read; !slices.Equal(got, c.want) {
+			t.Errorf("%s: GrantOf reads %v, want %v", c.name, got, c.want)
+		}
+	}
+}
 
 func TestStateOf(t *testing.T) {
 	p := plugins.Plugin{ID: "p", Hash: "h1", Path: "/dev/p"}
@@ -25,6 +60,12 @@ func TestStateOf(t *testing.T) {
 		{"invalid", plugins.Plugin{ID: "p", Error: "bad package.json"}, settings.Plugin{ApprovedHash: "h1"}, PluginInvalid},
 		{"dev folder approved once", plugins.Plugin{ID: "p", Hash: "h2", Path: "/dev/p", Dev: true}, settings.Plugin{ApprovedHash: DevApproval(p)}, PluginEnabled},
 		{"installed does not inherit the dev approval", p, settings.Plugin{ApprovedHash: DevApproval(p)}, PluginWaitingApproval},
+		{"dev plugin asks for what was answered", devAsking(pods), settings.Plugin{ApprovedHash: DevApproval(p), Asked: &podsNodes, Granted: &pods}, PluginEnabled},
+		{"dev plugin asks for less", devAsking(plugins.Capabilities{}), settings.Plugin{ApprovedHash: DevApproval(p), Asked: &podsNodes}, PluginEnabled},
+		{"dev plugin asks for more", devAsking(withSecrets), settings.Plugin{ApprovedHash: DevApproval(p), Asked: &podsNodes, Granted: &podsNodes}, PluginWaitingApproval},
+		{"dev plugin asks for more than an approval without capabilities", devAsking(pods), settings.Plugin{ApprovedHash: DevApproval(p)}, PluginWaitingApproval},
+		{"dev plugin asks for nothing, approved without capabilities", devAsking(plugins.Capabilities{}), settings.Plugin{ApprovedHash: DevApproval(p)}, PluginEnabled},
+		{"an installed plugin is pinned by its hash alone", plugins.Plugin{ID: "p", Hash: "h1", Requested: withSecrets}, settings.Plugin{ApprovedHash: "h1"}, PluginEnabled},
 	}
 	for _, c := range cases {
 		if got := StateOf(c.p, c.d); got != c.want {

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/kubedeck/kubedeck/app/atomicfile"
+	"github.com/kubedeck/kubedeck/app/plugins"
 )
 
 // Context holds what is remembered per kubeconfig context.
@@ -30,6 +31,22 @@ type Plugin struct {
 	// has another hash and asks again.
 	ApprovedHash string `json:"approvedHash,omitempty"`
 	Disabled     bool   `json:"disabled,omitempty"`
+	// Granted is what the user granted with the approval, pinned to the
+	// same hash (replaced together). Nil for an approval made before
+	// plugins had capabilities: it grants nothing.
+	Granted *plugins.Capabilities `json:"granted,omitempty"`
+	// Asked is what the plugin requested when the user approved it: a
+	// development plugin keeps its approval across saves only while what
+	// it requests stays within this (see session.StateOf).
+	Asked *plugins.Capabilities `json:"asked,omitempty"`
+}
+
+// Grant is what d grants (nothing when no grant was stored).
+func (d Plugin) Grant() plugins.Capabilities {
+	if d.Granted == nil {
+		return plugins.Capabilities{}
+	}
+	return *d.Granted
 }
 
 // Settings is the whole file.

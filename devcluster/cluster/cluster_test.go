@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -50,6 +51,37 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 			t.Errorf("want 3 Ready nodes (and a CA that verifies the server):\n%s%v", out, err)
 		}
 	})
+	t.Run("audit log", func(t *testing.T) {
+		if _, err := k("get", "nodes", "--no-headers"); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(c.Dir, "logs", cluster.AuditLog))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var ev struct {
+				Verb       string `json:"verb"`
+				RequestURI string `json:"requestURI"`
+				UserAgent  string `json:"userAgent"`
+				User       struct {
+					Username string `json:"username"`
+				} `json:"user"`
+			}
+			if err := json.Unmarshal([]byte(line), &ev); err != nil {
+				t.Fatalf("audit line: %v: %s", err, line)
+			}
+			if ev.User.Username == "kubedeck-system" {
+				t.Errorf("the components' requests are audited: %s", line)
+			}
+			found = found || (ev.User.Username == "admin" && ev.Verb == "list" && strings.HasPrefix(ev.RequestURI, "/api/v1/nodes") && strings.HasPrefix(ev.UserAgent, "kubectl/"))
+		}
+		if !found {
+			t.Errorf("kubectl's list of nodes is not in the audit log with its user agent:\n%s", b)
+		}
+	})
+
 	t.Run("pods", func(t *testing.T) {
 		out, err := k("get", "pods", "-A", "--no-headers")
 		if err != nil {

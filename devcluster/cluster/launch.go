@@ -71,7 +71,11 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 	if err := waitHTTP(ctx, etcd, c.Etcd+"/health", nil, "", 30*time.Second); err != nil {
 		return fmt.Errorf("etcd: %w; its log ends:\n%s", err, c.LogTail("etcd", 15))
 	}
-	api, err := c.run(logs, "kube-apiserver", bins.APIServer,
+	audit, err := c.writeAuditPolicy()
+	if err != nil {
+		return err
+	}
+	api, err := c.run(logs, "kube-apiserver", bins.APIServer, append([]string{
 		"--etcd-servers", c.Etcd,
 		"--secure-port", strconv.Itoa(apiPort), "--bind-address", "127.0.0.1",
 		"--tls-cert-file", certs.ServingCert, "--tls-private-key-file", certs.ServingKey,
@@ -88,6 +92,7 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 		// PodTemplates bypass the watch cache, so tests can provoke a real
 		// 410 Gone by compacting etcd (the cache would serve old versions).
 		"--watch-cache-sizes=podtemplates#0",
+	}, audit...)...,
 	)
 	if err != nil {
 		return err

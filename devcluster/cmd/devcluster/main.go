@@ -35,6 +35,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -55,7 +56,9 @@ type Ready struct {
 	Etcd       string            `json:"etcd"`
 	LogFile    string            `json:"logFile"`
 	PrevLog    string            `json:"previousLogFile"`
-	Pids       []int             `json:"pids"`
+	// AuditLog is kube-apiserver's audit log (JSON lines, level Metadata).
+	AuditLog string `json:"auditLog"`
+	Pids     []int  `json:"pids"`
 	// Pid is devcluster's own: SIGUSR1 to it restarts kube-apiserver.
 	Pid int `json:"pid"`
 }
@@ -159,7 +162,8 @@ func restartOnSignal(ctx context.Context, c *cluster.Cluster, log *slog.Logger) 
 
 func ready(c *cluster.Cluster) Ready {
 	return Ready{Kubeconfig: c.Kubeconfig, Server: c.Server, Dir: c.Dir, Contexts: c.Contexts, Tokens: c.Tokens,
-		Etcd: c.Etcd, LogFile: c.LogFile, PrevLog: c.PreviousLogFile, Pids: c.Pids(), Pid: os.Getpid()}
+		Etcd: c.Etcd, LogFile: c.LogFile, PrevLog: c.PreviousLogFile,
+		AuditLog: filepath.Join(c.Dir, "logs", cluster.AuditLog), Pids: c.Pids(), Pid: os.Getpid()}
 }
 
 func up(ctx context.Context, o options, shell bool, log *slog.Logger) (int, error) {

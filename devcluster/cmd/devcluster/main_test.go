@@ -37,7 +37,7 @@ func readyLine(t *testing.T, r io.Reader) Ready {
 	if err := json.Unmarshal([]byte(line), &raw); err != nil {
 		t.Fatalf("ready line is not JSON: %v\n%s", err, line)
 	}
-	for _, k := range []string{"kubeconfig", "server", "dir", "contexts", "tokens"} {
+	for _, k := range []string{"kubeconfig", "server", "dir", "contexts", "tokens", "auditLog"} {
 		if _, ok := raw[k]; !ok {
 			t.Errorf("ready line lacks %q: %s", k, line)
 		}

@@ -385,6 +385,18 @@ export interface PluginPreferences {
    */
   approvedHash?: string;
   disabled?: boolean;
+  /**
+   * Granted is what the user granted with the approval, pinned to the
+   * same hash (replaced together). Nil for an approval made before
+   * plugins had capabilities: it grants nothing.
+   */
+  granted?: Capabilities;
+  /**
+   * Asked is what the plugin requested when the user approved it: a
+   * development plugin keeps its approval across saves only while what
+   * it requests stays within this (see session.StateOf).
+   */
+  asked?: Capabilities;
 }
 
 /**
@@ -527,8 +539,12 @@ export interface Commands {
    * YAML text, or dry-runs it (dryRun) to preview each result.
    */
   Apply: { args: [contextName: string, yaml: string, defaultNamespace: string, dryRun: boolean]; result: Result[] };
-  /** ApprovePlugin lets a plugin run, pinned to the hash the user saw. */
-  ApprovePlugin: { args: [id: string, hash: string]; result: PluginInfo[] };
+  /**
+   * ApprovePlugin lets a plugin run, pinned to the hash the user saw, with
+   * the capabilities the user granted (all or part of what it requests;
+   * never more).
+   */
+  ApprovePlugin: { args: [id: string, hash: string, granted: Capabilities]; result: PluginInfo[] };
   /** ClusterInfo checks the cluster answers and says who the user is there. */
   ClusterInfo: { args: [contextName: string]; result: ClusterInfo };
   /**

@@ -9,11 +9,14 @@ import (
 )
 
 // grantedNetwork is the network origins the user granted plugin p, which
-// its frame may connect to (CSP connect-src). Until grants are stored
-// (settings.Plugin.Granted, the grants work), nothing is granted: the frame
-// connects nowhere. The integrator wires the stored grant in here.
-func grantedNetwork(_ *session.Session, _ plugins.Plugin) []string {
-	return nil
+// its frame may connect to (CSP connect-src). Without a grant (or when the
+// settings cannot be read) it is none: the frame connects nowhere.
+func grantedNetwork(s *session.Session, p plugins.Plugin) []string {
+	_, g, err := s.PluginGrant(p.ID)
+	if err != nil {
+		return nil
+	}
+	return g.Network
 }
 
 // frameCSP is the policy of a frame document whose files live under prefix

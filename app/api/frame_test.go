@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -8,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -32,13 +34,25 @@ var frameFS = fstest.MapFS{
 // frame token.
 func framePluginSession(t *testing.T) (*session.Session, string) {
 	t.Helper()
+	return framePluginSessionGranting(t, nil, plugins.Capabilities{})
+}
+
+// framePluginSessionGranting is framePluginSession with plugin "hello"
+// asking for the network origins asked and granted grant.
+func framePluginSessionGranting(t *testing.T, asked []string, grant plugins.Capabilities) (*session.Session, string) {
+	t.Helper()
+	caps := ""
+	if len(asked) > 0 {
+		b, _ := json.Marshal(map[string][]string{"network": asked})
+		caps = `,"capabilities":` + string(b)
+	}
 	dir := t.TempDir()
 	pdir := filepath.Join(dir, "plugins", "hello")
 	if err := os.MkdirAll(filepath.Join(pdir, "lib"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for name, body := range map[string]string{
-		"package.json": `{"name":"hello","version":"0.1.0","main":"main.js","kubedeck":{"apiVersion":1}}`,
+		"package.json": `{"name":"hello","version":"0.1.0","main":"main.js","kubedeck":{"apiVersion":1` + caps + `}}`,
 		"main.js":      "export default function activate(){}",
 		"lib/util.js":  "export const x = 1",
 	} {
@@ -55,7 +69,9 @@ func framePluginSession(t *testing.T) (*session.Session, string) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("plugins: %+v %v", list, err)
 	}
-	approve(t, cmds, "hello", list[0].Hash)
+	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, grant); err != nil {
+		t.Fatalf("approve hello: %v", err)
+	}
 	p, err := sess.EnabledPlugin("hello")
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +81,7 @@ func framePluginSession(t *testing.T) (*session.Session, string) {
 
 func approve(t *testing.T, cmds *commands.Commands, id, hash string) {
 	t.Helper()
-	if _, err := cmds.ApprovePlugin(id, hash); err != nil {
+	if _, err := cmds.ApprovePlugin(id, hash, plugins.Capabilities{}); err != nil {
 		t.Fatalf("approve %s: %v", id, err)
 	}
 }
@@ -257,7 +273,45 @@ func TestFrameCSPConnectSrc(t *testing.T) {
 	}
 }
 
-// Until grants are stored, a plugin is granted no network origin.
+// The frame may connect to the origins granted, and only those: asked for
+// but not granted is none.
+func TestGrantedNetworkIsWhatWasGranted(t *testing.T) {
+	asked := []string{"https://api.example.com", "http://10.0.0.1:8080"}
+	for _, tc := range []struct {
+		name  string
+		grant []string
+	}{
+		{"all", asked},
+		{"some", asked[:1]},
+		{"none", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sess, tok := framePluginSessionGranting(t, asked, plugins.Capabilities{Network: tc.grant})
+			p, err := sess.FramePlugin(tok)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := grantedNetwork(sess, p); !slices.Equal(got, tc.grant) {
+				t.Errorf("grantedNetwork = %q, want %q", got, tc.grant)
+			}
+			res, err := http.Get(frameServer(t, sess).URL + "/plugin-frame/" + tok + "/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			csp := res.Header.Get("Content-Security-Policy")
+			want := "connect-src 'none'"
+			if len(tc.grant) > 0 {
+				want = "connect-src " + strings.Join(tc.grant, " ")
+			}
+			if !strings.Contains(csp, want) {
+				t.Errorf("CSP %q lacks %q", csp, want)
+			}
+		})
+	}
+}
+
+// Without a grant, a plugin is granted no network origin.
 func TestGrantedNetworkIsNoneWithoutAGrant(t *testing.T) {
 	sess, _ := framePluginSession(t)
 	p, err := sess.EnabledPlugin("hello")

@@ -44,7 +44,7 @@ func pluginSession(t *testing.T) (*session.Session, string) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("plugins: %+v %v", list, err)
 	}
-	if _, err := cmds.ApprovePlugin("hello", list[0].Hash); err != nil {
+	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := sess.EnabledPlugin("hello")

@@ -55,7 +55,7 @@ func frameFixture(t *testing.T) (*Server, *browser, string) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("plugins: %+v %v", list, err)
 	}
-	if _, err := cmds.ApprovePlugin("hello", list[0].Hash); err != nil {
+	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := scope.EnabledPlugin("hello")

@@ -42,7 +42,7 @@ const main = (text) => `export default function activate(kd) {
 function writeDevPlugin(text) {
   const dir = path.join(devDir, 'dev-tool');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'dev-tool', version: '0.1.0', main: 'main.js', kubedeck: { apiVersion: 1 } }));
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'dev-tool', version: '0.1.0', main: 'main.js', kubedeck: { apiVersion: 1, capabilities: { write: { configmaps: ['apply'] }, settings: true } } }));
   writeFileSync(path.join(dir, 'main.js'), main(text));
 }
 
@@ -76,7 +76,9 @@ test('a development plugin is approved once; its settings page and app-bar actio
   await eventually(async () => (await state()) === 'Running', { timeout: 15000, what: 'running' });
 
   await page.getByRole('button', { name: 'Settings of dev-tool' }).click();
-  await page.getByRole('region', { name: 'Settings of dev-tool' }).getByLabel('Greeting').fill('hi-from-settings');
+  // The settings page is the plugin's own: it renders in the plugin's sandboxed frame.
+  const settingsFrame = page.getByRole('region', { name: 'Settings of dev-tool' }).frameLocator('iframe[title="dev-tool: Settings"]');
+  await settingsFrame.getByLabel('Greeting').fill('hi-from-settings');
   await screenshot(page, 'plugins-dev-settings');
 
   await page.getByRole('group', { name: 'Plugin actions' }).getByRole('button', { name: 'Write greeting' }).click();
@@ -100,12 +102,13 @@ test('a development plugin is approved once; its settings page and app-bar actio
 
 test('saving the development plugin reloads it in the running app, without asking again', async () => {
   await page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: 'Dev tool' }).click();
-  await page.getByText('version one').waitFor({ timeout: 10000 });
+  const pageFrame = () => page.frameLocator('iframe[title="dev-tool: Dev tool"]');
+  await pageFrame().getByText('version one').waitFor({ timeout: 10000 });
   await page.evaluate(() => {
     window.__notReloaded = true;
   });
   writeDevPlugin('version two');
-  await page.getByText('version two').waitFor({ timeout: 10000 });
+  await pageFrame().getByText('version two').waitFor({ timeout: 10000 });
   assert.equal(await page.evaluate(() => window.__notReloaded), true, 'the page was not reloaded');
   await page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: 'Manage plugins' }).click();
   assert.equal(await state(), 'Running');

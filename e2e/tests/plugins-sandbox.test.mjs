@@ -241,9 +241,14 @@ test('a flood of calls is rate-limited and reported; the app keeps answering', a
 test('a plugin in a busy loop is shown not responding and can be disabled; the rest keeps working', async () => {
   await page.goto(`${serve.base}/#/c/${C}/plugins`);
   await card('busy').getByRole('alert').filter({ hasText: 'Not responding' }).waitFor({ timeout: 20000 });
-  await screenshot(page, 'plugins-sandbox-busy');
+  // The page answers while the frame spins (plugin frames run in their own process): the button works.
+  // No screenshot here: Chromium waits for a compositor frame from every frame process, and the one the
+  // plugin frames share keeps spinning (a known limit, plugins/README.md).
   await card('busy').getByRole('button', { name: 'Disable busy' }).click();
   await eventually(async () => (await stateOf('busy')) === 'Disabled', { timeout: 10000, what: 'busy disabled' });
   assert.equal(await stateOf('hostile'), 'Running');
   assert.equal(await page.getByRole('navigation', { name: 'Resources' }).getByRole('link', { name: 'Busy' }).count(), 0);
+  // The app itself keeps working: another view loads its rows.
+  await page.goto(`${serve.base}/#/c/${C}/r/core/v1/pods?ns=team-a`);
+  await page.getByRole('grid', { name: 'Pods' }).locator('tbody tr[data-key]').first().waitFor({ timeout: 15000 });
 });

@@ -24,9 +24,9 @@ let page;
 let pluginsDir;
 let node;
 
-function writePlugin(id, main) {
+function writePlugin(id, main, capabilities = undefined) {
   mkdirSync(path.join(pluginsDir, id), { recursive: true });
-  writeFileSync(path.join(pluginsDir, id, 'package.json'), JSON.stringify({ name: id, version: '0.0.1', main: 'main.js', kubedeck: { apiVersion: 1 } }));
+  writeFileSync(path.join(pluginsDir, id, 'package.json'), JSON.stringify({ name: id, version: '0.0.1', main: 'main.js', kubedeck: { apiVersion: 1, capabilities } }));
   writeFileSync(path.join(pluginsDir, id, 'main.js'), main);
 }
 
@@ -40,6 +40,8 @@ before(async () => {
     `export default function activate(kd) {
   kd.registerDetailsSection({ kind: { group: '', resource: 'pods' }, title: 'Crashing', component: () => { throw new Error('kaboom while rendering'); } });
 }\n`,
+    // A section of pods receives the pod: the plugin must be allowed to read pods for it to be shown at all.
+    { read: ['pods'] },
   );
   // Top-level await that never settles: the module never finishes loading.
   writePlugin('never-loads', 'await new Promise(() => {});\nexport default function activate() {}\n');
@@ -181,6 +183,7 @@ test('a workload’s details show its images and registries; a plugin that throw
   await podImages.locator('tbody tr').first().waitFor({ timeout: 15000 });
   assert.match(await podImages.innerText(), /nginx:1\.27\s+docker\.io/);
   // The crashing section's frame reports its failure: the plugin fails, its section goes away.
+  // (It is there first: without read of pods it would never be shown, and this would prove nothing.)
   await eventually(async () => (await page.getByRole('region', { name: /^Crashing/ }).count()) === 0, { timeout: 15000, what: 'the crashing section gone' });
   assert.match(await podImages.innerText(), /nginx:1\.27\s+docker\.io/);
   await page.goto(`${serve.base}/#/c/${C}/plugins`);

@@ -144,6 +144,7 @@ report('Browser renderer CPU during the churn', `${((cpuAfter.renderer - cpuBefo
 // when the frame has computed them); we measure both.
 cpSync(path.join(root, 'plugins', 'pod-restarts'), path.join(serve.configHome, 'kubedeck', 'plugins', 'pod-restarts'), { recursive: true });
 await page.goto(`${serve.base}/#/c/${encodeURIComponent(c.contexts.admin)}/plugins`);
+await page.reload(); // the plugin folder did not exist when the page began to follow it
 await page.getByRole('button', { name: 'Review and approve pod-restarts' }).click({ timeout: 30000 });
 await page.getByRole('dialog').getByRole('button', { name: 'Approve and run' }).click();
 await page.locator('.plugin-card').filter({ hasText: 'pod-restarts' }).getByText('Running').waitFor({ timeout: 30000 });

@@ -19,8 +19,8 @@ const objects = [
   { metadata: { name: 'b', namespace: 'ns' }, n: 2 },
 ];
 
-function List() {
-  const pc = usePluginColumns(query, 1);
+function List({ ready = true }: { ready?: boolean }) {
+  const pc = usePluginColumns(query, 1, ready);
   return (
     <ul aria-label={pc.columns.map((c) => c.label).join(',')}>
       {pc.extend([row('a'), row('b')]).map((r) => (
@@ -61,8 +61,24 @@ describe('usePluginColumns', () => {
     frames.reconcile([info('cols', ['pods'])]);
     await until(() => registry.snapshot().loaded.get('cols')?.runtime.status === 'running');
     render(<List />);
-    expect(screen.getByRole('list', { name: 'N' }).textContent).toBe('a|nullb|null');
+    expect(screen.getByRole('list', { name: 'N' }).textContent).toBe('ab'); // the rows as they are until values come
     await until(() => screen.getByRole('list').textContent === 'a|10b|20');
+    expect(asked).toEqual([2]);
+  });
+
+  it('follows the objects only once the list is ready, so the rows never wait for the column', async () => {
+    frames.reconcile([info('cols', ['pods'])]);
+    await until(() => registry.snapshot().loaded.get('cols')?.runtime.status === 'running');
+    const { rerender } = render(<List ready={false} />);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(asked).toEqual([]);
+    expect(screen.getByRole('list', { name: 'N' }).textContent).toBe('ab'); // the rows as they are until values come
+    rerender(<List ready />);
+    await until(() => screen.getByRole('list').textContent === 'a|10b|20');
+    // A relist (not ready again) keeps the column going: no second start, no empty cells.
+    rerender(<List ready={false} />);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.getByRole('list').textContent).toBe('a|10b|20');
     expect(asked).toEqual([2]);
   });
 

@@ -47,8 +47,28 @@ export function pluginDisplayColumns(defs: readonly ColumnDef[], serverColumns: 
   }));
 }
 
-export function usePluginColumns(query: ListQuery, serverColumns: number): PluginColumns {
+/** Runs fn when the main thread is idle (at most 1 s later); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 1000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 0);
+  return () => clearTimeout(id);
+}
+
+/**
+ * The plugin columns of the list of query. They start following the objects
+ * once the list is ready (its rows are all in: `synced`), so the list's own
+ * rows never wait for them or share the connection and the main thread with
+ * them; the cells fill in afterwards. Once started for a query they keep going
+ * (a relist does not stop them).
+ */
+export function usePluginColumns(query: ListQuery, serverColumns: number, ready = true): PluginColumns {
   const snap = usePlugins();
+  const [armedFor, setArmedFor] = useState<ListQuery | null>(ready ? query : null);
+  if (ready && armedFor !== query) setArmedFor(query); // derived state: set during render, as React documents
+  const armed = armedFor === query;
   const defs = useMemo(
     () =>
       running(snap, 'columns').filter(
@@ -65,7 +85,7 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
 
   useEffect(() => {
     const first = defs[0];
-    if (!first) return;
+    if (!first || !armed) return;
     const fed: FedColumn[] = defs.map((d) => ({ id: columnId(d), pluginId: d.pluginId, index: d.index }));
     // Chunks answered close together re-render the list once.
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -82,7 +102,10 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
     feed.current = f;
     const client = clusterClient(first.pluginId, query.context, query.namespace);
     const kind = { group: query.group, version: query.version, resource: query.resource };
-    const stop = client.watch(kind, { namespace: query.namespace, ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) }, (e) => {
+    let stop = () => {};
+    // The list has just rendered its last rows: begin when the main thread is idle, not in that frame.
+    const begin = () => {
+      stop = client.watch(kind, { namespace: query.namespace, ...(query.labelSelector ? { labelSelector: query.labelSelector } : {}) }, (e) => {
       if (e.type === 'error') {
         setError(e.message);
         return;
@@ -91,8 +114,11 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
       if (e.type === 'objects') f.all(e.objects, shown.current);
       else if (e.type === 'deleted') f.deleted(e.object);
       else f.changed(e.object);
-    });
+      });
+    };
+    const idle = whenIdle(begin);
     return () => {
+      idle();
       stop();
       f.stop();
       clearTimeout(pending);
@@ -100,7 +126,7 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
     };
     // defsKey stands for defs (same columns, same feed).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [defsKey, query]);
+  }, [defsKey, query, armed]);
 
   return useMemo<PluginColumns>(() => {
     if (defs.length === 0) return { columns: [], extend: (rows) => rows, error: null };
@@ -109,6 +135,9 @@ export function usePluginColumns(query: ListQuery, serverColumns: number): Plugi
       columns: pluginDisplayColumns(defs, serverColumns),
       extend: (rows) => {
         if (shown.current.size === 0) shown.current = new Set(rows.slice(0, 100).map((r) => r.key));
+        // No value yet (the list is still loading, or the frame has not answered): the rows as they are,
+        // not 10,000 copies per update; a missing cell reads as empty.
+        if (values.every((m) => !m || m.size === 0)) return rows;
         return rows.map((r) => {
           const cells = r.cells.slice(0, serverColumns);
           while (cells.length < serverColumns) cells.push(null);

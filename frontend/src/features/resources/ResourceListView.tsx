@@ -115,7 +115,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
 
   const firstRow = list.rows.values().next().value;
   const namespaceColumn = (namespace === '' || namespace.includes(',')) && (known ? entry.namespaced : !!firstRow?.namespace);
-  const pluginColumns = usePluginColumns(query, list.columns.length);
+  const pluginColumns = usePluginColumns(query, list.columns.length, list.synced);
   const columns = useMemo(
     () => [...displayColumns(list.columns, { wide, namespaceColumn }), ...pluginColumns.columns],
     [list.columns, wide, namespaceColumn, pluginColumns.columns],

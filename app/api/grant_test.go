@@ -192,7 +192,10 @@ func TestPluginRequestsAreServedWithinTheGrant(t *testing.T) {
 		{"approve plugins", "tester", "POST", "/api/call/ApprovePlugin", `["waiting","x",{}]`, 403, "plugins reach only the plugin API"},
 		{"read-only switch", "tester", "POST", "/api/call/SetReadOnly", `["proxied",false]`, 403, "plugins reach only the plugin API"},
 		{"the UI's lists", "tester", "GET", "/api/stream/list?" + e.q("pods", ""), "", 403, "plugins reach only the plugin API"},
-		{"an unclean path", "tester", "GET", "/api/stream//objects?" + e.q("pods", ""), "", 403, "plugins reach only the plugin API"},
+		// Paths with empty, "." or ".." segments are refused before any endpoint (or this check) sees them.
+		{"an unclean path", "tester", "GET", "/api/stream//objects?" + e.q("pods", ""), "", 404, "no such API endpoint"},
+		{"a dot segment", "tester", "GET", "/api/stream/./objects?" + e.q("pods", ""), "", 404, "no such API endpoint"},
+		{"a dot-dot segment", "tester", "POST", "/api/call/../call/RevealSecret", `["proxied","` + e.ns + `","s","password"]`, 404, "no such API endpoint"},
 		{"a disabled plugin", "off", "GET", "/api/stream/objects?" + e.q("pods", ""), "", 403, `plugin \"off\" may not use the cluster: plugin \"off\" is disabled`},
 		{"a plugin not approved", "waiting", "GET", "/api/stream/objects?" + e.q("pods", ""), "", 403, "is waiting-approval"},
 		{"no such plugin", "nobody", "GET", "/api/stream/objects?" + e.q("pods", ""), "", 403, `no plugin \"nobody\"`},

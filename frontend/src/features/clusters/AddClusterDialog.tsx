@@ -4,7 +4,7 @@
 // in plain words, and added only after "Allow and add".
 import { Trans, useTranslation } from 'react-i18next';
 import { t as translate } from '../../i18n';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { api, transport } from '../../api/client';
 import type { KubeconfigReview, KubeconfigReviewItem } from '../../api/types';
 import { errorMessage } from '../../api/errors';
@@ -263,7 +263,8 @@ function ReviewStep({ review, busy, error, onAllow, onBack }: ReviewStepProps) {
   const { t } = useTranslation();
   const id = useId();
   const backRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => backRef.current?.focus(), []);
+  // In the commit that shows the step (a layout effect), not after paint: focus never rests on the body between.
+  useLayoutEffect(() => backRef.current?.focus(), []);
   return (
     <section className="modal-body" aria-labelledby={`${id}-review`}>
       <h3 id={`${id}-review`}>{t('clusters.review.title')}</h3>

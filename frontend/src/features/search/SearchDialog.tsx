@@ -1,7 +1,7 @@
 // Global search (Ctrl+K or "/", bound in the keymap by the app): type a name,
 // move with the arrows, Enter opens the details.
 import { useTranslation } from 'react-i18next';
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { detailsRoute, navigate } from '../../router';
 import { useNamespaces } from '../../api/queries';
 import { acquireSearchIndex, rankResults, SEARCH_KINDS, type SearchIndex, type SearchItem } from './searchIndex';
@@ -35,7 +35,7 @@ function SearchBox({ context, namespace, onClose }: { context: string; namespace
   const synced = index.syncedCount();
   const problems = index.problems();
 
-  useEffect(() => inputRef.current?.focus(), []);
+  useLayoutEffect(() => inputRef.current?.focus(), []); // in the commit that shows it, not after paint
   useEffect(() => {
     document.getElementById(`${id}-opt-${active}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active, id]);

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/plugins"
+	"github.com/kubedeck/kubedeck/app/plugins/plugintest"
 	"github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
@@ -44,46 +44,15 @@ func framePluginSessionGranting(t *testing.T, asked []string, grant plugins.Capa
 	caps := ""
 	if len(asked) > 0 {
 		b, _ := json.Marshal(map[string][]string{"network": asked})
-		caps = `,"capabilities":` + string(b)
+		caps = string(b)
 	}
 	dir := t.TempDir()
-	pdir := filepath.Join(dir, "plugins", "hello")
-	if err := os.MkdirAll(filepath.Join(pdir, "lib"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, body := range map[string]string{
-		"package.json": `{"name":"hello","version":"0.1.0","main":"main.js","kubedeck":{"apiVersion":1` + caps + `}}`,
-		"main.js":      "export default function activate(){}",
-		"lib/util.js":  "export const x = 1",
-	} {
-		if err := os.WriteFile(filepath.Join(pdir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	plugintest.Write(t, filepath.Join(dir, "plugins"), "hello", caps, map[string]string{"lib/util.js": "export const x = 1"})
 	sess := session.New(session.Deps{
 		Settings: settings.New(filepath.Join(dir, "settings.json")),
 		Plugins:  plugins.NewCatalog(plugins.Dirs{Installed: filepath.Join(dir, "plugins")}),
 	})
-	cmds := commands.For(sess)
-	list, err := cmds.Plugins()
-	if err != nil || len(list) != 1 {
-		t.Fatalf("plugins: %+v %v", list, err)
-	}
-	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, grant); err != nil {
-		t.Fatalf("approve hello: %v", err)
-	}
-	p, err := sess.EnabledPlugin("hello")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sess, sess.FrameToken(p)
-}
-
-func approve(t *testing.T, cmds *commands.Commands, id, hash string) {
-	t.Helper()
-	if _, err := cmds.ApprovePlugin(id, hash, plugins.Capabilities{}); err != nil {
-		t.Fatalf("approve %s: %v", id, err)
-	}
+	return sess, plugintest.Approve(t, sess, "hello", grant)
 }
 
 // frameServer serves New(...).Middleware over frameFS for sess, as the

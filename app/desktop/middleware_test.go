@@ -3,14 +3,13 @@ package desktop
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/plugins"
+	"github.com/kubedeck/kubedeck/app/plugins/plugintest"
 	"github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
@@ -25,33 +24,10 @@ var builtAssets = fstest.MapFS{
 func pluginSession(t *testing.T) (*session.Session, string) {
 	t.Helper()
 	dir := t.TempDir()
-	pdir := filepath.Join(dir, "plugins", "hello")
-	if err := os.MkdirAll(pdir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, body := range map[string]string{
-		"package.json": `{"name":"hello","version":"0.1.0","main":"main.js","kubedeck":{"apiVersion":1}}`,
-		"main.js":      "export default function activate(){}",
-	} {
-		if err := os.WriteFile(filepath.Join(pdir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	plugintest.Write(t, filepath.Join(dir, "plugins"), "hello", "", nil)
 	sess := session.New(session.Deps{Version: "9.9.9", Settings: settings.New(filepath.Join(dir, "settings.json")),
 		Plugins: plugins.NewCatalog(plugins.Dirs{Installed: filepath.Join(dir, "plugins")})})
-	cmds := commands.For(sess)
-	list, err := cmds.Plugins()
-	if err != nil || len(list) != 1 {
-		t.Fatalf("plugins: %+v %v", list, err)
-	}
-	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := sess.EnabledPlugin("hello")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sess, sess.FrameToken(p)
+	return sess, plugintest.Approve(t, sess, "hello", plugins.Capabilities{})
 }
 
 // The shell's whole middleware in front of the files, as the webview

@@ -3,14 +3,13 @@ package serve
 import (
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/plugins"
+	"github.com/kubedeck/kubedeck/app/plugins/plugintest"
 	usersession "github.com/kubedeck/kubedeck/app/session"
 	"github.com/kubedeck/kubedeck/app/settings"
 )
@@ -22,18 +21,7 @@ const frameDoc = `<!doctype html><html><head><script type="module" src="/assets/
 func frameFixture(t *testing.T) (*Server, *browser, string) {
 	t.Helper()
 	dir := t.TempDir()
-	pdir := filepath.Join(dir, "plugins", "hello")
-	if err := os.MkdirAll(pdir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, body := range map[string]string{
-		"package.json": `{"name":"hello","version":"0.1.0","main":"main.js","kubedeck":{"apiVersion":1}}`,
-		"main.js":      "export default function activate(){}",
-	} {
-		if err := os.WriteFile(filepath.Join(pdir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	plugintest.Write(t, filepath.Join(dir, "plugins"), "hello", "", nil)
 	store := settings.New(filepath.Join(dir, "settings.json"))
 	catalog := plugins.NewCatalog(plugins.Dirs{Installed: filepath.Join(dir, "plugins")})
 	opts := testOptions(t, Options{Assets: fstest.MapFS{
@@ -50,19 +38,7 @@ func frameFixture(t *testing.T) (*Server, *browser, string) {
 	b := newBrowser(t, srv)
 	b.signIn(srv.URL())
 	scope := b.session().scope
-	cmds := commands.For(scope)
-	list, err := cmds.Plugins()
-	if err != nil || len(list) != 1 {
-		t.Fatalf("plugins: %+v %v", list, err)
-	}
-	if _, err := cmds.ApprovePlugin("hello", list[0].Hash, plugins.Capabilities{}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := scope.EnabledPlugin("hello")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return srv, b, scope.FrameToken(p)
+	return srv, b, plugintest.Approve(t, scope, "hello", plugins.Capabilities{})
 }
 
 // asFrame sends a request as a sandboxed plugin frame's script makes it:

@@ -50,6 +50,7 @@ func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
 	h.mux.HandleFunc("GET /api/plugins/{id}/{file...}", h.servePluginFile)
 	h.mux.HandleFunc("GET /api/stream/plugins", h.streamPlugins)
 	h.mux.HandleFunc("GET /api/stream/objects", h.streamObjects)
+	h.mux.HandleFunc("GET /api/stream/access", h.streamAccess)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no such API endpoint: "+r.URL.Path))
 	})

@@ -2,6 +2,7 @@ package api
 
 import (
 	"github.com/kubedeck/kubedeck/app/commands"
+	"github.com/kubedeck/kubedeck/app/rbac"
 )
 
 // The lines of the streams this package writes itself (the list, object,
@@ -71,3 +72,18 @@ type ErrorResponse struct {
 func heartbeat() Heartbeat { return Heartbeat{Type: "heartbeat"} }
 
 func errorLine(err error) ErrorLine { return ErrorLine{Type: "error", Message: err.Error()} }
+
+// AccessMatrixLine is who can do what, now and after each RBAC change:
+// {"type":"matrix"}.
+type AccessMatrixLine struct {
+	Type   string      `json:"type"`
+	Matrix rbac.Matrix `json:"matrix"`
+}
+
+// RetryingLine is a failure a stream recovers from by itself:
+// {"type":"error","retrying":true}.
+type RetryingLine struct {
+	Type     string `json:"type"`
+	Message  string `json:"message"`
+	Retrying bool   `json:"retrying"`
+}

@@ -10,8 +10,10 @@ import (
 	"github.com/kubedeck/kubedeck/app/forward"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/logs"
+	"github.com/kubedeck/kubedeck/app/rbac"
 	"github.com/kubedeck/kubedeck/app/resources"
 	"github.com/kubedeck/kubedeck/app/settings"
+	"github.com/kubedeck/kubedeck/app/share"
 )
 
 // Output is where the generated contract goes, from the module's folder.
@@ -49,6 +51,8 @@ func Kubedeck() Spec {
 				Variants: []Variant{{Type: "resources", Go: typeOf[api.APIResourcesLine]()}, heartbeat, errorLine}},
 			{Name: "PluginsMessage", Doc: "A line of GET /api/stream/plugins.",
 				Variants: []Variant{{Type: "plugins", Go: typeOf[api.PluginsLine]()}, heartbeat, errorLine}},
+			{Name: "AccessMessage", Doc: "A line of GET /api/stream/access: who can do what, now and after each RBAC change (app/rbac).",
+				Variants: []Variant{{Type: "matrix", Go: typeOf[api.AccessMatrixLine]()}, heartbeat, {Type: "error", Go: typeOf[api.RetryingLine]()}}},
 		},
 		Types: []reflect.Type{
 			typeOf[api.ListsQuery](), typeOf[actions.DrainOptions](),
@@ -73,6 +77,22 @@ func Kubedeck() Spec {
 			typeOf[actions.Action]():          "ResultAction",
 			typeOf[forward.State]():           "ForwardState",
 			typeOf[actions.Progress]():        "DrainProgress",
+			// Access (app/rbac) and sharing (app/share), named for the UI.
+			typeOf[rbac.Matrix]():     "AccessMatrix",
+			typeOf[rbac.Row]():        "AccessRow",
+			typeOf[rbac.Column]():     "AccessColumn",
+			typeOf[rbac.Cell]():       "AccessCell",
+			typeOf[rbac.Grant]():      "AccessGrant",
+			typeOf[rbac.Danger]():     "AccessDanger",
+			typeOf[rbac.DangerKind](): "AccessDangerKind",
+			typeOf[rbac.Allowed]():    "AccessAllowed",
+			typeOf[rbac.Source]():     "AccessSource",
+			typeOf[share.Request]():   "ShareRequest",
+			typeOf[share.Object]():    "ShareObject",
+			typeOf[share.Preview]():   "SharePreview",
+			typeOf[share.Created]():   "ShareCreated",
+			typeOf[share.Revoked]():   "ShareRevoked",
+			typeOf[share.Rule]():      "ShareRule",
 			// Not Storage: that is the DOM's localStorage type.
 			typeOf[credentials.Storage](): "TokenStorage",
 		},

@@ -21,6 +21,96 @@ export interface APIResourceList {
   partial?: string[];
 }
 
+/** AccessAllowed is one column's verbs for a subject. */
+export interface AccessAllowed {
+  column: AccessColumn;
+  verbs: string[];
+}
+
+/**
+ * AccessCell is what a row may do on one column: for each verb, the indexes
+ * (into the row's Grants) of the grants allowing it. Verbs allowed only
+ * for some object names are in Named, with those names.
+ */
+export interface AccessCell {
+  verbs?: Record<string, number[]>;
+  named?: Record<string, string[]>;
+}
+
+/**
+ * AccessColumn is one resource of the matrix: group/resource[/subresource], with
+ * the verbs discovery says it supports.
+ */
+export interface AccessColumn {
+  group: string;
+  resource: string;
+  subresource?: string;
+  namespaced: boolean;
+  verbs: string[];
+}
+
+/**
+ * AccessDanger is one dangerous grant of a row: what, and the grant (an index
+ * into the row's Grants) it comes from.
+ */
+export interface AccessDanger {
+  kind: AccessDangerKind;
+  grant: number;
+}
+
+/** AccessDangerKind names a wide or dangerous grant. */
+export type AccessDangerKind = 'wildcard-verbs' | 'wildcard-resources' | 'escalate' | 'bind' | 'impersonate' | 'secrets-cluster-wide' | 'cluster-admin' | 'all-authenticated' | 'unauthenticated';
+
+/**
+ * AccessGrant is one binding that grants a row something: which binding, which
+ * role, and through which subject (the row itself, or a group it is
+ * implied to be in).
+ */
+export interface AccessGrant {
+  /** BindingKind is RoleBinding or ClusterRoleBinding. */
+  bindingKind: string;
+  bindingName: string;
+  bindingNamespace?: string;
+  role: RoleRef;
+  /**
+   * Via is the subject the binding names, when it is not the row's own
+   * (e.g. the group system:authenticated for a user).
+   */
+  via?: Subject;
+  /**
+   * Missing says the role could not be read (not found, or not listed):
+   * the binding is known, what it grants is not.
+   */
+  missing?: boolean;
+}
+
+/**
+ * AccessMatrix is who can do what in a namespace ("" for cluster-wide grants
+ * only).
+ */
+export interface AccessMatrix {
+  namespace: string;
+  columns: AccessColumn[];
+  rows: AccessRow[];
+  /** Missing names what the user may not list, so the matrix lacks it. */
+  missing: string[];
+}
+
+/**
+ * AccessRow is one subject of the matrix. Cells line up with Matrix.Columns
+ * (null where it may do nothing).
+ */
+export interface AccessRow {
+  subject: Subject;
+  system: boolean;
+  grants: AccessGrant[];
+  cells: (AccessCell | null)[];
+  dangers: AccessDanger[];
+}
+
+/** AccessSource says where an answer comes from. */
+export type AccessSource = 'server' | 'rbac';
+
 /**
  * AuthSource is where a connection's credentials come from: the
  * kubeconfig's own, or a token entered in Kubedeck.
@@ -107,15 +197,6 @@ export interface ClusterStatus {
   auth: AuthSource;
   /** TokenStorage is where entered tokens are kept: keyring or memory. */
   tokenStorage: TokenStorage;
-}
-
-/** Column is one server-side Table column. */
-export interface Column {
-  name: string;
-  type: string;
-  format: string;
-  priority: number;
-  description: string;
 }
 
 /** ContextInfo is one kubeconfig context as the user sees it. */
@@ -274,9 +355,9 @@ export interface KubeconfigReviewItem {
 export interface ListLine {
   /** Type is columns, rows, synced, events, heartbeat or error. */
   type: string;
-  columns?: Column[];
-  rows?: Row[];
-  upserts?: Row[];
+  columns?: ResourcesColumn[];
+  rows?: ResourcesRow[];
+  upserts?: ResourcesRow[];
   deletes?: string[];
   resourceVersion?: string;
   message?: string;
@@ -421,6 +502,26 @@ export interface Ref {
   name: string;
 }
 
+/** ResourcesColumn is one server-side Table column. */
+export interface ResourcesColumn {
+  name: string;
+  type: string;
+  format: string;
+  priority: number;
+  description: string;
+}
+
+/** ResourcesRow is one object as a Table row plus the metadata the UI needs. */
+export interface ResourcesRow {
+  key: string;
+  uid: string;
+  namespace?: string;
+  name: string;
+  created?: string;
+  deleting?: boolean;
+  cells: unknown[];
+}
+
 /** Result is the outcome for one object. */
 export interface Result {
   kind: string;
@@ -459,15 +560,119 @@ export interface Revision {
   current: boolean;
 }
 
-/** Row is one object as a Table row plus the metadata the UI needs. */
-export interface Row {
-  key: string;
-  uid: string;
-  namespace?: string;
+/** RoleRef names a Role or ClusterRole. */
+export interface RoleRef {
+  /** Kind is Role or ClusterRole. */
+  kind: string;
   name: string;
-  created?: string;
-  deleting?: boolean;
-  cells: unknown[];
+  namespace?: string;
+}
+
+/** RuleRow is one line of `kubectl auth can-i --list`. */
+export interface RuleRow {
+  resources: string[];
+  nonResourceURLs: string[];
+  resourceNames: string[];
+  verbs: string[];
+}
+
+/**
+ * RulesReview is what the signed-in user may do in a namespace, from
+ * SelfSubjectRulesReview.
+ */
+export interface RulesReview {
+  namespace: string;
+  rules: RuleRow[];
+  /**
+   * Incomplete: an authorizer could not list its rules (the user may
+   * still be allowed more).
+   */
+  incomplete: boolean;
+  evaluationError?: string;
+}
+
+/** Share is one share found by its label. */
+export interface Share {
+  name: string;
+  namespace: string;
+  recipient: string;
+  role: string;
+  clusterWide: boolean;
+  sharedBy?: string;
+  created: string;
+  expiresAt: string;
+  expired: boolean;
+  objects: ShareObject[];
+}
+
+/**
+ * ShareCreated is a share made: its objects, the token (shown once) and a
+ * kubeconfig for the recipient. ExpiresAt is what the API server granted,
+ * which may be sooner than asked.
+ */
+export interface ShareCreated {
+  share: Share;
+  token: string;
+  kubeconfig: string;
+  /** Capped says the API server granted a shorter lifetime than asked. */
+  capped: boolean;
+}
+
+/**
+ * ShareObject is one object a share creates: its identity and its YAML (as the
+ * server's dry-run returned it, in a preview).
+ */
+export interface ShareObject {
+  kind: string;
+  name: string;
+  namespace?: string;
+  yaml: string;
+}
+
+/** SharePreview is what a share would create, dry-run on the server. */
+export interface SharePreview {
+  name: string;
+  objects: ShareObject[];
+  /**
+   * Warnings are for the person sharing (a cluster-wide binding, a wide
+   * role).
+   */
+  warnings: string[];
+  expires: string;
+}
+
+/** ShareRequest is what the Share form asks for. */
+export interface ShareRequest {
+  /**
+   * Recipient is who the access is for (a person's name or e-mail); the
+   * ServiceAccount is named after it.
+   */
+  recipient: string;
+  /** Namespace holds the ServiceAccount and scopes the RoleBinding. */
+  namespace: string;
+  /** ClusterWide binds with a ClusterRoleBinding instead (every namespace). */
+  clusterWide: boolean;
+  /**
+   * RoleKind is ClusterRole or Role (an existing one, by RoleName), or
+   * "" for the custom Rules.
+   */
+  roleKind: string;
+  roleName: string;
+  rules: ShareRule[];
+  /** DurationSeconds is the token's lifetime (default 8 h). */
+  durationSeconds: number;
+}
+
+/** ShareRevoked is what Revoke deleted. */
+export interface ShareRevoked {
+  deleted: ShareObject[];
+}
+
+/** ShareRule is one rule of a custom role, as the form builds it. */
+export interface ShareRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
 }
 
 /** SignInResult says who the token belongs to. */
@@ -476,6 +681,35 @@ export interface SignInResult {
   groups: string[];
   storage: TokenStorage;
 }
+
+/**
+ * Subject is who a binding grants to. Namespace is set for service
+ * accounts only.
+ */
+export interface Subject {
+  kind: SubjectKind;
+  name: string;
+  namespace?: string;
+}
+
+/**
+ * SubjectAccess is everything one subject may do in a namespace: its
+ * rules (as kubectl auth can-i --list) and, per column, the verbs allowed,
+ * with where the cells come from.
+ */
+export interface SubjectAccess {
+  subject: Subject;
+  namespace: string;
+  rules: RuleRow[];
+  cells: AccessAllowed[];
+  source: AccessSource;
+  /** Note explains the source, e.g. why the server was not asked. */
+  note?: string;
+  missing: string[];
+}
+
+/** SubjectKind is the kind of a binding's subject. */
+export type SubjectKind = 'User' | 'Group' | 'ServiceAccount';
 
 /** TerminalRequest says what to run where. */
 export interface TerminalRequest {
@@ -566,6 +800,11 @@ export interface Commands {
    * only now: every view leaves them out.
    */
   ManagedFields: { args: [contextName: string, ref: Ref]; result: string };
+  /**
+   * MyAccess is what the signed-in user may do in a namespace ("what can I
+   * do here"), from SelfSubjectRulesReview.
+   */
+  MyAccess: { args: [contextName: string, namespace: string]; result: RulesReview };
   /** Namespaces lists the namespaces of a context's cluster. */
   Namespaces: { args: [contextName: string]; result: NamespaceList };
   /** Plugins lists the plugins and their states. */
@@ -625,6 +864,33 @@ export interface Commands {
    */
   SetReadOnly: { args: [contextName: string, readOnly: boolean]; result: Preferences };
   /**
+   * ShareCreate creates a share and returns its token, once: Kubedeck keeps
+   * no copy and logs none.
+   */
+  ShareCreate: { args: [contextName: string, req: ShareRequest]; result: ShareCreated };
+  /**
+   * SharePreview shows the exact objects a share would create, dry-run on
+   * the server (so a request RBAC would refuse fails here, before anything
+   * exists).
+   */
+  SharePreview: { args: [contextName: string, req: ShareRequest]; result: SharePreview };
+  /**
+   * ShareRevoke deletes a share's bindings, Role and ServiceAccount, which
+   * invalidates every token minted for it.
+   */
+  ShareRevoke: { args: [contextName: string, namespace: string, name: string]; result: ShareRevoked };
+  /**
+   * ShareRoles are the roles a share in namespace may grant: the built-in
+   * view, edit and admin first, then the other ClusterRoles (not system:
+   * ones) and the namespace's Roles, as far as the user may list them.
+   */
+  ShareRoles: { args: [contextName: string, namespace: string]; result: RoleRef[] };
+  /**
+   * Shares lists what was shared in namespace ("" for every namespace the
+   * user may list ServiceAccounts in), newest first.
+   */
+  Shares: { args: [contextName: string, namespace: string]; result: Share[] };
+  /**
    * SignIn checks a bearer token against the cluster of a context at once
    * (SelfSubjectReview) and, if it is accepted, uses it for every request to
    * that cluster from now on. The token is never returned or logged.
@@ -632,6 +898,14 @@ export interface Commands {
   SignIn: { args: [contextName: string, token: string]; result: SignInResult };
   /** SignOut forgets the token entered for a context. */
   SignOut: { args: [contextName: string]; result: ClusterStatus };
+  /**
+   * SubjectAccess is everything one subject may do in a namespace ("" for
+   * cluster-wide): its rules as `kubectl auth can-i --list --as` prints them
+   * and the verbs allowed per resource, asked of the API server with
+   * SubjectAccessReviews when the user may create them, else computed from
+   * the RBAC objects (Source says which).
+   */
+  SubjectAccess: { args: [contextName: string, namespace: string, subject: Subject]; result: SubjectAccess };
   /** SuspendCronJob suspends or resumes a CronJob. */
   SuspendCronJob: { args: [contextName: string, namespace: string, name: string, suspend: boolean]; result: boolean };
   /** TerminalClose ends a session. */
@@ -664,19 +938,19 @@ export type CallResult<M extends CommandName> = Commands[M]['result'];
 
 /** A line of GET /api/stream/list: the list, then its changes (app/resources). */
 export type ListMessage =
-  | { type: 'columns'; columns?: Column[] }
-  | { type: 'rows'; rows?: Row[] }
+  | { type: 'columns'; columns?: ResourcesColumn[] }
+  | { type: 'rows'; rows?: ResourcesRow[] }
   | { type: 'synced'; resourceVersion?: string }
-  | { type: 'events'; upserts?: Row[]; deletes?: string[] }
+  | { type: 'events'; upserts?: ResourcesRow[]; deletes?: string[] }
   | { type: 'heartbeat' }
   | { type: 'error'; message?: string; status?: number; retrying?: boolean };
 
 /** A line of GET /api/stream/lists: a ListMessage tagged with its list's index. */
 export type ListsMessage =
-  | { type: 'columns'; stream: number; columns?: Column[] }
-  | { type: 'rows'; stream: number; rows?: Row[] }
+  | { type: 'columns'; stream: number; columns?: ResourcesColumn[] }
+  | { type: 'rows'; stream: number; rows?: ResourcesRow[] }
   | { type: 'synced'; stream: number; resourceVersion?: string }
-  | { type: 'events'; stream: number; upserts?: Row[]; deletes?: string[] }
+  | { type: 'events'; stream: number; upserts?: ResourcesRow[]; deletes?: string[] }
   | { type: 'heartbeat'; stream: number }
   | { type: 'error'; stream: number; message?: string; status?: number; retrying?: boolean };
 
@@ -733,3 +1007,9 @@ export type PluginsMessage =
   | { type: 'plugins'; list: PluginInfo[] }
   | { type: 'heartbeat' }
   | { type: 'error'; message: string };
+
+/** A line of GET /api/stream/access: who can do what, now and after each RBAC change (app/rbac). */
+export type AccessMessage =
+  | { type: 'matrix'; matrix: AccessMatrix }
+  | { type: 'heartbeat' }
+  | { type: 'error'; message: string; retrying: boolean };

@@ -95,6 +95,10 @@ const (
 type Danger struct {
 	Kind  DangerKind `json:"kind"`
 	Grant int        `json:"grant"`
+	// Default marks a grant Kubernetes makes itself (a binding labelled
+	// kubernetes.io/bootstrapping: rbac-defaults), e.g. the discovery
+	// roles every authenticated user has.
+	Default bool `json:"default,omitempty"`
 }
 
 // Row is one subject of the matrix. Cells line up with Matrix.Columns

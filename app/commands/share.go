@@ -7,7 +7,7 @@ import (
 )
 
 func sharer(conn *cluster.Conn) *share.Sharer {
-	return share.New(conn.Clientset, conn.Config, conn.Context.Name)
+	return share.New(conn.Clientset, conn.Config, conn.Context.Cluster)
 }
 
 // ShareRoles are the roles a share in namespace may grant: the built-in
@@ -58,7 +58,9 @@ func (c *Commands) ShareCreate(contextName string, req share.Request) (share.Cre
 		}
 		ctx, cancel := timeout()
 		defer cancel()
-		out, err := sharer(conn).Create(ctx, req)
+		// Who shared goes on the share; a cluster that cannot say leaves it out.
+		who, _ := whoAmI(ctx, conn.Clientset)
+		out, err := sharer(conn).Create(ctx, req, who.Username)
 		c.logChange("share", contextName, false, err)
 		if err != nil {
 			return share.Created{}, describe(conn, err)

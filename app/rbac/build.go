@@ -183,3 +183,21 @@ func RulesFor(s Snapshot, namespace string, sub Subject) []RuleRow {
 	}
 	return Compact(rules)
 }
+
+// AllowedFor is what sub may do in namespace on each column, from the RBAC
+// objects: the verbs allowed on every object name.
+func AllowedFor(s Snapshot, namespace string, sub Subject, cols []Column) []Allowed {
+	gs := grantsFor(sub, bindingsIn(s, namespace), newRoleIndex(s))
+	out := make([]Allowed, len(cols))
+	for i, col := range cols {
+		out[i] = Allowed{Column: col, Verbs: []string{}, Source: FromRBAC}
+		if c := cellOf(gs, col); c != nil {
+			for _, v := range col.Verbs {
+				if len(c.Verbs[v]) > 0 {
+					out[i].Verbs = append(out[i].Verbs, v)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -141,15 +141,17 @@ const (
 	FromRBAC Source = "rbac"
 )
 
-// Allowed is one column's verbs for a subject.
+// Allowed is one column's verbs for a subject, and where they come from.
 type Allowed struct {
 	Column Column   `json:"column"`
 	Verbs  []string `json:"verbs"`
+	Source Source   `json:"source"`
 }
 
 // SubjectAccess is everything one subject may do in a namespace: its
 // rules (as kubectl auth can-i --list) and, per column, the verbs allowed,
-// with where the cells come from.
+// with where the cells come from (Source: the server when it answered the
+// main columns, each cell saying which it is).
 type SubjectAccess struct {
 	Subject   Subject   `json:"subject"`
 	Namespace string    `json:"namespace"`

@@ -18,6 +18,9 @@ const (
 	AnnotationRecipient = "kubedeck.io/recipient"
 	// AnnotationRole is what it grants, e.g. "ClusterRole/edit".
 	AnnotationRole = "kubedeck.io/role"
+	// LabelShareNamespace is on a share's cluster-scoped objects: the
+	// namespace of its ServiceAccount.
+	LabelShareNamespace = "kubedeck.io/share-namespace"
 )
 
 // Durations a token may have: the API server refuses less than 10 minutes
@@ -51,6 +54,9 @@ type Request struct {
 	Rules    []Rule `json:"rules"`
 	// DurationSeconds is the token's lifetime (default 8 h).
 	DurationSeconds int64 `json:"durationSeconds"`
+	// Name is the share's name from its Preview, so Create makes exactly
+	// what was previewed ("" makes a new one).
+	Name string `json:"name,omitempty"`
 }
 
 // Object is one object a share creates: its identity and its YAML (as the

@@ -106,14 +106,18 @@ func (s *Seeder) Base(ctx context.Context, o NodeOptions) error {
 }
 
 // waitRBAC waits until the viewer and developer bindings take effect: the
-// ClusterRoles view and edit are aggregated, and controller-manager fills
-// their rules only a moment after it starts.
+// ClusterRoles view and edit are aggregated (view also from base.yaml's
+// kubedeck:widgets-view), and controller-manager fills their rules only a
+// moment after it starts.
 func (s *Seeder) waitRBAC(ctx context.Context) error {
 	checks := []authorizationv1.SubjectAccessReviewSpec{
 		{User: "viewer", Groups: []string{"kubedeck:viewers"},
 			ResourceAttributes: &authorizationv1.ResourceAttributes{Verb: "list", Resource: "pods"}},
 		{User: "developer", Groups: []string{"kubedeck:developers"},
 			ResourceAttributes: &authorizationv1.ResourceAttributes{Verb: "create", Group: "apps", Resource: "deployments", Namespace: "team-a"}},
+		// kubedeck:widgets-view aggregated into view.
+		{User: "viewer", Groups: []string{"kubedeck:viewers"},
+			ResourceAttributes: &authorizationv1.ResourceAttributes{Verb: "list", Group: "demo.kubedeck.io", Resource: "widgets"}},
 	}
 	return poll(ctx, "viewer and developer RBAC in effect", 30*time.Second, 100*time.Millisecond, func() (bool, string) {
 		for _, spec := range checks {

@@ -82,7 +82,6 @@ var table = []string{"pods", "pods/log", "pods/exec", "configmaps", "secrets", "
 	"persistentvolumeclaims", "deployments.apps", "statefulsets.apps", "jobs.batch", "roles.rbac.authorization.k8s.io",
 	"rolebindings.rbac.authorization.k8s.io", "widgets.demo.kubedeck.io"}
 
-
 // firstMatrix is the first matrix Watch sends.
 func firstMatrix(t *testing.T, c *Client, namespace string) rbac.Matrix {
 	t.Helper()

@@ -146,7 +146,9 @@ func (s *Sharer) Revoke(ctx context.Context, namespace, name string) (Revoked, e
 	// Bindings first, the ServiceAccount last: a failure half-way leaves a
 	// share that still shows up here, to revoke again.
 	objs := append([]Object{}, sh.Objects[1:]...)
-	sort.SliceStable(objs, func(i, j int) bool { return strings.HasSuffix(objs[i].Kind, "Binding") && !strings.HasSuffix(objs[j].Kind, "Binding") })
+	sort.SliceStable(objs, func(i, j int) bool {
+		return strings.HasSuffix(objs[i].Kind, "Binding") && !strings.HasSuffix(objs[j].Kind, "Binding")
+	})
 	objs = append(objs, sh.Objects[0])
 	for _, o := range objs {
 		if err := s.deleteObject(ctx, o); err != nil {

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"errors"
+	"github.com/kubedeck/kubedeck/app/share"
 	"io"
 	"log/slog"
 	"os"
@@ -58,6 +59,14 @@ var writes = map[string]func(c *Commands, ctx string) error{
 		_, err := c.RunCronJob(ctx, "default", "ro")
 		return err
 	},
+	"ShareCreate": func(c *Commands, ctx string) error {
+		_, err := c.ShareCreate(ctx, share.Request{Recipient: "ro", Namespace: "default", RoleKind: "ClusterRole", RoleName: "view"})
+		return err
+	},
+	"ShareRevoke": func(c *Commands, ctx string) error {
+		_, err := c.ShareRevoke(ctx, "default", "share-ro-bcdfg")
+		return err
+	},
 	"Cordon": func(c *Commands, ctx string) error {
 		_, err := c.Cordon(ctx, "node-1", true)
 		return err
@@ -82,6 +91,7 @@ var notClusterWrites = []string{
 	"Plugins", "ApprovePlugin", "SetPluginEnabled",
 	"TerminalInput", "TerminalResize", "TerminalClose",
 	"PortForwardStart", "PortForwards", "PortForwardStop",
+	"SubjectAccess", "MyAccess", "ShareRoles", "SharePreview", "Shares",
 }
 
 // A new command must be sorted into one of the two lists, so no write path

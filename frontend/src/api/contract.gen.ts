@@ -21,10 +21,11 @@ export interface APIResourceList {
   partial?: string[];
 }
 
-/** AccessAllowed is one column's verbs for a subject. */
+/** AccessAllowed is one column's verbs for a subject, and where they come from. */
 export interface AccessAllowed {
   column: AccessColumn;
   verbs: string[];
+  source: AccessSource;
 }
 
 /**
@@ -56,6 +57,12 @@ export interface AccessColumn {
 export interface AccessDanger {
   kind: AccessDangerKind;
   grant: number;
+  /**
+   * Default marks a grant Kubernetes makes itself (a binding labelled
+   * kubernetes.io/bootstrapping: rbac-defaults), e.g. the discovery
+   * roles every authenticated user has.
+   */
+  default?: boolean;
 }
 
 /** AccessDangerKind names a wide or dangerous grant. */
@@ -661,6 +668,11 @@ export interface ShareRequest {
   rules: ShareRule[];
   /** DurationSeconds is the token's lifetime (default 8 h). */
   durationSeconds: number;
+  /**
+   * Name is the share's name from its Preview, so Create makes exactly
+   * what was previewed ("" makes a new one).
+   */
+  name?: string;
 }
 
 /** ShareRevoked is what Revoke deleted. */
@@ -695,7 +707,8 @@ export interface Subject {
 /**
  * SubjectAccess is everything one subject may do in a namespace: its
  * rules (as kubectl auth can-i --list) and, per column, the verbs allowed,
- * with where the cells come from.
+ * with where the cells come from (Source: the server when it answered the
+ * main columns, each cell saying which it is).
  */
 export interface SubjectAccess {
   subject: Subject;

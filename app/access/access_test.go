@@ -5,21 +5,13 @@ import (
 	"testing"
 
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 )
 
 func reviewer(t *testing.T, role string) *Reviewer {
 	t.Helper()
-	c := testcluster.Get(t)
-	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
-		&clientcmd.ClientConfigLoadingRules{ExplicitPath: c.Kubeconfig},
-		&clientcmd.ConfigOverrides{CurrentContext: c.Context(role)},
-	).ClientConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testcluster.Get(t).Config(t, role)
 	return New(kubernetes.NewForConfigOrDie(cfg))
 }
 

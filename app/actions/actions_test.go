@@ -17,21 +17,13 @@ import (
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/restmapper"
-	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 )
 
 func as(t *testing.T, role string) (Client, kubernetes.Interface) {
 	t.Helper()
-	c := testcluster.Get(t)
-	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
-		&clientcmd.ClientConfigLoadingRules{ExplicitPath: c.Kubeconfig},
-		&clientcmd.ConfigOverrides{CurrentContext: c.Context(role)},
-	).ClientConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testcluster.Get(t).Config(t, role)
 	cs := kubernetes.NewForConfigOrDie(cfg)
 	return Client{
 		Dynamic: dynamic.NewForConfigOrDie(cfg),

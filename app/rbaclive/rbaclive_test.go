@@ -14,7 +14,6 @@ import (
 	"k8s.io/client-go/discovery"
 	"k8s.io/client-go/discovery/cached/memory"
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/rbac"
@@ -22,15 +21,7 @@ import (
 
 func clientAs(t *testing.T, role string) (*Client, kubernetes.Interface) {
 	t.Helper()
-	c := testcluster.Get(t)
-	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
-		&clientcmd.ClientConfigLoadingRules{ExplicitPath: c.Kubeconfig},
-		&clientcmd.ConfigOverrides{CurrentContext: c.Context(role)},
-	).ClientConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.QPS, cfg.Burst = 50, 100 // as app/cluster's connections
+	cfg := testcluster.Get(t).Config(t, role)
 	cs := kubernetes.NewForConfigOrDie(cfg)
 	return ClientOf(cs, memory.NewMemCacheClient(discovery.NewDiscoveryClientForConfigOrDie(cfg))), cs
 }

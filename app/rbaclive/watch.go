@@ -50,55 +50,26 @@ func (c *Client) Watch(ctx context.Context, namespace string, send func(rbac.Mat
 	}
 	r, l := cluster.Rbac().V1(), local.Rbac().V1()
 	var synced []cache.InformerSynced
-	snapshot := func() rbac.Snapshot { return rbac.Snapshot{Missing: missing} }
+	var fills []func(*rbac.Snapshot)
 	for _, k := range allowed {
 		var inf cache.SharedIndexInformer
-		prev := snapshot
 		switch k {
 		case "clusterroles":
-			lister := r.ClusterRoles().Lister()
 			inf = r.ClusterRoles().Informer()
-			snapshot = func() rbac.Snapshot {
-				s := prev()
-				items, _ := lister.List(labels.Everything())
-				for _, x := range items {
-					s.ClusterRoles = append(s.ClusterRoles, *x)
-				}
-				return s
-			}
+			lister := r.ClusterRoles().Lister()
+			fills = append(fills, func(s *rbac.Snapshot) { s.ClusterRoles = items(lister.List) })
 		case "clusterrolebindings":
-			lister := r.ClusterRoleBindings().Lister()
 			inf = r.ClusterRoleBindings().Informer()
-			snapshot = func() rbac.Snapshot {
-				s := prev()
-				items, _ := lister.List(labels.Everything())
-				for _, x := range items {
-					s.ClusterRoleBindings = append(s.ClusterRoleBindings, *x)
-				}
-				return s
-			}
+			lister := r.ClusterRoleBindings().Lister()
+			fills = append(fills, func(s *rbac.Snapshot) { s.ClusterRoleBindings = items(lister.List) })
 		case "roles":
-			lister := l.Roles().Lister()
 			inf = l.Roles().Informer()
-			snapshot = func() rbac.Snapshot {
-				s := prev()
-				items, _ := lister.List(labels.Everything())
-				for _, x := range items {
-					s.Roles = append(s.Roles, *x)
-				}
-				return s
-			}
+			lister := l.Roles().Lister()
+			fills = append(fills, func(s *rbac.Snapshot) { s.Roles = items(lister.List) })
 		case "rolebindings":
-			lister := l.RoleBindings().Lister()
 			inf = l.RoleBindings().Informer()
-			snapshot = func() rbac.Snapshot {
-				s := prev()
-				items, _ := lister.List(labels.Everything())
-				for _, x := range items {
-					s.RoleBindings = append(s.RoleBindings, *x)
-				}
-				return s
-			}
+			lister := l.RoleBindings().Lister()
+			fills = append(fills, func(s *rbac.Snapshot) { s.RoleBindings = items(lister.List) })
 		}
 		if err := inf.SetWatchErrorHandlerWithContext(func(_ context.Context, _ *cache.Reflector, err error) { problem(err) }); err != nil {
 			return fmt.Errorf("watch %s: %w", k, err)
@@ -107,6 +78,13 @@ func (c *Client) Watch(ctx context.Context, namespace string, send func(rbac.Mat
 			return fmt.Errorf("watch %s: %w", k, err)
 		}
 		synced = append(synced, inf.HasSynced)
+	}
+	snapshot := func() rbac.Snapshot {
+		s := rbac.Snapshot{Missing: missing}
+		for _, fill := range fills {
+			fill(&s)
+		}
+		return s
 	}
 	cluster.Start(ctx.Done())
 	local.Start(ctx.Done())
@@ -166,4 +144,14 @@ func (c *Client) probe(ctx context.Context, namespace string) (allowed, missing 
 		}
 	}
 	return allowed, missing, nil
+}
+
+// items copies what an informer's lister holds.
+func items[T any](list func(labels.Selector) ([]*T, error)) []T {
+	got, _ := list(labels.Everything()) // a cache lister never fails
+	out := make([]T, len(got))
+	for i, x := range got {
+		out[i] = *x
+	}
+	return out
 }

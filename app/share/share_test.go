@@ -15,21 +15,13 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/clientcmd"
 
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 )
 
 func sharerAs(t *testing.T, role string) (*Sharer, kubernetes.Interface) {
 	t.Helper()
-	c := testcluster.Get(t)
-	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
-		&clientcmd.ClientConfigLoadingRules{ExplicitPath: c.Kubeconfig},
-		&clientcmd.ConfigOverrides{CurrentContext: c.Context(role)},
-	).ClientConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := testcluster.Get(t).Config(t, role)
 	cs := kubernetes.NewForConfigOrDie(cfg)
 	return New(cs, cfg, "kubedeck"), cs
 }

@@ -14,6 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/clientcmd"
 )
 
 // Cluster is a running local cluster.
@@ -143,6 +146,21 @@ func repoRoot() (string, error) {
 
 // Context returns the kubeconfig context name of a role.
 func (c *Cluster) Context(role string) string { return c.Contexts[role] }
+
+// Config is the client configuration of a role's context, with the rate
+// limits app/cluster gives its connections.
+func (c *Cluster) Config(t testing.TB, role string) *rest.Config {
+	t.Helper()
+	cfg, err := clientcmd.NewNonInteractiveDeferredLoadingClientConfig(
+		&clientcmd.ClientConfigLoadingRules{ExplicitPath: c.Kubeconfig},
+		&clientcmd.ConfigOverrides{CurrentContext: c.Context(role)},
+	).ClientConfig()
+	if err != nil {
+		t.Fatalf("the %s context: %v", role, err)
+	}
+	cfg.QPS, cfg.Burst = 50, 100
+	return cfg
+}
 
 // Compact compacts etcd up to its current revision, so watches from any
 // older resourceVersion get 410 Gone, as after a long disconnection.

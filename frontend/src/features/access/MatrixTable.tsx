@@ -75,17 +75,17 @@ function MatrixRow({ row, columns, onCell, onSubject }: { row: AccessRow; column
     <tr className={dangers.length > 0 ? 'dangerous' : undefined}>
       <th scope="row">
         <span className="access-subject">
-        <span className={`kind-badge kind-${s.kind}`} title={s.kind} aria-hidden="true">
-          {kindBadge(s.kind)}
-        </span>
-        <span className="sr-only">{s.kind} </span>
-        <button type="button" className="link-button" onClick={() => onSubject(s)} onKeyDown={moveFocus} title={t('access.matrix.subjectHelp', { kind: s.kind, name: s.name })}>
-          {s.name}
-        </button>
-        {s.namespace && <span className="muted"> {s.namespace}</span>}
-        {dangers.map((k) => (
-          <DangerBadge key={k} kind={k} />
-        ))}
+          <span className={`kind-badge kind-${s.kind}`} title={s.kind} aria-hidden="true">
+            {kindBadge(s.kind)}
+          </span>
+          <span className="sr-only">{s.kind} </span>
+          <button type="button" className="link-button" onClick={() => onSubject(s)} onKeyDown={moveFocus} title={t('access.matrix.subjectHelp', { kind: s.kind, name: s.name })}>
+            {s.name}
+          </button>
+          {s.namespace && <span className="muted"> {s.namespace}</span>}
+          {dangers.map((k) => (
+            <DangerBadge key={k} kind={k} />
+          ))}
         </span>
       </th>
       {columns.map((c) => {

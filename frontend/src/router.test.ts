@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailsRoute, listRoute, parseHash, routeHash } from './router';
+import { detailsRoute, listRoute, parseHash, routeContext, routeHash, type Route } from './router';
 
 const pods = { group: '', version: 'v1', resource: 'pods' };
 
@@ -68,5 +68,21 @@ describe('router', () => {
     expect(parseHash('#/c/k/overview')).toEqual({ name: 'overview', context: 'k' });
     expect(parseHash('#/c/k/r/core/v1/pods/a/b/c').name).toBe('notFound');
   });
-});
 
+  it('round-trips the Access page of any context', () => {
+    const ctx = 'arn:aws:eks:eu-west-1:123:cluster/prod ü@x';
+    const route: Route = { name: 'access', context: ctx };
+    expect(routeHash(route)).toBe(`#/c/${encodeURIComponent(ctx)}/access`);
+    expect(parseHash(routeHash(route))).toStrictEqual(route);
+    expect(parseHash('#/c/k/access')).toStrictEqual({ name: 'access', context: 'k' });
+    expect(routeContext(route)).toBe(ctx);
+    expect(parseHash('#/c/k/access/extra').name).toBe('notFound');
+  });
+
+  it('knows the context of every route that has one', () => {
+    expect(routeContext({ name: 'home' })).toBeNull();
+    expect(routeContext({ name: 'notFound', path: '/x' })).toBeNull();
+    expect(routeContext({ name: 'overview', context: 'a' })).toBe('a');
+    expect(routeContext({ name: 'plugin', context: 'b', plugin: 'p', path: 'x' })).toBe('b');
+  });
+});

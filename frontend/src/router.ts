@@ -4,6 +4,7 @@
 //   #/c/<context>/r/<group|core>/<version>/<resource>[?ns=<namespace>]
 //   #/c/<context>/r/<group|core>/<version>/<resource>/<namespace or _>/<name>[?tab=<section>]   → an object's details
 //   #/c/<context>/overview                → the cluster overview
+//   #/c/<context>/access                  → who can do what, my access, shared tokens
 // Every dynamic segment is encodeURIComponent'ed: context names hold ':', '/', '@', spaces…
 // A missing or empty ns means all namespaces.
 import { useMemo, useSyncExternalStore } from 'react';
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'list'; context: string; gvr: GVR; namespace: string }
   | { name: 'details'; context: string; gvr: GVR; namespace: string; objectName: string; tab?: string }
   | { name: 'overview'; context: string }
+  | { name: 'access'; context: string }
   | { name: 'plugins'; context: string }
   | { name: 'plugin'; context: string; plugin: string; path: string }
   | { name: 'notFound'; path: string };
@@ -57,6 +59,8 @@ export function routeHash(route: Route): string {
     }
     case 'overview':
       return `#/c/${enc(route.context)}/overview`;
+    case 'access':
+      return `#/c/${enc(route.context)}/access`;
     case 'plugins':
       return `#/c/${enc(route.context)}/plugins`;
     case 'plugin':
@@ -80,6 +84,7 @@ export function parseHash(hash: string): Route {
   if (c !== 'c' || context === undefined || context === '') return { name: 'notFound', path };
   if (r === undefined) return { name: 'context', context };
   if (r === 'overview' && group === undefined) return { name: 'overview', context };
+  if (r === 'access' && group === undefined) return { name: 'access', context };
   if (r === 'plugins' && group === undefined) return { name: 'plugins', context };
   if (r === 'p' && group && version && resource === undefined) return { name: 'plugin', context, plugin: group, path: version };
   if (r !== 'r' || !group || !version || !resource) return { name: 'notFound', path };
@@ -119,9 +124,13 @@ export function detailsRoute(context: string, gvr: GVR, namespace: string, objec
 
 /** The context a route is about, if any. */
 export function routeContext(route: Route): string | null {
-  return route.name === 'list' || route.name === 'details' || route.name === 'overview' || route.name === 'context' || route.name === 'plugins' || route.name === 'plugin'
-    ? route.context
-    : null;
+  switch (route.name) {
+    case 'home':
+    case 'notFound':
+      return null;
+    default:
+      return route.context;
+  }
 }
 
 // ---- the live location ----

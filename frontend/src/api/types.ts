@@ -16,8 +16,11 @@ export type * from './contract.gen';
 /** A table cell as the list reader hands it on: a JSON scalar (objects are stringified). */
 export type Cell = string | number | boolean | null;
 
-/** A row as the list reader hands it on (the Go Row with its cells made scalars). */
-export type Row = Omit<wire.Row, 'cells'> & { cells: Cell[] };
+/** A server-side Table column (the contract names it ResourcesColumn: app/rbac has a Column too). */
+export type Column = wire.ResourcesColumn;
+
+/** A row as the list reader hands it on (the Go ResourcesRow with its cells made scalars). */
+export type Row = Omit<wire.ResourcesRow, 'cells'> & { cells: Cell[] };
 
 /** M with members K always there: the reader fills in what Go leaves out when empty. */
 type Filled<M, K extends keyof M> = Omit<M, K> & { [P in K]-?: NonNullable<M[P]> };

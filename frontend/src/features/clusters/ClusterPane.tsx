@@ -28,6 +28,7 @@ import { PluginPage } from '../plugins/PluginPage';
 import { PluginsPage } from '../plugins/PluginsPage';
 import { DetailsView } from '../details/DetailsView';
 import { OverviewView } from '../overview/OverviewView';
+import { AccessView } from '../access/AccessView';
 import { ResourceListView } from '../resources/ResourceListView';
 import { SignInScreen } from './SignIn';
 
@@ -241,7 +242,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
           list={namespaces.data}
           loading={namespaces.isPending && canLoad}
           error={namespaces.isError ? errorMessage(namespaces.error) : null}
-          clusterScoped={route.name === 'overview' || (entry ? !entry.namespaced : false)}
+          clusterScoped={route.name === 'overview' || route.name === 'access' || (entry ? !entry.namespaced : false)}
           onSelect={goNamespace}
           onAdd={(ns) => void addNamespace(ns)}
         />
@@ -319,6 +320,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
             error={resources.isError ? errorMessage(resources.error) : null}
             partial={resources.data?.partial ?? []}
             overviewActive={route.name === 'overview'}
+            accessActive={route.name === 'access'}
             pluginRoute={route.name === 'plugin' ? { plugin: route.plugin, path: route.path } : null}
             pluginsPageActive={route.name === 'plugins'}
           />
@@ -348,6 +350,8 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
                 />
               ) : route.name === 'overview' ? (
                 <OverviewView context={context} />
+              ) : route.name === 'access' ? (
+                <AccessView context={context} defaultNamespace={accessNamespace(remembered, info.namespace)} />
               ) : route.name === 'plugins' ? (
                 <PluginsPage context={context} />
               ) : route.name === 'plugin' ? (
@@ -360,6 +364,11 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
       {!blocking && <Dock context={context} active={active} />}
     </StreamEpochContext.Provider>
   );
+}
+
+/** The Access page starts in the namespace lists remember (the first of several), else the kubeconfig's. */
+function accessNamespace(remembered: string, kubeconfig: string): string {
+  return remembered.split(',')[0] || kubeconfig;
 }
 
 /** "Cannot reach prod", "Signed out of prod". */

@@ -18,6 +18,8 @@ export interface SidebarProps {
   partial: readonly string[];
   /** The overview page is on screen. */
   overviewActive?: boolean;
+  /** The Access page is on screen. */
+  accessActive?: boolean;
   /** The plugin page on screen, if any. */
   pluginRoute?: { plugin: string; path: string } | null;
   /** The Plugins page is on screen. */
@@ -64,7 +66,7 @@ function isActive(e: CatalogEntry, active: GVR | null): boolean {
 }
 
 /** The resource navigation: kinds grouped into sections, custom resources by API group. */
-export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive, pluginRoute, pluginsPageActive }: SidebarProps) {
+export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive, accessActive, pluginRoute, pluginsPageActive }: SidebarProps) {
   const { t } = useTranslation();
   const [collapsed, toggle] = useCollapsed();
   const all = sections.flatMap((s) => [...s.entries, ...(s.groups ?? []).flatMap((g) => g.entries)]);
@@ -137,11 +139,18 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
             {(s.entries.length > 0 || s.id === 'cluster') && (
               <ul>
                 {s.id === 'cluster' && (
-                  <li>
-                    <a href={routeHash({ name: 'overview', context })} aria-current={overviewActive ? 'page' : undefined}>
-                      {t('navigation.overview')}
-                    </a>
-                  </li>
+                  <>
+                    <li>
+                      <a href={routeHash({ name: 'overview', context })} aria-current={overviewActive ? 'page' : undefined}>
+                        {t('navigation.overview')}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={routeHash({ name: 'access', context })} aria-current={accessActive ? 'page' : undefined}>
+                        {t('navigation.access')}
+                      </a>
+                    </li>
+                  </>
                 )}
                 {s.entries.map(link)}
               </ul>

@@ -59,7 +59,8 @@ export function ShareDialog({ context, namespace, namespaces, onClose, onCreated
     setError(null);
     try {
       if (what === 'preview') setPreview({ key, preview: await accessApi.SharePreview(context, request) });
-      else onCreated(await accessApi.ShareCreate(context, request));
+      // The preview's name: Create makes exactly the objects previewed.
+      else if (preview) onCreated(await accessApi.ShareCreate(context, { ...request, name: preview.preview.name }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {

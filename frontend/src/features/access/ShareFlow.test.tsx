@@ -85,7 +85,7 @@ describe('the Share dialog', () => {
     await waitFor(() => expect(createButton(dialog).disabled).toBe(false));
     fireEvent.click(createButton(dialog));
     await screen.findByRole('dialog', { name: 'Access shared' });
-    expect(create).toHaveBeenCalledWith('kind', sent);
+    expect(create).toHaveBeenCalledWith('kind', { ...sent, name: PREVIEW.name }); // exactly what was previewed
     expect(onCreated).toHaveBeenCalledOnce();
   });
 

@@ -202,11 +202,11 @@ func TestDangers(t *testing.T) {
 func TestRulesForPrintsLikeKubectl(t *testing.T) {
 	got := RulesFor(snapshot(), "team-a", Subject{Kind: ServiceAccount, Namespace: "team-a", Name: "ci-bot"})
 	want := []RuleRow{
-		{Resources: l(), NonResourceURLs: l("/api"), ResourceNames: l(), Verbs: l("get")},
-		{Resources: l(), NonResourceURLs: l("/healthz"), ResourceNames: l(), Verbs: l("get")},
 		{Resources: l("*/log"), NonResourceURLs: l(), ResourceNames: l(), Verbs: l("get")},
 		{Resources: l("deployments.apps"), NonResourceURLs: l(), ResourceNames: l(), Verbs: l("get", "patch", "update")},
 		{Resources: l("secrets"), NonResourceURLs: l(), ResourceNames: l("ci-token"), Verbs: l("get")},
+		{Resources: l(), NonResourceURLs: l("/api"), ResourceNames: l(), Verbs: l("get")},
+		{Resources: l(), NonResourceURLs: l("/healthz"), ResourceNames: l(), Verbs: l("get")},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("RulesFor:\n got %+v\nwant %+v", got, want)

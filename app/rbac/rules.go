@@ -113,7 +113,11 @@ func Compact(rules []rbacv1.PolicyRule) []RuleRow {
 	return out
 }
 
+// ruleLess puts resource rows first, then non-resource URLs, as kubectl.
 func ruleLess(a, b RuleRow) bool {
+	if ra, rb := len(a.Resources) > 0, len(b.Resources) > 0; ra != rb {
+		return ra
+	}
 	ka := strings.Join(a.Resources, ",") + "\x00" + strings.Join(a.NonResourceURLs, ",") + "\x00" + strings.Join(a.ResourceNames, ",")
 	kb := strings.Join(b.Resources, ",") + "\x00" + strings.Join(b.NonResourceURLs, ",") + "\x00" + strings.Join(b.ResourceNames, ",")
 	if ka != kb {

@@ -40,8 +40,8 @@ function canI(as, namespace) {
   return rows;
 }
 
-async function openAccess(context, namespace = 'team-a') {
-  const page = await openApp(browser, serve, { hash: `#/c/${enc(context)}/access` });
+async function openAccess(context, { namespace = 'team-a', colorScheme = 'dark' } = {}) {
+  const page = await openApp(browser, serve, { colorScheme, hash: `#/c/${enc(context)}/access` });
   await page.getByRole('heading', { level: 1, name: 'Access' }).waitFor({ timeout: 15000 });
   await page.getByRole('combobox', { name: 'Namespace' }).first().selectOption(namespace);
   const table = page.getByRole('table', { name: `Who can do what in ${namespace}` });
@@ -85,6 +85,16 @@ test('the matrix matches kubectl auth can-i --list, shows the grants behind a ce
   assert.match(await grants.innerText(), /RoleBinding[^\n]*developer[^\n]*ClusterRole[^\n]*edit/);
   await grants.getByRole('button', { name: /close/i }).first().click();
 
+  // One subject's access, answered by the API server (the admin may ask SubjectAccessReviews).
+  await table.getByRole('button', { name: 'ci-bot', exact: false }).first().click();
+  const subject = page.getByRole('dialog', { name: 'Access of ServiceAccount team-a/ci-bot' });
+  await subject.getByText('Checked by the API server (SubjectAccessReview)').waitFor({ timeout: 15000 });
+  const rules = await subject.getByRole('table').first().innerText();
+  assert.match(rules, /deployments\.apps[\s\S]*get, list, patch, update, watch|deployments\.apps[\s\S]*get list patch update watch/);
+  assert.match(rules, /configmaps[\s\S]*app-config/);
+  await screenshot(page, 'access-subject');
+  await page.keyboard.press('Escape');
+
   // Live: a new binding adds a row, deleting it takes the row away, no reload.
   kubectl(['create', 'rolebinding', LIVE, '--clusterrole=view', `--user=${LIVE}`, '-n', 'team-a']);
   await table.getByRole('button', { name: new RegExp(`^${LIVE} on pods: get, list, watch$`) }).waitFor({ timeout: 10000 });
@@ -117,12 +127,13 @@ test('an admin shares a 10-minute edit token for team-a: preview, token once, wo
   await dialog.getByRole('button', { name: 'Preview' }).click();
   const preview = dialog.getByRole('region', { name: 'Preview of the share' });
   await preview.waitFor({ timeout: 15000 });
-  const previewText = await preview.innerText();
-  assert.match(previewText, /kind: ServiceAccount/);
-  assert.match(previewText, /kind: RoleBinding[\s\S]*name: edit/);
+  const yamlOf = (kind) => preview.getByRole('textbox', { name: new RegExp(`^${kind} share-dana-lee-`) }).inputValue();
+  assert.match(await yamlOf('ServiceAccount'), /kind: ServiceAccount[\s\S]*kubedeck.io\/share: share-dana-lee-/);
+  assert.match(await yamlOf('RoleBinding'), /kind: RoleBinding[\s\S]*roleRef:[\s\S]*name: edit/);
   // A dry run: nothing exists yet.
   assert.equal(kubectl(['get', 'serviceaccounts', '-n', 'team-a', '-l', 'kubedeck.io/share', '-o', 'name']).trim(), '');
   await screenshot(page, 'access-share-preview');
+  assert.deepEqual(await seriousViolations(page), []);
 
   const asked = Date.now();
   await dialog.getByRole('button', { name: 'Create and show token' }).click();
@@ -133,6 +144,7 @@ test('an admin shares a 10-minute edit token for team-a: preview, token once, wo
   assert.ok(token.length > 100 && kubeconfig.includes(token));
   assert.ok(jwtExp(token) <= asked + 10 * 60 * 1000 + 1000, `exp ${new Date(jwtExp(token)).toISOString()} is more than 10 minutes ahead`);
   await screenshot(page, 'access-token');
+  assert.deepEqual(await seriousViolations(page), []);
 
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'kubedeck-share-')), 'kubeconfig');
   writeFileSync(file, kubeconfig, { mode: 0o600 });
@@ -166,9 +178,10 @@ test('an admin shares a 10-minute edit token for team-a: preview, token once, wo
 });
 
 test('the viewer sees the matrix, but Share is disabled with the permission it needs', async () => {
-  const { page, table } = await openAccess(VIEWER);
+  const { page, table } = await openAccess(VIEWER, { colorScheme: 'light' });
   assert.deepEqual(await cellVerbs(table, 'developer', 'deployments'),
     ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
+  await screenshot(page, 'access-matrix-light');
   await page.getByRole('tab', { name: 'Shared' }).click();
   const share = page.getByRole('button', { name: 'Share access' }).first();
   await eventually(async () => (await share.getAttribute('aria-disabled')) === 'true', { timeout: 15000, what: 'Share disabled' });

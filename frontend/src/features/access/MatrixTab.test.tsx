@@ -89,7 +89,7 @@ describe('Who can do what', () => {
     renderWithQueries(<MatrixTab context="kind" namespace="team-a" />);
     send({ type: 'matrix', matrix: matrix() });
     fireEvent.click(screen.getByRole('button', { name: 'ci' }));
-    const dialog = screen.getByRole('dialog', { name: 'Access of ServiceAccount ci' });
+    const dialog = screen.getByRole('dialog', { name: 'Access of ServiceAccount team-a/ci' });
     expect(await within(dialog).findByText('Computed from RBAC objects: you may not create SubjectAccessReviews')).toBeTruthy();
     expect(subjectAccess).toHaveBeenCalledWith('kind', 'team-a', ci.subject);
     const rules = within(dialog).getByRole('table', { name: 'Rules of ci in team-a' });
@@ -128,6 +128,6 @@ describe('Who can do what', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('developer on pods/exec: create');
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
     // viewer has nothing on pods/exec: the next row with a button there is ci.
-    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^ci on pods\/exec: /);
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^team-a\/ci on pods\/exec: /);
   });
 });

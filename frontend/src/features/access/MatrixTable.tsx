@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccessRow, Subject } from '../../api/types';
 import { DangerBadge } from './DangerLegend';
 import { isEmptyCell, rowDangers, subjectKey, verbLetters, type MatrixView, type ShownColumn } from './matrix';
-import { cellName, kindBadge } from './text';
+import { cellName, kindBadge, subjectName } from './text';
 
 export interface MatrixTableProps {
   name: string;
@@ -93,7 +93,7 @@ function MatrixRow({ row, columns, onCell, onSubject }: { row: AccessRow; column
         if (isEmptyCell(cell, c.column)) return <td key={c.index} />;
         return (
           <td key={c.index}>
-            <button type="button" className="verb-cell" onKeyDown={moveFocus} aria-label={cellName(s.name, c.label, cell, c.column)} onClick={() => onCell(row, c)}>
+            <button type="button" className="verb-cell" onKeyDown={moveFocus} aria-label={cellName(subjectName(s), c.label, cell, c.column)} onClick={() => onCell(row, c)}>
               {verbLetters(cell, c.column).map((l) => (
                 <span key={`${l.letter}${l.named ? 'n' : ''}`} className={l.named ? 'named' : undefined}>
                   {l.letter}

@@ -28,7 +28,7 @@ export function ShareButton({ context, namespace, onOpen }: { context: string; n
         {t('access.share.open')}
       </button>
       {!state.enabled && (
-        <span id={`${id}-why`} className="sr-only">
+        <span id={`${id}-why`} className="why">
           {state.reason}
         </span>
       )}

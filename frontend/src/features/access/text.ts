@@ -15,6 +15,11 @@ export function cellName(subject: string, resource: string, cell: AccessCell | n
   return t('access.matrix.cellName', { subject, resource, verbs: parts.join('; ') });
 }
 
+/** How a cell names its subject: "developer", "team-a/ci-bot" (a service account is only unique with its namespace). */
+export function subjectName(s: Subject): string {
+  return s.namespace ? `${s.namespace}/${s.name}` : s.name;
+}
+
 /** "Who can do what in team-a", "Who can do what cluster-wide". */
 export function matrixName(namespace: string): string {
   return namespace ? t('access.matrix.tableIn', { namespace }) : t('access.matrix.tableCluster');
@@ -73,5 +78,5 @@ export function grantText(g: AccessGrant): string {
 
 /** "User alice", "ServiceAccount ci": a subject dialog's name says the kind and the name. */
 export function subjectTitle(s: Subject): string {
-  return t('access.subject.title', { kind: s.kind, name: s.name });
+  return t('access.subject.title', { kind: s.kind, name: subjectName(s) });
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	authnv1 "k8s.io/api/authentication/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/client-go/kubernetes"
@@ -15,6 +16,8 @@ import (
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 	"sigs.k8s.io/yaml"
+
+	"github.com/kubedeck/kubedeck/app/rbac"
 )
 
 // Sharer shares access to one cluster.
@@ -47,7 +50,36 @@ func (s *Sharer) Preview(ctx context.Context, req Request) (Preview, error) {
 	if err != nil {
 		return Preview{}, err
 	}
-	return Preview{Name: name, Objects: made, Warnings: warnings(req), Expires: o.sa.Annotations[AnnotationExpires]}, nil
+	grants, err := s.grants(ctx, req)
+	if err != nil {
+		return Preview{}, err
+	}
+	return Preview{Name: name, Objects: made, Warnings: warnings(req), Expires: o.sa.Annotations[AnnotationExpires], Grants: grants}, nil
+}
+
+// grants are the rules req's role holds (a ClusterRole's as the
+// aggregation controller wrote them).
+func (s *Sharer) grants(ctx context.Context, req Request) ([]rbac.RuleRow, error) {
+	var rules []rbacv1.PolicyRule
+	switch req.RoleKind {
+	case "":
+		for _, r := range req.Rules {
+			rules = append(rules, rbacv1.PolicyRule{APIGroups: r.APIGroups, Resources: r.Resources, Verbs: r.Verbs})
+		}
+	case "ClusterRole":
+		cr, err := s.cs.RbacV1().ClusterRoles().Get(ctx, req.RoleName, metav1.GetOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("read the ClusterRole %s: %w", req.RoleName, err)
+		}
+		rules = cr.Rules
+	case "Role":
+		r, err := s.cs.RbacV1().Roles(req.Namespace).Get(ctx, req.RoleName, metav1.GetOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("read the Role %s: %w", req.RoleName, err)
+		}
+		rules = r.Rules
+	}
+	return rbac.Compact(rules), nil
 }
 
 func warnings(req Request) []string {

@@ -71,6 +71,19 @@ func TestSharedEditTokenWorksInItsNamespaceOnlyAndDiesOnRevoke(t *testing.T) {
 		p.Objects[1].Kind != "RoleBinding" || !strings.Contains(p.Objects[1].YAML, "name: edit") {
 		t.Errorf("preview objects:\n%s\n%s", p.Objects[0].YAML, p.Objects[1].YAML)
 	}
+	// What it grants: edit's rules, deployments among them, no RBAC.
+	deploy := false
+	for _, g := range p.Grants {
+		if len(g.Resources) == 1 && g.Resources[0] == "deployments.apps" && strings.Contains(strings.Join(g.Verbs, ","), "create") {
+			deploy = true
+		}
+		if len(g.Resources) == 1 && strings.HasPrefix(g.Resources[0], "rolebindings.") {
+			t.Errorf("edit grants %v", g)
+		}
+	}
+	if !deploy {
+		t.Errorf("the preview's grants lack creating deployments: %+v", p.Grants)
+	}
 	// A dry run creates nothing.
 	if _, err := cs.CoreV1().ServiceAccounts("team-a").Get(ctx, p.Name, metav1.GetOptions{}); !apierrors.IsNotFound(err) {
 		t.Fatalf("the preview created the ServiceAccount: %v", err)

@@ -1,6 +1,10 @@
 package share
 
-import "time"
+import (
+	"time"
+
+	"github.com/kubedeck/kubedeck/app/rbac"
+)
 
 // Labels and annotations a share's objects carry.
 const (
@@ -76,6 +80,9 @@ type Preview struct {
 	// role).
 	Warnings []string `json:"warnings"`
 	Expires  string   `json:"expires"`
+	// Grants is what the recipient may do with it, as kubectl auth can-i
+	// --list prints rules (the role's rules, aggregation included).
+	Grants []rbac.RuleRow `json:"grants"`
 }
 
 // Created is a share made: its objects, the token (shown once) and a

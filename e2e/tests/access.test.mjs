@@ -130,6 +130,10 @@ test('an admin shares a 10-minute edit token for team-a: preview, token once, wo
   const yamlOf = (kind) => preview.getByRole('textbox', { name: new RegExp(`^${kind} share-dana-lee-`) }).inputValue();
   assert.match(await yamlOf('ServiceAccount'), /kind: ServiceAccount[\s\S]*kubedeck.io\/share: share-dana-lee-/);
   assert.match(await yamlOf('RoleBinding'), /kind: RoleBinding[\s\S]*roleRef:[\s\S]*name: edit/);
+  // What it grants: edit's rules (deployments, not RBAC), as kubectl auth can-i --list prints them.
+  const grants = await preview.getByRole('table', { name: 'What the share grants' }).innerText();
+  assert.match(grants, /deployments\.apps/);
+  assert.doesNotMatch(grants, /rolebindings/);
   // A dry run: nothing exists yet.
   assert.equal(kubectl(['get', 'serviceaccounts', '-n', 'team-a', '-l', 'kubedeck.io/share', '-o', 'name']).trim(), '');
   await screenshot(page, 'access-share-preview');

@@ -646,6 +646,11 @@ export interface SharePreview {
    */
   warnings: string[];
   expires: string;
+  /**
+   * Grants is what the recipient may do with it, as kubectl auth can-i
+   * --list prints rules (the role's rules, aggregation included).
+   */
+  grants: RuleRow[];
 }
 
 /** ShareRequest is what the Share form asks for. */

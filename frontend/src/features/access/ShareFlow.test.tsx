@@ -31,6 +31,7 @@ const PREVIEW: SharePreview = {
   ],
   warnings: ['edit may read Secrets in team-a'],
   expires: '2026-12-02T22:00:00Z',
+  grants: [{ resources: ['deployments.apps'], nonResourceURLs: [], resourceNames: [], verbs: ['create', 'get'] }],
 };
 const CREATED: ShareCreated = {
   share: { name: 'alice-example-com', namespace: 'team-a', recipient: 'alice@example.com', role: 'ClusterRole/edit', clusterWide: false, created: '2026-12-02T14:00:00Z', expiresAt: '2026-12-02T15:00:00Z', expired: false, objects: [] },
@@ -80,6 +81,8 @@ describe('the Share dialog', () => {
     expect((sa as HTMLTextAreaElement).readOnly).toBe(true);
     expect(within(dialog).getByRole('textbox', { name: 'RoleBinding alice-example-com' })).toBeTruthy();
     expect(within(dialog).getByRole('list', { name: 'Warnings' }).textContent).toContain('edit may read Secrets in team-a');
+    // What the share grants, in kubectl's can-i --list rows.
+    expect(within(within(dialog).getByRole('table', { name: 'What the share grants' })).getByRole('row', { name: /deployments\.apps/ }).textContent).toContain('create');
     const sent: ShareRequest = { recipient: 'alice@example.com', namespace: 'team-a', clusterWide: false, roleKind: 'ClusterRole', roleName: 'edit', rules: [], durationSeconds: 3600 };
     expect(preview).toHaveBeenCalledWith('kind', sent);
     await waitFor(() => expect(createButton(dialog).disabled).toBe(false));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SharePreview } from '../../api/types';
 import { parseTime } from '../../lib/age';
 import { formatDateTime } from '../../lib/format';
+import { RulesTable } from './RulesTable';
 
 export function SharePreviewView({ preview, stale }: { preview: SharePreview; stale: boolean }) {
   const { t } = useTranslation();
@@ -24,6 +25,8 @@ export function SharePreviewView({ preview, stale }: { preview: SharePreview; st
         </ul>
       )}
       {preview.expires && <p className="muted">{t('access.share.previewExpires', { time: Number.isNaN(expires) ? preview.expires : formatDateTime(expires) })}</p>}
+      <h4>{t('access.share.grantsHeading')}</h4>
+      <RulesTable rules={preview.grants ?? []} label={t('access.share.grants')} />
       {(preview.objects ?? []).map((o) => (
         <label key={`${o.kind}/${o.namespace ?? ''}/${o.name}`} className="share-object">
           <span>{`${o.kind} ${o.name}`}</span>

@@ -50,36 +50,52 @@ type granted struct {
 	clusterWide bool
 }
 
-// grantsFor are the bindings in bs that name sub, or a group it is
-// implied to be in.
-func grantsFor(sub Subject, bs []binding, ix *roleIndex) []granted {
-	implied := impliedGroups(sub)
-	var out []granted
-	for _, b := range bs {
-		var via *Subject
-		match := false
+// subjectIndex finds the bindings that name a subject: for each subject,
+// the indexes into the bindings, in order.
+type subjectIndex struct {
+	bs    []binding
+	names map[Subject][]int
+}
+
+func indexBindings(bs []binding) *subjectIndex {
+	ix := &subjectIndex{bs: bs, names: map[Subject][]int{}}
+	for i, b := range bs {
 		for _, raw := range b.subjects {
-			s, ok := subjectOf(raw)
-			if !ok {
-				continue
-			}
-			if s == sub {
-				match, via = true, nil
-				break
-			}
-			for _, g := range implied {
-				if s == g && !match {
-					g := g
-					match, via = true, &g
+			if s, ok := subjectOf(raw); ok {
+				if l := ix.names[s]; len(l) == 0 || l[len(l)-1] != i {
+					ix.names[s] = append(l, i)
 				}
 			}
 		}
-		if !match {
-			continue
+	}
+	return ix
+}
+
+// grantsFor are the bindings that name sub, or a group it is implied to be
+// in, in binding order.
+func grantsFor(sub Subject, bx *subjectIndex, ix *roleIndex) []granted {
+	via := map[int]*Subject{}
+	var order []int
+	for _, i := range bx.names[sub] {
+		via[i] = nil
+		order = append(order, i)
+	}
+	for _, g := range impliedGroups(sub) {
+		for _, i := range bx.names[g] {
+			if _, seen := via[i]; !seen {
+				g := g
+				via[i] = &g
+				order = append(order, i)
+			}
 		}
+	}
+	sort.Ints(order)
+	out := make([]granted, 0, len(order))
+	for _, i := range order {
+		b := bx.bs[i]
 		rules, ok := ix.rules(b.role)
 		out = append(out, granted{
-			Grant: Grant{BindingKind: b.kind, BindingName: b.name, BindingNamespace: b.namespace, Role: b.role, Via: via, Missing: !ok},
+			Grant: Grant{BindingKind: b.kind, BindingName: b.name, BindingNamespace: b.namespace, Role: b.role, Via: via[i], Missing: !ok},
 			rules: rules, isDefault: b.isDefault, clusterWide: b.kind == "ClusterRoleBinding",
 		})
 	}
@@ -91,6 +107,7 @@ func grantsFor(sub Subject, bs []binding, ix *roleIndex) []granted {
 func Build(s Snapshot, namespace string, cols []Column) Matrix {
 	ix := newRoleIndex(s)
 	bs := bindingsIn(s, namespace)
+	bx := indexBindings(bs)
 	seen := map[Subject]bool{}
 	var subjects []Subject
 	for _, b := range bs {
@@ -103,59 +120,20 @@ func Build(s Snapshot, namespace string, cols []Column) Matrix {
 	}
 	sort.Slice(subjects, func(i, j int) bool { return subjectLess(subjects[i], subjects[j]) })
 	m := Matrix{Namespace: namespace, Columns: cols, Rows: make([]Row, 0, len(subjects)), Missing: append([]string{}, s.Missing...)}
+	ec := &effectCache{cx: indexColumns(cols), memo: map[RoleRef][]effect{}}
 	for _, sub := range subjects {
-		m.Rows = append(m.Rows, buildRow(sub, grantsFor(sub, bs, ix), cols))
+		m.Rows = append(m.Rows, buildRow(sub, grantsFor(sub, bx, ix), ec))
 	}
 	return m
 }
 
-func buildRow(sub Subject, gs []granted, cols []Column) Row {
-	row := Row{Subject: sub, System: IsSystem(sub), Grants: make([]Grant, len(gs)), Cells: make([]*Cell, len(cols)), Dangers: []Danger{}}
+func buildRow(sub Subject, gs []granted, ec *effectCache) Row {
+	row := Row{Subject: sub, System: IsSystem(sub), Grants: make([]Grant, len(gs)), Cells: ec.cells(gs), Dangers: []Danger{}}
 	for i, g := range gs {
 		row.Grants[i] = g.Grant
 		row.Dangers = append(row.Dangers, dangersOf(sub, i, g)...)
 	}
-	for ci, col := range cols {
-		row.Cells[ci] = cellOf(gs, col)
-	}
 	return row
-}
-
-func cellOf(gs []granted, col Column) *Cell {
-	var c *Cell
-	for _, verb := range col.Verbs {
-		for gi, g := range gs {
-			for _, rule := range g.rules {
-				ok, named := allows(rule, verb, col)
-				if !ok {
-					continue
-				}
-				if c == nil {
-					c = &Cell{}
-				}
-				if named {
-					if c.Named == nil {
-						c.Named = map[string][]string{}
-					}
-					c.Named[verb] = appendUnique(c.Named[verb], rule.ResourceNames...)
-					continue
-				}
-				if c.Verbs == nil {
-					c.Verbs = map[string][]int{}
-				}
-				if l := c.Verbs[verb]; len(l) == 0 || l[len(l)-1] != gi {
-					c.Verbs[verb] = append(l, gi)
-				}
-			}
-		}
-		if c != nil && c.Verbs[verb] != nil {
-			delete(c.Named, verb) // allowed on every name
-		}
-	}
-	if c != nil && len(c.Named) == 0 {
-		c.Named = nil
-	}
-	return c
 }
 
 func appendUnique(out []string, add ...string) []string {
@@ -178,7 +156,7 @@ func appendUnique(out []string, add ...string) []string {
 // --list` prints it.
 func RulesFor(s Snapshot, namespace string, sub Subject) []RuleRow {
 	var rules []rbacv1.PolicyRule
-	for _, g := range grantsFor(sub, bindingsIn(s, namespace), newRoleIndex(s)) {
+	for _, g := range grantsFor(sub, indexBindings(bindingsIn(s, namespace)), newRoleIndex(s)) {
 		rules = append(rules, g.rules...)
 	}
 	return Compact(rules)
@@ -187,11 +165,12 @@ func RulesFor(s Snapshot, namespace string, sub Subject) []RuleRow {
 // AllowedFor is what sub may do in namespace on each column, from the RBAC
 // objects: the verbs allowed on every object name.
 func AllowedFor(s Snapshot, namespace string, sub Subject, cols []Column) []Allowed {
-	gs := grantsFor(sub, bindingsIn(s, namespace), newRoleIndex(s))
+	gs := grantsFor(sub, indexBindings(bindingsIn(s, namespace)), newRoleIndex(s))
+	cells := (&effectCache{cx: indexColumns(cols), memo: map[RoleRef][]effect{}}).cells(gs)
 	out := make([]Allowed, len(cols))
 	for i, col := range cols {
 		out[i] = Allowed{Column: col, Verbs: []string{}, Source: FromRBAC}
-		if c := cellOf(gs, col); c != nil {
+		if c := cells[i]; c != nil {
 			for _, v := range col.Verbs {
 				if len(c.Verbs[v]) > 0 {
 					out[i].Verbs = append(out[i].Verbs, v)

@@ -1,7 +1,10 @@
 // The matrix: a subject per row (kind, name, dangers), a resource per column,
 // each non-empty cell a button with the verbs it allows. Arrow keys move
-// between the buttons.
+// between the buttons. Rows are virtualized: a large cluster has thousands
+// of subjects.
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessRow, Subject } from '../../api/types';
 import { DangerBadge } from './DangerLegend';
@@ -42,10 +45,31 @@ function moveFocus(e: KeyboardEvent<HTMLButtonElement>): void {
   }
 }
 
+/** A matrix row's height in pixels (access.css keeps the cells to it). */
+const ROW_HEIGHT = 30;
+
 export function MatrixTable({ name, view, onCell, onSubject }: MatrixTableProps) {
   const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: view.rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    // The header (rotated resource names) is not counted: the overscan covers it.
+    overscan: 20,
+    useFlushSync: false,
+    getItemKey: (i) => {
+      const row = view.rows[i];
+      return row ? subjectKey(row.subject) : i;
+    },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const padTop = first ? first.start : 0;
+  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
   return (
-    <div className="table-scroll access-scroll">
+    <div className="table-scroll access-scroll" ref={scrollRef}>
       <table className="rtable access-table" aria-label={name}>
         <thead>
           <tr>
@@ -58,9 +82,12 @@ export function MatrixTable({ name, view, onCell, onSubject }: MatrixTableProps)
           </tr>
         </thead>
         <tbody>
-          {view.rows.map((row) => (
-            <MatrixRow key={subjectKey(row.subject)} row={row} columns={view.columns} onCell={onCell} onSubject={onSubject} />
-          ))}
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {items.map((item) => {
+            const row = view.rows[item.index];
+            return row && <MatrixRow key={item.key} row={row} columns={view.columns} onCell={onCell} onSubject={onSubject} />;
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
         </tbody>
       </table>
     </div>

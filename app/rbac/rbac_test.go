@@ -213,6 +213,16 @@ func TestRulesForPrintsLikeKubectl(t *testing.T) {
 	}
 }
 
+func TestGroupResourceAsKubectl(t *testing.T) {
+	for in, want := range map[[2]string]string{
+		{"pods/log", ""}: "pods/log", {"deployments", "apps"}: "deployments.apps", {"deployments/scale", "apps"}: "deployments.apps/scale", {"*", "*"}: "*.*",
+	} {
+		if got := groupResource(in[0], in[1]); got != want {
+			t.Errorf("groupResource(%q, %q) = %q, want %q", in[0], in[1], got, want)
+		}
+	}
+}
+
 func TestCompactMergesNamesWithTheSameVerbs(t *testing.T) {
 	got := Compact([]rbacv1.PolicyRule{
 		rule(l(""), l("configmaps"), l("get"), "a"),

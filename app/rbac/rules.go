@@ -69,10 +69,7 @@ func Compact(rules []rbacv1.PolicyRule) []RuleRow {
 		}
 		for _, g := range r.APIGroups {
 			for _, res := range r.Resources {
-				rg := res
-				if g != "" {
-					rg = res + "." + g
-				}
+				rg := groupResource(res, g)
 				if len(r.ResourceNames) == 0 {
 					add(key{resource: rg}, r.Verbs)
 				}
@@ -133,4 +130,17 @@ func sortedKeys(m map[string]struct{}) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// groupResource names a resource as kubectl does: "deployments.apps",
+// "deployments.apps/scale", "pods/log".
+func groupResource(resource, group string) string {
+	if group == "" {
+		return resource
+	}
+	res, sub, found := strings.Cut(resource, "/")
+	if found {
+		return res + "." + group + "/" + sub
+	}
+	return resource + "." + group
 }

@@ -99,14 +99,14 @@ var Key = map[string]bool{
 	"namespaces": true, "nodes": true, "events": true,
 }
 
-// Name is a column as kubectl names it: resource[/subresource][.group].
+// Name is a column as kubectl names it: resource[.group][/subresource].
 func Name(c rbac.Column) string {
 	n := c.Resource
-	if c.Subresource != "" {
-		n += "/" + c.Subresource
-	}
 	if c.Group != "" {
 		n += "." + c.Group
+	}
+	if c.Subresource != "" {
+		n += "/" + c.Subresource
 	}
 	return n
 }

@@ -50,15 +50,9 @@ func canI(t *testing.T, as, namespace string) map[string][]string {
 
 // kubectlAllows reads the can-i rows as the authorizer would.
 func kubectlAllows(rows map[string][]string, col rbac.Column, verb string) bool {
-	res := col.Resource
-	if col.Subresource != "" {
-		res += "/" + col.Subresource
-	}
-	keys := []string{"*.*", "*"}
-	if col.Group == "" {
-		keys = append(keys, res)
-	} else {
-		keys = append(keys, res+"."+col.Group, "*."+col.Group)
+	keys := []string{"*.*", "*", Name(col)}
+	if col.Group != "" {
+		keys = append(keys, "*."+col.Group)
 	}
 	for _, k := range keys {
 		if vs, ok := rows[k]; ok && (slices.Contains(vs, verb) || slices.Contains(vs, "*")) {

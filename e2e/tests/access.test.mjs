@@ -193,3 +193,20 @@ test('the viewer sees the matrix, but Share is disabled with the permission it n
   await screenshot(page, 'access-viewer');
   await page.context().close();
 });
+
+test('custom rules reach any resource the cluster serves, a CRD too, and the preview shows the Role', async () => {
+  const { page } = await openAccess(ADMIN);
+  await page.getByRole('button', { name: 'Share access' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Share access' });
+  await dialog.getByRole('textbox', { name: 'Recipient' }).fill('widget-bot');
+  await dialog.getByRole('radio', { name: 'Custom rules' }).check();
+  await dialog.getByRole('combobox', { name: 'Add a resource' }).selectOption('widgets.demo.kubedeck.io', { timeout: 15000 });
+  await dialog.getByRole('checkbox', { name: 'list widgets.demo.kubedeck.io', exact: true }).check();
+  await dialog.getByRole('checkbox', { name: 'get pods', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const preview = dialog.getByRole('region', { name: 'Preview of the share' });
+  const role = await preview.getByRole('textbox', { name: /^Role share-widget-bot-/ }).inputValue({ timeout: 15000 });
+  assert.match(role, /apiGroups:\s*\n\s*- demo\.kubedeck\.io\s*\n\s*resources:\s*\n\s*- widgets\s*\n\s*verbs:\s*\n\s*- list/);
+  assert.match(await preview.getByRole('table', { name: 'What the share grants' }).innerText(), /widgets\.demo\.kubedeck\.io\s+list/);
+  await page.context().close();
+});

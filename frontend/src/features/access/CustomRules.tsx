@@ -1,9 +1,21 @@
-// The custom role's checkbox grid: resources × verbs, each box "<verb> <resource>".
+// The custom role's checkbox grid: resources × verbs, each box "<verb> <resource>";
+// the common resources, plus any the cluster serves (CRDs too) the user adds.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOM_RESOURCES, CUSTOM_VERBS, customKey } from './shareForm';
+import { CUSTOM_VERBS, customKey, customRows, rowLabel, type CustomResource } from './shareForm';
 
-export function CustomRules({ checked, onChange }: { checked: ReadonlySet<string>; onChange: (next: ReadonlySet<string>) => void }) {
+export interface CustomRulesProps {
+  checked: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+  extra: readonly CustomResource[];
+  /** The discovered resources that can be added (null while discovery loads). */
+  addable: readonly CustomResource[] | null;
+  onExtra: (next: readonly CustomResource[]) => void;
+}
+
+export function CustomRules({ checked, onChange, extra, addable, onExtra }: CustomRulesProps) {
   const { t } = useTranslation();
+  const id = useId();
   const toggle = (key: string, on: boolean) => {
     const next = new Set(checked);
     if (on) next.add(key);
@@ -11,6 +23,7 @@ export function CustomRules({ checked, onChange }: { checked: ReadonlySet<string
     onChange(next);
   };
   return (
+    <>
     <div className="table-scroll custom-rules">
       <table className="rtable" aria-label={t('access.share.customGrid')}>
         <thead>
@@ -24,13 +37,13 @@ export function CustomRules({ checked, onChange }: { checked: ReadonlySet<string
           </tr>
         </thead>
         <tbody>
-          {CUSTOM_RESOURCES.map((r) => (
-            <tr key={r.resource}>
+          {customRows(extra).map((r) => (
+            <tr key={rowLabel(r)}>
               <th scope="row" title={r.group || t('access.coreGroup')}>
-                {r.resource}
+                {rowLabel(r)}
               </th>
               {CUSTOM_VERBS.map((v) => {
-                const key = customKey(v, r.resource);
+                const key = customKey(v, rowLabel(r));
                 return (
                   <td key={v}>
                     {r.verbs.includes(v) && <input type="checkbox" aria-label={key} checked={checked.has(key)} onChange={(e) => toggle(key, e.target.checked)} />}
@@ -42,5 +55,25 @@ export function CustomRules({ checked, onChange }: { checked: ReadonlySet<string
         </tbody>
       </table>
     </div>
+    <span className="field-row">
+      <label htmlFor={`${id}-add`}>{t('access.share.addResource')}</label>
+      <select
+        id={`${id}-add`}
+        value=""
+        disabled={addable === null || addable.length === 0}
+        onChange={(e) => {
+          const row = addable?.find((r) => rowLabel(r) === e.target.value);
+          if (row) onExtra([...extra, row]);
+        }}
+      >
+        <option value="">{addable === null ? t('access.share.resourcesLoading') : t('access.share.addResourcePick', { count: addable.length })}</option>
+        {(addable ?? []).map((r) => (
+          <option key={rowLabel(r)} value={rowLabel(r)}>
+            {rowLabel(r)}
+          </option>
+        ))}
+      </select>
+    </span>
+    </>
   );
 }

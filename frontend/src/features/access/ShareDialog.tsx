@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accessApi } from '../../api/access';
+import { useAPIResources } from '../../api/queries';
 import { errorMessage } from '../../api/errors';
 import type { ShareCreated, SharePreview } from '../../api/types';
 import { t as translate } from '../../i18n';
@@ -13,7 +14,7 @@ import { Modal } from '../common/Modal';
 import { gateState, shareChecks } from './permissions';
 import { roleRef, ShareFields } from './ShareFields';
 import { SharePreviewView } from './SharePreviewView';
-import { DEFAULT_DURATION, formProblem, requestKey, shareRequest, type ShareForm } from './shareForm';
+import { addableRows, DEFAULT_DURATION, formProblem, requestKey, shareRequest, type ShareForm } from './shareForm';
 
 export interface ShareDialogProps {
   context: string;
@@ -25,7 +26,7 @@ export interface ShareDialogProps {
 }
 
 export function initialForm(namespace: string): ShareForm {
-  return { recipient: '', namespace, clusterWide: false, role: { type: 'builtin', name: 'view' }, custom: new Set(), durationSeconds: DEFAULT_DURATION };
+  return { recipient: '', namespace, clusterWide: false, role: { type: 'builtin', name: 'view' }, custom: new Set(), extra: [], durationSeconds: DEFAULT_DURATION };
 }
 
 type Busy = 'preview' | 'create' | null;
@@ -38,6 +39,8 @@ export function ShareDialog({ context, namespace, namespaces, onClose, onCreated
   const [busy, setBusy] = useState<Busy>(null);
   const roles = useQuery({ queryKey: ['shareRoles', context, form.namespace], queryFn: () => accessApi.ShareRoles(context, form.namespace), retry: false });
   const rolesList = roles.data ?? null;
+  const discovered = useAPIResources(context).data?.resources;
+  const addable = useMemo(() => (discovered ? addableRows(discovered, form.extra, form.clusterWide) : null), [discovered, form.extra, form.clusterWide]);
 
   // "Existing role" chosen before the roles were in: take the first once they are.
   useEffect(() => {
@@ -78,7 +81,7 @@ export function ShareDialog({ context, namespace, namespaces, onClose, onCreated
           if (!problem && busy === null) void run('preview');
         }}
       >
-        <ShareFields form={form} namespaces={namespaces} roles={rolesList} rolesError={roles.isError ? errorMessage(roles.error) : null} onChange={(p) => setForm((f) => ({ ...f, ...p }))} />
+        <ShareFields form={form} namespaces={namespaces} roles={rolesList} rolesError={roles.isError ? errorMessage(roles.error) : null} addable={addable} onChange={(p) => setForm((f) => ({ ...f, ...p }))} />
         {!gate.enabled && (
           <p className="op-message bad" role="note">
             {t('access.share.notAllowed', { reason: gate.reason })}

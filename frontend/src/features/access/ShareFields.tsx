@@ -5,7 +5,7 @@ import type { RoleRef } from '../../api/types';
 import { t as translate } from '../../i18n';
 import { CustomRules } from './CustomRules';
 import { NamespaceSelect } from './NamespaceSelect';
-import { BUILTIN_ROLES, DURATIONS, durationParts, type RoleChoice, type ShareForm } from './shareForm';
+import { BUILTIN_ROLES, DURATIONS, durationParts, type CustomResource, type RoleChoice, type ShareForm } from './shareForm';
 
 export interface ShareFieldsProps {
   form: ShareForm;
@@ -13,12 +13,14 @@ export interface ShareFieldsProps {
   /** The roles ShareRoles offers (null while loading), and why they could not be read. */
   roles: readonly RoleRef[] | null;
   rolesError: string | null;
+  /** Discovered resources the custom grid may add (null while loading). */
+  addable: readonly CustomResource[] | null;
   onChange: (patch: Partial<ShareForm>) => void;
 }
 
 export const roleRef = (r: RoleRef): string => `${r.kind}/${r.name}`;
 
-export function ShareFields({ form, namespaces, roles, rolesError, onChange }: ShareFieldsProps) {
+export function ShareFields({ form, namespaces, roles, rolesError, addable, onChange }: ShareFieldsProps) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -55,7 +57,7 @@ export function ShareFields({ form, namespaces, roles, rolesError, onChange }: S
           </p>
         )}
       </fieldset>
-      <RoleFields form={form} roles={roles} rolesError={rolesError} onRole={(role) => onChange({ role })} onCustom={(custom) => onChange({ custom })} />
+      <RoleFields form={form} roles={roles} rolesError={rolesError} addable={addable} onRole={(role) => onChange({ role })} onCustom={(custom) => onChange({ custom })} onExtra={(extra) => onChange({ extra })} />
       <span className="field-row">
         <label htmlFor={`${id}-duration`}>{t('access.share.duration')}</label>
         <select id={`${id}-duration`} value={form.durationSeconds} onChange={(e) => onChange({ durationSeconds: Number(e.target.value) })}>
@@ -76,12 +78,14 @@ function durationLabel(seconds: number): string {
   return unit === 'hour' ? translate('access.share.hours', { count }) : translate('access.share.minutes', { count });
 }
 
-function RoleFields({ form, roles, rolesError, onRole, onCustom }: {
+function RoleFields({ form, roles, rolesError, addable, onRole, onCustom, onExtra }: {
   form: ShareForm;
   roles: readonly RoleRef[] | null;
   rolesError: string | null;
+  addable: readonly CustomResource[] | null;
   onRole: (r: RoleChoice) => void;
   onCustom: (c: ReadonlySet<string>) => void;
+  onExtra: (e: readonly CustomResource[]) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -122,7 +126,7 @@ function RoleFields({ form, roles, rolesError, onRole, onCustom }: {
           {t('access.share.rolesError', { error: rolesError })}
         </p>
       )}
-      {r.type === 'custom' && <CustomRules checked={form.custom} onChange={onCustom} />}
+      {r.type === 'custom' && <CustomRules checked={form.custom} onChange={onCustom} extra={form.extra} addable={addable} onExtra={onExtra} />}
     </fieldset>
   );
 }

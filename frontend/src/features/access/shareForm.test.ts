@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialForm } from './ShareDialog';
-import { buildRules, customKey, DEFAULT_DURATION, DURATIONS, durationParts, formProblem, kubeconfigFileName, parseRoleRef, requestKey, shareRequest, type ShareForm } from './shareForm';
+import { addableRows, buildRules, customKey, DEFAULT_DURATION, DURATIONS, durationParts, formProblem, kubeconfigFileName, parseRoleRef, requestKey, shareRequest, type ShareForm } from './shareForm';
 
 const form = (over: Partial<ShareForm> = {}): ShareForm => ({ ...initialForm('team-a'), recipient: 'alice@example.com', ...over });
 
@@ -20,6 +20,33 @@ describe('custom rules', () => {
       { apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'delete'] },
     ]);
     expect(buildRules(new Set())).toEqual([]);
+  });
+});
+
+describe('resources added from discovery', () => {
+  const widgets = { group: 'demo.kubedeck.io', version: 'v1', kind: 'Widget', resource: 'widgets', namespaced: true, verbs: ['get', 'list', 'watch', 'create', 'delete'] };
+  const nodes = { group: '', version: 'v1', kind: 'Node', resource: 'nodes', namespaced: false, verbs: ['get', 'list'] };
+  const pods = { group: '', version: 'v1', kind: 'Pod', resource: 'pods', namespaced: true, verbs: ['get'] };
+  const bindings = { group: '', version: 'v1', kind: 'Binding', resource: 'bindings', namespaced: true, verbs: ['deletecollection'] };
+
+  it('offers what the grid lacks: namespaced ones unless cluster-wide, not rows it has, not ones without a grid verb', () => {
+    expect(addableRows([nodes, widgets, pods, bindings], [], false).map((r) => r.label)).toEqual(['widgets.demo.kubedeck.io']);
+    expect(addableRows([nodes, widgets, pods, bindings], [], true).map((r) => r.label)).toEqual(['nodes', 'widgets.demo.kubedeck.io']);
+    const [w] = addableRows([widgets], [], false);
+    expect(w?.verbs).toEqual(['get', 'list', 'watch', 'create', 'delete']);
+    expect(addableRows([widgets], w ? [w] : [], false)).toEqual([]);
+  });
+
+  it('builds rules for added rows with their own API group', () => {
+    const extra = addableRows([widgets], [], false);
+    const rules = buildRules(new Set([customKey('get', 'widgets.demo.kubedeck.io'), customKey('list', 'widgets.demo.kubedeck.io'), customKey('get', 'pods')]), extra);
+    expect(rules).toEqual([
+      { apiGroups: [''], resources: ['pods'], verbs: ['get'] },
+      { apiGroups: ['demo.kubedeck.io'], resources: ['widgets'], verbs: ['get', 'list'] },
+    ]);
+    expect(shareRequest(form({ role: { type: 'custom' }, custom: new Set([customKey('get', 'widgets.demo.kubedeck.io')]), extra })).rules).toEqual([
+      { apiGroups: ['demo.kubedeck.io'], resources: ['widgets'], verbs: ['get'] },
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The Share form as data: its values, the request they make, the custom
 // rules the checkbox grid builds and the durations offered.
-import type { ShareRequest, ShareRule } from '../../api/types';
+import type { APIResource, ShareRequest, ShareRule } from '../../api/types';
 
 export const BUILTIN_ROLES = ['view', 'edit', 'admin'] as const;
 export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
@@ -15,6 +15,8 @@ export interface ShareForm {
   role: RoleChoice;
   /** Checked boxes of the custom grid, as "<verb> <resource>". */
   custom: ReadonlySet<string>;
+  /** Rows the user added to the custom grid from discovery (CRDs among them). */
+  extra: readonly CustomResource[];
   durationSeconds: number;
 }
 
@@ -38,6 +40,35 @@ export interface CustomResource {
   resource: string;
   group: string;
   verbs: readonly string[];
+  /** The row's name in the grid when not the resource's: "widgets.demo.kubedeck.io". */
+  label?: string;
+}
+
+/** A row's name in the grid, and in its checkboxes' names. */
+export const rowLabel = (r: CustomResource): string => r.label ?? r.resource;
+
+/** The grid's rows: the common resources, then those the user added. */
+export function customRows(extra: readonly CustomResource[]): CustomResource[] {
+  return [...CUSTOM_RESOURCES, ...extra];
+}
+
+/** A discovered resource as a grid row, with the grid's verbs it serves ("widgets.demo.kubedeck.io"). */
+export function discoveredRow(r: APIResource): CustomResource {
+  return { resource: r.resource, group: r.group, verbs: CUSTOM_VERBS.filter((v) => r.verbs.includes(v)), label: r.group ? `${r.resource}.${r.group}` : r.resource };
+}
+
+/**
+ * The discovered resources that may still be added to the grid: served
+ * with a grid verb, not already a row, namespaced ones only unless the
+ * share is cluster-wide; sorted by name.
+ */
+export function addableRows(resources: readonly APIResource[], extra: readonly CustomResource[], clusterWide: boolean): CustomResource[] {
+  const present = new Set(customRows(extra).map((r) => `${r.group}/${r.resource}`));
+  return resources
+    .filter((r) => (clusterWide || r.namespaced) && !present.has(`${r.group}/${r.resource}`))
+    .map(discoveredRow)
+    .filter((r) => r.verbs.length > 0)
+    .sort((a, b) => rowLabel(a).localeCompare(rowLabel(b)));
 }
 
 export const CUSTOM_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] as const;
@@ -70,10 +101,10 @@ export const customKey = (verb: string, resource: string): string => `${verb} ${
  * naming every resource of that group with exactly those verbs. Verbs in
  * the grid's order, resources in the list's.
  */
-export function buildRules(checked: ReadonlySet<string>): ShareRule[] {
+export function buildRules(checked: ReadonlySet<string>, extra: readonly CustomResource[] = []): ShareRule[] {
   const rules = new Map<string, ShareRule>();
-  for (const r of CUSTOM_RESOURCES) {
-    const verbs = CUSTOM_VERBS.filter((v) => r.verbs.includes(v) && checked.has(customKey(v, r.resource)));
+  for (const r of customRows(extra)) {
+    const verbs = CUSTOM_VERBS.filter((v) => r.verbs.includes(v) && checked.has(customKey(v, rowLabel(r))));
     if (verbs.length === 0) continue;
     const key = `${r.group}|${verbs.join(',')}`;
     const rule = rules.get(key);
@@ -100,7 +131,7 @@ export function shareRequest(f: ShareForm): ShareRequest {
       return { ...base, roleKind: kind, roleName: name, rules: [] };
     }
     case 'custom':
-      return { ...base, roleKind: '', roleName: '', rules: buildRules(f.custom) };
+      return { ...base, roleKind: '', roleName: '', rules: buildRules(f.custom, f.extra) };
   }
 }
 
@@ -109,7 +140,7 @@ export function formProblem(f: ShareForm): 'recipient' | 'namespace' | 'role' | 
   if (!f.recipient.trim()) return 'recipient';
   if (!f.namespace) return 'namespace';
   if (f.role.type === 'existing' && !f.role.ref) return 'role';
-  if (f.role.type === 'custom' && buildRules(f.custom).length === 0) return 'rules';
+  if (f.role.type === 'custom' && buildRules(f.custom, f.extra).length === 0) return 'rules';
   return null;
 }
 

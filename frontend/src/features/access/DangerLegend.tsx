@@ -4,9 +4,10 @@ import type { AccessDangerKind } from '../../api/types';
 import { DANGER_KINDS } from './matrix';
 import { dangerHelp, dangerLabel } from './text';
 
-export function DangerBadge({ kind }: { kind: AccessDangerKind }) {
+/** A danger's badge; its tooltip names the grants it comes from, when given. */
+export function DangerBadge({ kind, from = [] }: { kind: AccessDangerKind; from?: readonly string[] }) {
   return (
-    <span className="danger-badge" title={dangerHelp(kind)}>
+    <span className="danger-badge" title={[dangerHelp(kind), ...from].join('\n')}>
       {dangerLabel(kind)}
     </span>
   );

@@ -9,6 +9,13 @@ const many = (n: number): AccessRow[] =>
   Array.from({ length: n }, (_, i) => ({ ...developer, subject: { kind: 'User' as const, name: `user-${String(i).padStart(4, '0')}` } }));
 
 describe('MatrixTable', () => {
+  it('names the grant a danger comes from in its badge', () => {
+    const row: AccessRow = { ...developer, dangers: [{ kind: 'impersonate', grant: 0 }] };
+    render(<MatrixTable name="m" view={{ columns: defaultColumns(COLUMNS), rows: [row] }} onCell={vi.fn()} onSubject={vi.fn()} />);
+    const badge = screen.getByText('impersonate');
+    expect(badge.getAttribute('title')).toMatch(/may act as other users[\s\S]*RoleBinding team-a\/dev-edit → ClusterRole edit/);
+  });
+
   it('renders a window of a large matrix, not every subject', () => {
     const rows = many(3000);
     render(<MatrixTable name="Who can do what in big" view={{ columns: defaultColumns(COLUMNS), rows }} onCell={vi.fn()} onSubject={vi.fn()} />);

@@ -6,10 +6,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccessRow, Subject } from '../../api/types';
+import type { AccessDangerKind, AccessGrant, AccessRow, Subject } from '../../api/types';
 import { DangerBadge } from './DangerLegend';
 import { isEmptyCell, rowDangers, subjectKey, verbLetters, type MatrixView, type ShownColumn } from './matrix';
-import { cellName, kindBadge, subjectName } from './text';
+import { cellName, grantText, kindBadge, subjectName } from './text';
 
 export interface MatrixTableProps {
   name: string;
@@ -94,6 +94,15 @@ export function MatrixTable({ name, view, onCell, onSubject }: MatrixTableProps)
   );
 }
 
+/** The grants a row's danger of kind k comes from, as "binding → role" lines. */
+function dangerGrants(row: AccessRow, k: AccessDangerKind): string[] {
+  return row.dangers
+    .filter((d) => d.kind === k)
+    .map((d) => row.grants[d.grant])
+    .filter((g): g is AccessGrant => g !== undefined)
+    .map(grantText);
+}
+
 function MatrixRow({ row, columns, onCell, onSubject }: { row: AccessRow; columns: ShownColumn[] } & Pick<MatrixTableProps, 'onCell' | 'onSubject'>) {
   const { t } = useTranslation();
   const dangers = rowDangers(row);
@@ -111,7 +120,7 @@ function MatrixRow({ row, columns, onCell, onSubject }: { row: AccessRow; column
           </button>
           {s.namespace && <span className="muted"> {s.namespace}</span>}
           {dangers.map((k) => (
-            <DangerBadge key={k} kind={k} />
+            <DangerBadge key={k} kind={k} from={dangerGrants(row, k)} />
           ))}
         </span>
       </th>

@@ -43,7 +43,12 @@ export function MyAccessTab({ context, namespace }: { context: string; namespace
           {r.evaluationError && <p className="muted">{r.evaluationError}</p>}
         </div>
       )}
-      <RulesTable rules={r.rules ?? []} label={t('access.mine.rules', { namespace: where })} />
+      {!namespace && (
+        <p className="muted" role="note">
+          {t('access.mine.perNamespace', { namespace: r.namespace })}
+        </p>
+      )}
+      <RulesTable rules={r.rules ?? []} label={t('access.mine.rules', { namespace: r.namespace || where })} />
     </div>
   );
 }

@@ -75,7 +75,7 @@ export function MatrixTable({ name, view, onCell, onSubject }: MatrixTableProps)
           <tr>
             <th scope="col">{t('access.matrix.subject')}</th>
             {view.columns.map((c) => (
-              <th key={c.index} scope="col" title={t('access.matrix.columnHelp', { group: c.column.group || t('access.coreGroup'), verbs: c.column.verbs.join(', ') })}>
+              <th key={c.index} scope="col" title={`${c.label}\n${t('access.matrix.columnHelp', { group: c.column.group || t('access.coreGroup'), verbs: c.column.verbs.join(', ') })}`}>
                 <span className="access-col">{c.label}</span>
               </th>
             ))}

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/kubedeck/kubedeck/app/debug"
 	"io"
 	"io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	goruntime "runtime"
 	"syscall"
 
@@ -83,15 +85,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 		paths = append(paths, managed.Path())
 	}
 	store := watchedStore(ctx, paths, log)
+	files := desktop.NewFiles()
 	sess := session.New(session.Deps{
 		Version:  version,
 		Clusters: cluster.NewManager(store, credentials.NewKeyring(), userAgent(), log),
 		Settings: userSettings(log),
 		Managed:  managed,
 		Plugins:  pluginDirs(*pluginsDev, log),
+		Debug:    debugLedger(log),
+		Files:    files,
 		Log:      log,
 	})
-	return desktop.Run(desktop.Options{Version: version, Assets: assets, Session: sess, Log: log, LogFile: logPath,
+	return desktop.Run(desktop.Options{Version: version, Assets: assets, Session: sess, Log: log, LogFile: logPath, Files: files,
 		// A clean quit: terminals and port-forwards end, watches stop.
 		Shutdown: func() {
 			sess.Close()
@@ -126,7 +131,7 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	store := watchedStore(ctx, kubeconfig.Paths(*kubeconfigPath), log)
-	prefs, dirs := userSettings(log), pluginDirs(*pluginsDev, log)
+	prefs, dirs, ledger := userSettings(log), pluginDirs(*pluginsDev, log), debugLedger(log)
 	srv, err := serve.Listen(serve.Options{
 		Addr:  *addr,
 		Token: token,
@@ -148,7 +153,9 @@ func runServe(args []string, assets fs.FS, stdout, stderr io.Writer) error {
 				// Plugin approvals are the server user's, like its plugin folder.
 				Settings: prefs,
 				Plugins:  dirs,
-				Log:      log,
+				// Debug pods to delete are the server's, like its settings.
+				Debug: ledger,
+				Log:   log,
 			})
 		},
 		Log: log,
@@ -196,6 +203,17 @@ func userSettings(log *slog.Logger) *settings.Store {
 		return nil
 	}
 	return settings.New(p)
+}
+
+// debugLedger is the file of debug pods to delete, beside the settings
+// (in memory only when there is no config folder).
+func debugLedger(log *slog.Logger) *debug.Ledger {
+	p, err := settings.DefaultPath()
+	if err != nil {
+		log.Warn("debug pods left by a crash will not be found at the next start", "err", err)
+		return debug.NewLedger("")
+	}
+	return debug.NewLedger(filepath.Join(filepath.Dir(p), "debug-pods.json"))
 }
 
 func userAgent() string { return "kubedeck/" + version }

@@ -51,6 +51,9 @@ func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
 	h.mux.HandleFunc("GET /api/stream/plugins", h.streamPlugins)
 	h.mux.HandleFunc("GET /api/stream/objects", h.streamObjects)
 	h.mux.HandleFunc("GET /api/stream/access", h.streamAccess)
+	h.mux.HandleFunc("POST /api/stream/copy", h.streamCopy)
+	h.mux.HandleFunc("GET /api/copy/download", h.copyDownload)
+	h.mux.HandleFunc("POST /api/copy/upload", h.copyUpload)
 	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, errors.New("no such API endpoint: "+r.URL.Path))
 	})

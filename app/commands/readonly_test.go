@@ -16,6 +16,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/actions"
 	"github.com/kubedeck/kubedeck/app/cluster"
 	"github.com/kubedeck/kubedeck/app/credentials"
+	"github.com/kubedeck/kubedeck/app/debug"
 	"github.com/kubedeck/kubedeck/app/forward"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
@@ -71,6 +72,18 @@ var writes = map[string]func(c *Commands, ctx string) error{
 		_, err := c.Cordon(ctx, "node-1", true)
 		return err
 	},
+	"DebugStart": func(c *Commands, ctx string) error {
+		_, err := c.DebugStart(ctx, debug.Request{Namespace: "default", Pod: "ro", Image: "busybox"})
+		return err
+	},
+	"NodeShellStart": func(c *Commands, ctx string) error {
+		_, err := c.NodeShellStart(ctx, debug.NodeShellRequest{Node: "ro"})
+		return err
+	},
+	"DebugPodDelete": func(c *Commands, ctx string) error {
+		_, err := c.DebugPodDelete(ctx, "default", "ro")
+		return err
+	},
 	"TerminalStart": func(c *Commands, ctx string) error {
 		_, err := c.TerminalStart(ctx, terminal.Request{Namespace: "default", Pod: "ro", Command: []string{"sh"}, Cols: 80, Rows: 24})
 		return err
@@ -92,6 +105,7 @@ var notClusterWrites = []string{
 	"TerminalInput", "TerminalResize", "TerminalClose",
 	"PortForwardStart", "PortForwards", "PortForwardStop",
 	"SubjectAccess", "MyAccess", "ShareRoles", "SharePreview", "Shares",
+	"DebugPods", "SetNodeShell",
 }
 
 // A new command must be sorted into one of the two lists, so no write path

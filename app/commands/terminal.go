@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"github.com/kubedeck/kubedeck/app/debug"
 	"github.com/kubedeck/kubedeck/app/terminal"
 )
 
@@ -8,11 +9,18 @@ import (
 // GET /api/stream/terminal?id=.
 type TerminalSession struct {
 	ID string `json:"id"`
+	// NoInput: the container reads no input (an attach to a container
+	// without stdin); the terminal shows its output only.
+	NoInput bool `json:"noInput,omitempty"`
+	// Debug is what was created for the terminal (a debug container, a
+	// copy of a pod, a node shell pod).
+	Debug *debug.Created `json:"debug,omitempty"`
 }
 
-// TerminalStart runs a command (a shell, usually) in a container with a TTY.
-// Exec can change anything inside the container, so a read-only context
-// refuses it.
+// TerminalStart runs a command (a shell, usually) in a container with a TTY,
+// or with req.Attach connects to the container's main process (kubectl
+// attach: stdin and TTY as the container's spec has them). Both can change
+// anything inside the container, so a read-only context refuses them.
 func (c *Commands) TerminalStart(contextName string, req terminal.Request) (TerminalSession, error) {
 	return guard(c, "TerminalStart", func() (TerminalSession, error) {
 		conn, err := c.writable(contextName)
@@ -20,12 +28,19 @@ func (c *Commands) TerminalStart(contextName string, req terminal.Request) (Term
 			return TerminalSession{}, err
 		}
 		req.Context = contextName
+		if req.Attach {
+			ctx, cancel := timeout()
+			defer cancel()
+			if err := attachSpec(ctx, conn, &req); err != nil {
+				return TerminalSession{}, err
+			}
+		}
 		s, err := c.s.Terminals().Start(conn.Config, conn.Clientset, req)
 		if err != nil {
 			return TerminalSession{}, err
 		}
-		c.s.Log().Info("terminal started", "context", contextName, "namespace", req.Namespace, "pod", req.Pod, "container", req.Container)
-		return TerminalSession{ID: s.ID}, nil
+		c.s.Log().Info("terminal started", "context", contextName, "namespace", req.Namespace, "pod", req.Pod, "container", req.Container, "attach", req.Attach)
+		return TerminalSession{ID: s.ID, NoInput: req.NoStdin}, nil
 	})
 }
 

@@ -7,6 +7,8 @@ import (
 	"github.com/kubedeck/kubedeck/app/api"
 	"github.com/kubedeck/kubedeck/app/commands"
 	"github.com/kubedeck/kubedeck/app/credentials"
+	"github.com/kubedeck/kubedeck/app/debug"
+	"github.com/kubedeck/kubedeck/app/filecopy"
 	"github.com/kubedeck/kubedeck/app/forward"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/logs"
@@ -53,10 +55,13 @@ func Kubedeck() Spec {
 				Variants: []Variant{{Type: "plugins", Go: typeOf[api.PluginsLine]()}, heartbeat, errorLine}},
 			{Name: "AccessMessage", Doc: "A line of GET /api/stream/access: who can do what, now and after each RBAC change (app/rbac).",
 				Variants: []Variant{{Type: "matrix", Go: typeOf[api.AccessMatrixLine]()}, heartbeat, {Type: "error", Go: typeOf[api.RetryingLine]()}}},
+			{Name: "CopyMessage", Doc: "A line of POST /api/stream/copy: a file copy's progress, then how it ended (app/filecopy).",
+				Variants: []Variant{{Type: "progress", Go: typeOf[api.CopyProgress]()}, {Type: "done", Go: typeOf[api.CopyDone]()},
+					{Type: "cancelled", Go: typeOf[api.CopyCancelled]()}, errorLine}},
 		},
 		Types: []reflect.Type{
 			typeOf[api.ListsQuery](), typeOf[actions.DrainOptions](),
-			typeOf[api.CancelResult](), typeOf[api.ErrorResponse](),
+			typeOf[api.CancelResult](), typeOf[api.ErrorResponse](), typeOf[api.CopyRequest](), typeOf[filecopy.Result](),
 			typeOf[resources.Message](), typeOf[resources.ObjectMessage](), typeOf[logs.Message](), typeOf[actions.Progress](),
 		},
 		Names: map[reflect.Type]string{
@@ -93,6 +98,12 @@ func Kubedeck() Spec {
 			typeOf[share.Created]():   "ShareCreated",
 			typeOf[share.Revoked]():   "ShareRevoked",
 			typeOf[share.Rule]():      "ShareRule",
+			// Debugging (app/debug) and file copies (app/filecopy).
+			typeOf[debug.Request]():          "DebugRequest",
+			typeOf[debug.Created]():          "DebugCreated",
+			typeOf[debug.NodeShellRequest](): "NodeShellRequest",
+			typeOf[debug.Entry]():            "DebugPod",
+			typeOf[filecopy.Result]():        "CopyResult",
 			// Not Storage: that is the DOM's localStorage type.
 			typeOf[credentials.Storage](): "TokenStorage",
 		},

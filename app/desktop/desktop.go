@@ -29,6 +29,9 @@ type Options struct {
 	Log     *slog.Logger
 	// LogFile is the log file's path, shown in Help ("" when there is none).
 	LogFile string
+	// Files, if set, is the Session's file picker: Run attaches it to the
+	// window.
+	Files *Files
 	// Shutdown, if set, runs once when the app quits, after the window has
 	// closed: it stops watches, streams and port-forwards.
 	Shutdown func()
@@ -51,6 +54,9 @@ func Run(opts Options) error {
 		return err
 	}
 	s := newShell(opts)
+	if opts.Files != nil {
+		opts.Files.attach(s.window)
+	}
 	bind := []any{commands.NewGate(key, opts.Session)}
 	if s.selfTest != nil {
 		bind = append(bind, s.selfTest)

@@ -3,6 +3,7 @@ package desktop
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,10 @@ func (f *fakeWindow) About(title, msg string) error {
 	return nil
 }
 func (f *fakeWindow) Quit() { f.record("quit") }
+func (f *fakeWindow) OpenDialog(title string, folder bool) (string, error) {
+	f.record(fmt.Sprintf("open dialog %s folder=%v", title, folder))
+	return f.savePath, nil
+}
 func (f *fakeWindow) SaveDialog(title, name string) (string, error) {
 	f.record("save dialog " + name)
 	return f.savePath, nil

@@ -32,6 +32,8 @@ type window interface {
 	About(title, message string) error
 	// SaveDialog asks where to save a file; "" when the user cancelled.
 	SaveDialog(title, defaultName string) (string, error)
+	// OpenDialog asks for a file (or a folder); "" when cancelled.
+	OpenDialog(title string, folder bool) (string, error)
 	Quit()
 }
 

@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"github.com/kubedeck/kubedeck/app/debug"
 	"log/slog"
 
 	"github.com/kubedeck/kubedeck/app/cluster"
@@ -29,7 +30,17 @@ type Session struct {
 	forwards *forward.Manager
 	plugins  *plugins.Catalog
 	frames   *frameTokens
+	debug    *debug.Ledger
+	files    FilePicker
 	log      *slog.Logger
+}
+
+// FilePicker asks the user for a local file or folder with the native
+// dialogs (the desktop shell); "" when the user cancelled.
+type FilePicker interface {
+	SaveFile(title, defaultName string) (string, error)
+	OpenFile(title string) (string, error)
+	OpenFolder(title string) (string, error)
 }
 
 // Deps are what a Session works with.
@@ -44,7 +55,12 @@ type Deps struct {
 	// Plugins are the plugin folders as last scanned (nil: no plugins);
 	// shared by every Session of the process.
 	Plugins *plugins.Catalog
-	Log     *slog.Logger
+	// Debug lists the debug pods to delete (shared by every Session of the
+	// process); nil keeps it in memory.
+	Debug *debug.Ledger
+	// Files picks local files (nil: no native dialogs, the browser shell).
+	Files FilePicker
+	Log   *slog.Logger
 }
 
 // New returns a session over its dependencies, with no terminals or
@@ -56,8 +72,12 @@ func New(d Deps) *Session {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
+	if d.Debug == nil {
+		d.Debug = debug.NewLedger("")
+	}
 	return &Session{version: d.Version, clusters: d.Clusters, settings: d.Settings, managed: d.Managed,
-		terms: terminal.NewManager(), forwards: forward.NewManager(), plugins: d.Plugins, frames: newFrameTokens(), log: d.Log}
+		terms: terminal.NewManager(), forwards: forward.NewManager(), plugins: d.Plugins, frames: newFrameTokens(),
+		debug: d.Debug, files: d.Files, log: d.Log}
 }
 
 // Close ends what s started (terminal sessions, port-forwards, credential
@@ -93,6 +113,12 @@ func (s *Session) Plugins() *plugins.Catalog { return s.plugins }
 
 // Log is the session's logger.
 func (s *Session) Log() *slog.Logger { return s.log }
+
+// Debug is the ledger of debug pods to delete.
+func (s *Session) Debug() *debug.Ledger { return s.debug }
+
+// Files is the native file picker, nil where there is none.
+func (s *Session) Files() FilePicker { return s.files }
 
 // Conn returns the connection to a context's cluster.
 func (s *Session) Conn(contextName string) (*cluster.Conn, error) {

@@ -23,6 +23,10 @@ type Context struct {
 	ExtraNamespaces []string `json:"extraNamespaces,omitempty"`
 	// ReadOnly turns every write action off for this context.
 	ReadOnly bool `json:"readOnly,omitempty"`
+	// NodeShellImage and NodeShellNamespace are where node shells run
+	// ("" = the defaults of app/debug).
+	NodeShellImage     string `json:"nodeShellImage,omitempty"`
+	NodeShellNamespace string `json:"nodeShellNamespace,omitempty"`
 }
 
 // Plugin is the user's decision about one plugin.
@@ -54,6 +58,8 @@ type Settings struct {
 	LastContext string             `json:"lastContext,omitempty"`
 	Contexts    map[string]Context `json:"contexts,omitempty"`
 	Plugins     map[string]Plugin  `json:"plugins,omitempty"`
+	// DebugImages are the debug container images used, latest first.
+	DebugImages []string `json:"debugImages,omitempty"`
 }
 
 // Store reads and writes the settings file.

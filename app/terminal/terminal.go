@@ -29,15 +29,36 @@ const endedKeep = 2 * time.Minute
 
 // Request says what to run where.
 type Request struct {
-	Namespace string   `json:"namespace"`
-	Pod       string   `json:"pod"`
-	Container string   `json:"container"`
-	Command   []string `json:"command"`
-	Cols      uint16   `json:"cols"`
-	Rows      uint16   `json:"rows"`
+	Namespace string `json:"namespace"`
+	Pod       string `json:"pod"`
+	Container string `json:"container"`
+	// Command runs with exec; unused with Attach.
+	Command []string `json:"command"`
+	// Attach connects to the container's main process (kubectl attach)
+	// instead of running Command.
+	Attach bool   `json:"attach,omitempty"`
+	Cols   uint16 `json:"cols"`
+	Rows   uint16 `json:"rows"`
 	// Context is the kubeconfig context the session runs in (set by the
 	// caller, never by the UI), so its sessions can be closed together.
 	Context string `json:"-"`
+	// NoStdin and NoTTY follow the container's spec for an attach (set by
+	// the caller): without stdin typing reaches nothing, without a TTY the
+	// process's stderr is a separate stream.
+	NoStdin bool `json:"-"`
+	NoTTY   bool `json:"-"`
+}
+
+// Hooks run around a session's connection, in its goroutine.
+type Hooks struct {
+	// Prepare runs before connecting (waiting for a debug container to
+	// start, say); what it writes shows in the terminal; an error ends the
+	// session with that message.
+	Prepare func(ctx context.Context, w io.Writer) error
+	// Cleanup runs once after the session ended, however it ended (the
+	// command exited, it was closed, the app quits), before Done is closed:
+	// Close waits for it.
+	Cleanup func()
 }
 
 // Manager owns the sessions of one user scope.
@@ -51,12 +72,18 @@ func NewManager() *Manager { return &Manager{sessions: map[string]*Session{}} }
 
 // Start begins a session on the cluster of cfg.
 func (m *Manager) Start(cfg *rest.Config, cs kubernetes.Interface, r Request) (*Session, error) {
-	if r.Pod == "" || r.Namespace == "" || len(r.Command) == 0 {
+	return m.StartWith(cfg, cs, r, Hooks{})
+}
+
+// StartWith begins a session with hooks around its connection.
+func (m *Manager) StartWith(cfg *rest.Config, cs kubernetes.Interface, r Request, h Hooks) (*Session, error) {
+	if r.Pod == "" || r.Namespace == "" || (!r.Attach && len(r.Command) == 0) {
 		return nil, errors.New("namespace, pod and command are required")
 	}
-	req := cs.CoreV1().RESTClient().Post().Resource("pods").Namespace(r.Namespace).Name(r.Pod).SubResource("exec").
-		VersionedParams(&corev1.PodExecOptions{Container: r.Container, Command: r.Command, Stdin: true, Stdout: true, TTY: true}, scheme.ParameterCodec)
-	exec, err := executor(cfg, req.URL().String())
+	if r.Attach && r.Container == "" {
+		return nil, errors.New("attach needs the container")
+	}
+	exec, err := executor(cfg, streamURL(cs, r))
 	if err != nil {
 		return nil, err
 	}
@@ -76,12 +103,56 @@ func (m *Manager) Start(cfg *rest.Config, cs kubernetes.Interface, r Request) (*
 	go func() {
 		defer close(s.done)
 		defer time.AfterFunc(endedKeep, s.release)
-		err := exec.StreamWithContext(ctx, remotecommand.StreamOptions{
-			Stdin: stdinR, Stdout: s.out, Tty: true, TerminalSizeQueue: sizeQueue(s.sizes, ctx),
-		})
-		s.finish(err)
+		if h.Cleanup != nil {
+			defer h.Cleanup()
+		}
+		if h.Prepare != nil {
+			if err := h.Prepare(ctx, s.out); err != nil {
+				s.finish(err)
+				return
+			}
+		}
+		opts := remotecommand.StreamOptions{Stdout: s.out, Tty: !r.NoTTY}
+		if !r.NoStdin {
+			opts.Stdin = stdinR
+		}
+		if r.NoTTY {
+			opts.Stderr = s.out
+		} else {
+			opts.TerminalSizeQueue = sizeQueue(s.sizes, ctx)
+		}
+		s.finish(exec.StreamWithContext(ctx, opts))
 	}()
 	return s, nil
+}
+
+// streamURL is the exec or attach URL of r.
+func streamURL(cs kubernetes.Interface, r Request) string {
+	req := cs.CoreV1().RESTClient().Post().Resource("pods").Namespace(r.Namespace).Name(r.Pod)
+	if r.Attach {
+		req = req.SubResource("attach").VersionedParams(&corev1.PodAttachOptions{
+			Container: r.Container, Stdin: !r.NoStdin, Stdout: true, Stderr: r.NoTTY, TTY: !r.NoTTY,
+		}, scheme.ParameterCodec)
+	} else {
+		req = req.SubResource("exec").VersionedParams(&corev1.PodExecOptions{
+			Container: r.Container, Command: r.Command, Stdin: true, Stdout: true, TTY: true,
+		}, scheme.ParameterCodec)
+	}
+	return req.URL().String()
+}
+
+// Exec runs cmd in a container once, without a TTY, streaming stdin (nil:
+// none), stdout and stderr: what file copies run (tar).
+func Exec(ctx context.Context, cfg *rest.Config, cs kubernetes.Interface, namespace, pod, container string, cmd []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	req := cs.CoreV1().RESTClient().Post().Resource("pods").Namespace(namespace).Name(pod).SubResource("exec").
+		VersionedParams(&corev1.PodExecOptions{
+			Container: container, Command: cmd, Stdin: stdin != nil, Stdout: stdout != nil, Stderr: stderr != nil,
+		}, scheme.ParameterCodec)
+	exec, err := executor(cfg, req.URL().String())
+	if err != nil {
+		return err
+	}
+	return exec.StreamWithContext(ctx, remotecommand.StreamOptions{Stdin: stdin, Stdout: stdout, Stderr: stderr})
 }
 
 func executor(cfg *rest.Config, url string) (remotecommand.Executor, error) {
@@ -176,6 +247,9 @@ func (s *Session) Input(data []byte) error {
 	case <-s.done:
 		return errors.New("the terminal session has ended")
 	default:
+	}
+	if s.req.NoStdin {
+		return errors.New("this container does not read input (its spec has no stdin): the terminal only shows its output")
 	}
 	_, err := s.stdin.Write(data)
 	return err

@@ -118,6 +118,28 @@ export interface AccessRow {
 /** AccessSource says where an answer comes from. */
 export type AccessSource = 'server' | 'rbac';
 
+/** ActionsResult is the outcome for one object. */
+export interface ActionsResult {
+  kind: string;
+  name: string;
+  namespace?: string;
+  /** Action is what was done; empty when it failed. */
+  action?: ResultAction;
+  error?: string;
+  /** Status is the HTTP status of a failure (403, 409, 422...). */
+  status?: number;
+  /**
+   * YAML is the object as the server returned it (a dry run's result when
+   * dry). Secret values are hidden.
+   */
+  yaml?: string;
+  /**
+   * Live is the object as it is on the server now, for a diff or, after a
+   * conflict, to show beside the user's edit.
+   */
+  live?: string;
+}
+
 /**
  * AuthSource is where a connection's credentials come from: the
  * kubeconfig's own, or a token entered in Kubedeck.
@@ -238,6 +260,100 @@ export interface ContextPreferences {
   extraNamespaces?: string[];
   /** ReadOnly turns every write action off for this context. */
   readOnly?: boolean;
+  /**
+   * NodeShellImage and NodeShellNamespace are where node shells run
+   * ("" = the defaults of app/debug).
+   */
+  nodeShellImage?: string;
+  nodeShellNamespace?: string;
+}
+
+/**
+ * CopyRequest is a file copy between a container and the user's machine
+ * (the body of POST /api/stream/copy; the query of the browser's download
+ * and upload).
+ */
+export interface CopyRequest {
+  context: string;
+  namespace: string;
+  pod: string;
+  container: string;
+  /** Direction is "download" (container to machine) or "upload". */
+  direction: string;
+  /**
+   * Path in the container: the file or folder to download, the file to
+   * write when uploading (relative to the container's working folder
+   * unless absolute).
+   */
+  path: string;
+}
+
+/** CopyResult is what a copy moved. */
+export interface CopyResult {
+  bytes: number;
+  sha256?: string;
+  /** Files counts the files written (more than one for a folder). */
+  files: number;
+  /**
+   * Skipped lists symbolic links left out because they point outside
+   * the destination.
+   */
+  skipped?: string[];
+}
+
+/** DebugCreated is what a debug request made, for the terminal to attach to. */
+export interface DebugCreated {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** Kind is "ephemeral", "copy" or "node-shell". */
+  kind: string;
+  /** UID of a created pod (to delete exactly it). */
+  uid?: string;
+}
+
+/** DebugPod is a debug pod to delete when its terminal ends. */
+export interface DebugPod {
+  context: string;
+  namespace: string;
+  name: string;
+  uid?: string;
+  kind: string;
+  source?: string;
+  created: string;
+  /**
+   * PID and Instance name the Kubedeck process that owns the pod: its
+   * entries are leftovers for every other instance once it is gone.
+   */
+  pid: number;
+  instance: string;
+}
+
+/** DebugRequest asks for a debug container in a pod, or a copy of the pod. */
+export interface DebugRequest {
+  namespace: string;
+  pod: string;
+  /**
+   * Copy debugs a copy of the pod (kubectl debug --copy-to) instead of
+   * adding an ephemeral container to it.
+   */
+  copy?: boolean;
+  image: string;
+  /**
+   * Target: with an ephemeral container, the container whose process
+   * namespace it shares ("" for none); with a copy, the container whose
+   * image or command the copy changes ("" adds a debug container).
+   */
+  target?: string;
+  /**
+   * Command replaces the changed container's command in a copy (empty:
+   * a debug container runs the image's own, a changed one keeps its).
+   */
+  command?: string[];
+  /** DeleteCopy deletes the copy when its terminal closes. */
+  deleteCopy?: boolean;
+  cols: number;
+  rows: number;
 }
 
 /** Decision is the answer to a Check. */
@@ -412,6 +528,16 @@ export interface NamespaceList {
   message?: string;
 }
 
+/** NodeShellRequest asks for a shell on a node. */
+export interface NodeShellRequest {
+  node: string;
+  /** Image and Namespace: "" takes the context's setting, else the default. */
+  image?: string;
+  namespace?: string;
+  cols: number;
+  rows: number;
+}
+
 /** ObjectLine is one line of an object stream. */
 export interface ObjectLine {
   /** Type is object, deleted, heartbeat or error. */
@@ -498,6 +624,8 @@ export interface Preferences {
   lastContext?: string;
   contexts?: Record<string, ContextPreferences>;
   plugins?: Record<string, PluginPreferences>;
+  /** DebugImages are the debug container images used, latest first. */
+  debugImages?: string[];
 }
 
 /** Ref names one object. */
@@ -527,28 +655,6 @@ export interface ResourcesRow {
   created?: string;
   deleting?: boolean;
   cells: unknown[];
-}
-
-/** Result is the outcome for one object. */
-export interface Result {
-  kind: string;
-  name: string;
-  namespace?: string;
-  /** Action is what was done; empty when it failed. */
-  action?: ResultAction;
-  error?: string;
-  /** Status is the HTTP status of a failure (403, 409, 422...). */
-  status?: number;
-  /**
-   * YAML is the object as the server returned it (a dry run's result when
-   * dry). Secret values are hidden.
-   */
-  yaml?: string;
-  /**
-   * Live is the object as it is on the server now, for a diff or, after a
-   * conflict, to show beside the user's edit.
-   */
-  live?: string;
 }
 
 /** ResultAction is what a write did to an object. */
@@ -734,7 +840,13 @@ export interface TerminalRequest {
   namespace: string;
   pod: string;
   container: string;
+  /** Command runs with exec; unused with Attach. */
   command: string[];
+  /**
+   * Attach connects to the container's main process (kubectl attach)
+   * instead of running Command.
+   */
+  attach?: boolean;
   cols: number;
   rows: number;
 }
@@ -745,6 +857,16 @@ export interface TerminalRequest {
  */
 export interface TerminalSession {
   id: string;
+  /**
+   * NoInput: the container reads no input (an attach to a container
+   * without stdin); the terminal shows its output only.
+   */
+  noInput?: boolean;
+  /**
+   * Debug is what was created for the terminal (a debug container, a
+   * copy of a pod, a node shell pod).
+   */
+  debug?: DebugCreated;
 }
 
 /** TokenStorage says where tokens are kept. */
@@ -790,7 +912,7 @@ export interface Commands {
    * Apply server-side-applies (field manager kubedeck) every object of a
    * YAML text, or dry-runs it (dryRun) to preview each result.
    */
-  Apply: { args: [contextName: string, yaml: string, defaultNamespace: string, dryRun: boolean]; result: Result[] };
+  Apply: { args: [contextName: string, yaml: string, defaultNamespace: string, dryRun: boolean]; result: ActionsResult[] };
   /**
    * ApprovePlugin lets a plugin run, pinned to the hash the user saw, with
    * the capabilities the user granted (all or part of what it requests;
@@ -809,10 +931,29 @@ export interface Commands {
   /** Cordon marks a node unschedulable, or schedulable again. */
   Cordon: { args: [contextName: string, node: string, unschedulable: boolean]; result: boolean };
   /**
+   * DebugPodDelete deletes a debug pod Kubedeck created (refusing any other
+   * pod) and forgets it. A read-only context refuses it.
+   */
+  DebugPodDelete: { args: [contextName: string, namespace: string, name: string]; result: boolean };
+  /**
+   * DebugPods lists the debug pods of a context left by a Kubedeck that
+   * ended without deleting them (it died, or the cluster was unreachable):
+   * those that still exist; entries of pods found gone are dropped.
+   */
+  DebugPods: { args: [contextName: string]; result: DebugPod[] };
+  /**
+   * DebugStart adds an ephemeral debug container to a pod (kubectl debug -it
+   * POD --image --target) or, with req.Copy, creates a copy of the pod to
+   * debug (kubectl debug --copy-to), and opens a terminal attached to the
+   * debug container once it runs (its progress shows in the terminal). The
+   * image is remembered. A read-only context refuses it.
+   */
+  DebugStart: { args: [contextName: string, req: DebugRequest]; result: TerminalSession };
+  /**
    * Delete deletes objects with a propagation policy (background,
    * foreground, orphan).
    */
-  Delete: { args: [contextName: string, refs: Ref[], propagation: string]; result: Result[] };
+  Delete: { args: [contextName: string, refs: Ref[], propagation: string]; result: ActionsResult[] };
   /**
    * ManagedFields returns an object's metadata.managedFields as YAML, fetched
    * only now: every view leaves them out.
@@ -825,6 +966,14 @@ export interface Commands {
   MyAccess: { args: [contextName: string, namespace: string]; result: RulesReview };
   /** Namespaces lists the namespaces of a context's cluster. */
   Namespaces: { args: [contextName: string]; result: NamespaceList };
+  /**
+   * NodeShellStart creates a privileged pod pinned to a node (app/debug's
+   * NodeShellPod: image and namespace from the request, else the context's
+   * settings, else the defaults) and opens a terminal in the node's
+   * namespaces once it runs. The pod is deleted when the terminal ends or
+   * the app quits; one left by an app that died is listed by DebugPods.
+   */
+  NodeShellStart: { args: [contextName: string, req: NodeShellRequest]; result: TerminalSession };
   /** Plugins lists the plugins and their states. */
   Plugins: { args: []; result: PluginInfo[] };
   /**
@@ -874,6 +1023,8 @@ export interface Commands {
   RunCronJob: { args: [contextName: string, namespace: string, name: string]; result: string };
   /** Scale sets the replicas of a Deployment, StatefulSet or ReplicaSet. */
   Scale: { args: [contextName: string, ref: Ref, replicas: number]; result: boolean };
+  /** SetNodeShell sets where a context's node shells run ("" = the default). */
+  SetNodeShell: { args: [contextName: string, image: string, namespace: string]; result: Preferences };
   /** SetPluginEnabled turns an approved plugin off or on. */
   SetPluginEnabled: { args: [id: string, enabled: boolean]; result: PluginInfo[] };
   /**
@@ -933,16 +1084,17 @@ export interface Commands {
   /** TerminalResize follows the terminal's size in the window. */
   TerminalResize: { args: [id: string, cols: number, rows: number]; result: boolean };
   /**
-   * TerminalStart runs a command (a shell, usually) in a container with a TTY.
-   * Exec can change anything inside the container, so a read-only context
-   * refuses it.
+   * TerminalStart runs a command (a shell, usually) in a container with a TTY,
+   * or with req.Attach connects to the container's main process (kubectl
+   * attach: stdin and TTY as the container's spec has them). Both can change
+   * anything inside the container, so a read-only context refuses them.
    */
   TerminalStart: { args: [contextName: string, req: TerminalRequest]; result: TerminalSession };
   /**
    * Update saves an edited object against the resourceVersion it was made
    * from; a conflict comes back with status 409 and the live object.
    */
-  Update: { args: [contextName: string, yaml: string, dryRun: boolean]; result: Result };
+  Update: { args: [contextName: string, yaml: string, dryRun: boolean]; result: ActionsResult };
   /** Version returns the app's version. */
   Version: { args: []; result: VersionInfo };
 }
@@ -1031,3 +1183,10 @@ export type AccessMessage =
   | { type: 'matrix'; matrix: AccessMatrix }
   | { type: 'heartbeat' }
   | { type: 'error'; message: string; retrying: boolean };
+
+/** A line of POST /api/stream/copy: a file copy's progress, then how it ended (app/filecopy). */
+export type CopyMessage =
+  | { type: 'progress'; bytes: number; total: number; local: string }
+  | { type: 'done'; result: CopyResult; local: string }
+  | { type: 'cancelled' }
+  | { type: 'error'; message: string };

@@ -88,6 +88,9 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 		"--service-cluster-ip-range", "10.0.0.0/24",
 		// A single user drives this server; benchmarks create 10,000 pods.
 		"--enable-priority-and-fairness=false",
+		// Privileged pods (node shells) are allowed, as on kubeadm clusters;
+		// PodSecurity admission still refuses them where a namespace enforces.
+		"--allow-privileged=true",
 		"--max-requests-inflight", "2000", "--max-mutating-requests-inflight", "1000",
 		// PodTemplates bypass the watch cache, so tests can provoke a real
 		// 410 Gone by compacting etcd (the cache would serve old versions).

@@ -75,6 +75,7 @@ type Cluster struct {
 	removeDir   bool
 	forward     *http.Server
 	forwardPort int
+	front       *kubeletFront
 
 	mu       sync.Mutex
 	procs    []*process
@@ -201,7 +202,8 @@ func (c *Cluster) watch(p *process) {
 	}
 }
 
-// Stop ends every component and waits until they are gone: first the API
+// Stop ends every component and waits until they are gone: first the
+// kubelet front and the containers' main processes (SIGKILL), the API
 // server's clients and the API server (SIGTERM, SIGKILL after 5 s), then
 // etcd. It removes the data folder if Start made it. Safe to call twice.
 func (c *Cluster) Stop() {
@@ -213,6 +215,9 @@ func (c *Cluster) Stop() {
 		c.mu.Unlock()
 		if c.forward != nil {
 			_ = c.forward.Close()
+		}
+		if c.front != nil {
+			c.front.close()
 		}
 		var etcd []*process
 		var wg sync.WaitGroup

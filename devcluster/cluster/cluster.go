@@ -1,6 +1,7 @@
 // Package cluster runs a real local Kubernetes control plane: etcd,
 // kube-apiserver, kube-controller-manager, kube-scheduler and kwok (fake
-// nodes whose pods run, log, exec and port-forward), all on free loopback
+// nodes whose pods run, log, exec and port-forward; attach reaches a real
+// shell per container through the kubelet front), all on free loopback
 // ports, with a kubeconfig holding an admin, a viewer and a developer
 // context, seeded with demo content. Stop ends every process it started; the
 // kernel ends them too if this process dies.

@@ -45,6 +45,18 @@ func testKubectlAttach(t *testing.T, kubeconfig, ns, pod, container string) int 
 	return pid
 }
 
+// testKubectlDebug adds an ephemeral container with `kubectl debug -i`,
+// which waits until it runs and attaches to it, and returns its shell's pid.
+func testKubectlDebug(t *testing.T, kubeconfig, ns, pod, container string) int {
+	a := startKubectlStdin(t, kubeconfig, "debug", "-i", "-n", ns, pod, "--image=busybox", "-c", container, "--profile=general")
+	marker := fmt.Sprintf("debug-%d-ok", rand.IntN(1_000_000))
+	a.send(t, "echo "+marker+"\n")
+	a.waitLine(t, regexp.MustCompile(`^`+marker+`$`))
+	pid := a.pid(t)
+	a.detach(t)
+	return pid
+}
+
 type kubectlAttach struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
@@ -55,8 +67,15 @@ type kubectlAttach struct {
 
 func startKubectlAttach(t *testing.T, kubeconfig, ns, pod, container string) *kubectlAttach {
 	t.Helper()
+	return startKubectlStdin(t, kubeconfig, "attach", "-i", "-n", ns, pod, "-c", container)
+}
+
+// startKubectlStdin runs kubectl with a pipe to its stdin and its stdout
+// read line by line.
+func startKubectlStdin(t *testing.T, kubeconfig string, args ...string) *kubectlAttach {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	cmd := exec.CommandContext(ctx, "kubectl", "--kubeconfig", kubeconfig, "attach", "-i", "-n", ns, pod, "-c", container)
+	cmd := exec.CommandContext(ctx, "kubectl", append([]string{"--kubeconfig", kubeconfig}, args...)...)
 	stderr := &lockedBuffer{} // prompts and kubectl's notes
 	cmd.Stderr = stderr
 	stdin, err := cmd.StdinPipe()

@@ -223,8 +223,11 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 	t.Run("attach with a tty", func(t *testing.T) {
 		shells = append(shells, testTTYAttach(t, c.Kubeconfig, "team-a", strings.TrimPrefix(pod, "pod/"), "log-shipper"))
 	})
-	if len(shells) == 2 && shells[0] == shells[1] {
-		t.Errorf("two containers share the shell %d", shells[0])
+	t.Run("debug container", func(t *testing.T) {
+		shells = append(shells, testKubectlDebug(t, c.Kubeconfig, "team-a", pod, "debugger"))
+	})
+	if len(shells) == 3 && (shells[0] == shells[1] || shells[1] == shells[2] || shells[0] == shells[2]) {
+		t.Errorf("containers share a shell: %v", shells)
 	}
 
 	pids := c.Pids()

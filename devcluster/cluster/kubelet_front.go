@@ -41,6 +41,8 @@ func startKubeletFront(log *slog.Logger, certs pki.Files, kwokAddr, workDir stri
 	if err != nil {
 		return nil, fmt.Errorf("kubelet front: load the serving certificate: %w", err)
 	}
+	// A port the kernel picks, held from here on (freePorts' picks are
+	// closed before their component binds them).
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("kubelet front: %w", err)

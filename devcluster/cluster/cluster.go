@@ -1,6 +1,7 @@
 // Package cluster runs a real local Kubernetes control plane: etcd,
 // kube-apiserver, kube-controller-manager, kube-scheduler and kwok (fake
-// nodes whose pods run, log, exec and port-forward), all on free loopback
+// nodes whose pods run, log, exec and port-forward; attach reaches a real
+// shell per container through the kubelet front), all on free loopback
 // ports, with a kubeconfig holding an admin, a viewer and a developer
 // context, seeded with demo content. Stop ends every process it started; the
 // kernel ends them too if this process dies.
@@ -75,6 +76,7 @@ type Cluster struct {
 	removeDir   bool
 	forward     *http.Server
 	forwardPort int
+	front       *kubeletFront
 
 	mu       sync.Mutex
 	procs    []*process
@@ -201,7 +203,8 @@ func (c *Cluster) watch(p *process) {
 	}
 }
 
-// Stop ends every component and waits until they are gone: first the API
+// Stop ends every component and waits until they are gone: first the
+// kubelet front and the containers' main processes (SIGKILL), the API
 // server's clients and the API server (SIGTERM, SIGKILL after 5 s), then
 // etcd. It removes the data folder if Start made it. Safe to call twice.
 func (c *Cluster) Stop() {
@@ -213,6 +216,9 @@ func (c *Cluster) Stop() {
 		c.mu.Unlock()
 		if c.forward != nil {
 			_ = c.forward.Close()
+		}
+		if c.front != nil {
+			c.front.close()
 		}
 		var etcd []*process
 		var wg sync.WaitGroup

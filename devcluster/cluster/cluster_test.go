@@ -166,6 +166,25 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 			t.Errorf("logs -f ended early or printed too little (%v):\n%s", err, b)
 		}
 	})
+	t.Run("logs -f streams", func(t *testing.T) {
+		// The first line arrives while kubectl still follows: nothing
+		// between the API server and kwok buffers the stream.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "kubectl", "--kubeconfig", c.Kubeconfig, "logs", "-f", "-n", "team-a", pod, "-c", "nginx")
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer func() { cancel(); _ = cmd.Wait() }()
+		line, err := bufio.NewReader(stdout).ReadString('\n')
+		if line != "hello from kubedeck 1\n" || ctx.Err() != nil {
+			t.Errorf("logs -f: first line %q (%v)", line, err)
+		}
+		if cmd.ProcessState != nil {
+			t.Errorf("logs -f ended: %v", cmd.ProcessState)
+		}
+	})
 	t.Run("exec", func(t *testing.T) {
 		out, err := k("exec", "-n", "team-a", pod, "-c", "nginx", "--", "sh", "-c", "echo hi")
 		if err != nil || strings.TrimSpace(out) != "hi" {
@@ -197,6 +216,20 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 		}
 	})
 
+	var shells []int
+	t.Run("attach", func(t *testing.T) {
+		shells = append(shells, testKubectlAttach(t, c.Kubeconfig, "team-a", pod, "nginx"))
+	})
+	t.Run("attach with a tty", func(t *testing.T) {
+		shells = append(shells, testTTYAttach(t, c.Kubeconfig, "team-a", strings.TrimPrefix(pod, "pod/"), "log-shipper"))
+	})
+	t.Run("debug container", func(t *testing.T) {
+		shells = append(shells, testKubectlDebug(t, c.Kubeconfig, "team-a", pod, "debugger"))
+	})
+	if len(shells) == 3 && (shells[0] == shells[1] || shells[1] == shells[2] || shells[0] == shells[2]) {
+		t.Errorf("containers share a shell: %v", shells)
+	}
+
 	pids := c.Pids()
 	if len(pids) != 5 {
 		t.Errorf("pids = %v, want 5 components", pids)
@@ -208,6 +241,11 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 	for _, pid := range pids {
 		if err := syscall.Kill(pid, 0); err == nil {
 			t.Errorf("process %d still runs after Stop", pid)
+		}
+	}
+	for _, pid := range shells {
+		if alive(pid) {
+			t.Errorf("a container's shell %d still runs after Stop", pid)
 		}
 	}
 	if left := processesMentioning(c.Dir); len(left) > 0 {

@@ -60,7 +60,8 @@ func kubeconfig(server, ca, current string, entries []entry) *clientcmdapi.Confi
 
 // writeKwokConfig returns kwok's -c files: the stages that make nodes Ready
 // and pods Running (and Job pods Succeeded), plus where container logs come
-// from, how exec runs and where port-forwards go.
+// from, how exec runs, where port-forwards go and a stage that runs
+// ephemeral containers.
 func (c *Cluster) writeKwokConfig(kwokModule string) ([]string, error) {
 	stage := filepath.Join(kwokModule, "kustomize", "stage")
 	files := []string{
@@ -116,6 +117,40 @@ spec:
   - target:
       address: 127.0.0.1
       port: %d
+---
+# kwok v0.8.0 knows no ephemeral containers: run each one added to a
+# running pod (kubectl debug), so that attaching to it can start.
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: pod-ephemeral-containers-run
+spec:
+  resourceRef:
+    apiGroup: v1
+    kind: Pod
+  selector:
+    matchExpressions:
+    - key: '.metadata.deletionTimestamp'
+      operator: 'DoesNotExist'
+    - key: '.status.phase'
+      operator: 'In'
+      values: ['Running']
+    - key: '((.spec.ephemeralContainers // []) | length) > ((.status.ephemeralContainerStatuses // []) | length)'
+      operator: 'In'
+      values: ['true']
+  next:
+    statusTemplate: |
+      {{ $now := Now }}
+      ephemeralContainerStatuses:
+      {{ range .spec.ephemeralContainers }}
+      - image: {{ .image | Quote }}
+        name: {{ .name | Quote }}
+        ready: false
+        restartCount: 0
+        state:
+          running:
+            startedAt: {{ $now | Quote }}
+      {{ end }}
 `, c.LogFile, c.PreviousLogFile, filepath.Join(c.Dir, "exec"), c.forwardPort)
 	path := filepath.Join(c.Dir, "kwok-runtime.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {

@@ -56,6 +56,10 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 	if err != nil {
 		return err
 	}
+	kwokAddr := "127.0.0.1:" + strconv.Itoa(kwokPort)
+	if c.front, err = startKubeletFront(c.log, certs, kwokAddr, filepath.Join(c.Dir, "exec")); err != nil {
+		return err
+	}
 
 	c.Etcd = "http://127.0.0.1:" + strconv.Itoa(etcdClient)
 	peer := "http://127.0.0.1:" + strconv.Itoa(etcdPeer)
@@ -123,10 +127,11 @@ func (c *Cluster) launch(ctx context.Context, bins build.Binaries) error {
 		"--kubeconfig", c.SystemKubeconfig,
 		"--manage-all-nodes=false",
 		"--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
-		// The API server reaches kwok's kubelet API (logs, exec,
-		// port-forward) at the node's InternalIP and kubelet port.
-		"--node-ip=127.0.0.1", "--node-port=" + strconv.Itoa(kwokPort),
-		"--server-address=127.0.0.1:" + strconv.Itoa(kwokPort),
+		// The API server reaches the kubelet API at the node's InternalIP
+		// and kubelet port: the kubelet front, which serves attach and
+		// passes the rest (logs, exec, port-forward) to kwok's own port.
+		"--node-ip=127.0.0.1", "--node-port=" + strconv.Itoa(c.front.port),
+		"--server-address=" + kwokAddr,
 	}
 	for _, f := range kwokConfig {
 		args = append(args, "-c", f)

@@ -2,8 +2,11 @@ package cluster_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -189,6 +192,27 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 		out, err := k("exec", "-n", "team-a", pod, "-c", "nginx", "--", "sh", "-c", "echo hi")
 		if err != nil || strings.TrimSpace(out) != "hi" {
 			t.Errorf("exec: %q %v", out, err)
+		}
+	})
+	t.Run("exec reads stdin to its end", func(t *testing.T) {
+		// kubectl cp to a pod is `tar x` reading stdin to EOF: the front
+		// closes the command's stdin when the client's ends (kwok does not).
+		data := make([]byte, 300<<10)
+		_, _ = rand.Read(data)
+		src, dst := filepath.Join(t.TempDir(), "src.bin"), filepath.Join(t.TempDir(), "dst.bin")
+		_ = os.WriteFile(src, data, 0o600)
+		if out, err := k("cp", "-c", "nginx", src, "team-a/"+strings.TrimPrefix(pod, "pod/")+":"+dst); err != nil {
+			t.Fatalf("kubectl cp to the pod: %v %s", err, out)
+		}
+		if got, _ := os.ReadFile(dst); !bytes.Equal(got, data) {
+			t.Errorf("kubectl cp wrote %d of %d bytes", len(got), len(data))
+		}
+		cmd := exec.Command("kubectl", "--kubeconfig", c.Kubeconfig, "exec", "-i", "-n", "team-a", pod, "-c", "nginx", "--", "sh", "-c", "cat; exit 7")
+		cmd.Stdin = strings.NewReader("to the end\n")
+		out, err := cmd.Output()
+		var exit *exec.ExitError
+		if string(out) != "to the end\n" || !errors.As(err, &exit) || exit.ExitCode() != 7 {
+			t.Errorf("exec -i: %q, %v (want the input back and exit code 7)", out, err)
 		}
 	})
 	t.Run("port-forward", func(t *testing.T) {

@@ -1,8 +1,9 @@
 // This file owns the kubelet front: the TLS listener that the fake nodes
 // advertise as their kubelet port. It serves attach itself (a real shell
 // per container, see attach.go; kwok v0.8.0's attach only tails a log and
-// ignores stdin) and passes every other request (logs, exec, port-forward,
-// ...) unchanged to kwok's own port.
+// ignores stdin) and exec without a TTY (exec.go: kwok never closes such a
+// command's stdin), and passes every other request (logs, exec with a TTY,
+// port-forward, ...) unchanged to kwok's own port.
 
 package cluster
 
@@ -27,9 +28,10 @@ const streamIdleTimeout = time.Hour
 
 // kubeletFront is the running front.
 type kubeletFront struct {
-	port   int
-	srv    *http.Server
-	attach *attacher
+	port    int
+	srv     *http.Server
+	attach  *attacher
+	workDir string
 }
 
 // startKubeletFront listens on a free loopback port with the API server's
@@ -48,8 +50,9 @@ func startKubeletFront(log *slog.Logger, certs pki.Files, kwokAddr, workDir stri
 		return nil, fmt.Errorf("kubelet front: %w", err)
 	}
 	f := &kubeletFront{
-		port:   l.Addr().(*net.TCPAddr).Port,
-		attach: newAttacher(log, workDir, maxMainProcesses),
+		port:    l.Addr().(*net.TCPAddr).Port,
+		attach:  newAttacher(log, workDir, maxMainProcesses),
+		workDir: workDir,
 	}
 	f.srv = &http.Server{
 		Handler:           f.routes(log, kwokAddr),
@@ -68,15 +71,18 @@ func startKubeletFront(log *slog.Logger, certs pki.Files, kwokAddr, workDir stri
 	return f, nil
 }
 
-// routes: the kubelet's attach paths (with and without the pod's UID, GET
-// for websockets and POST for SPDY), everything else to kwok.
+// routes: the kubelet's attach and exec paths (with and without the pod's
+// UID, GET for websockets and POST for SPDY), everything else to kwok.
 func (f *kubeletFront) routes(log *slog.Logger, kwokAddr string) http.Handler {
 	mux := http.NewServeMux()
+	kwok := kwokProxy(log, kwokAddr)
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		mux.HandleFunc(method+" /attach/{namespace}/{pod}/{container}", f.serveAttach)
 		mux.HandleFunc(method+" /attach/{namespace}/{pod}/{uid}/{container}", f.serveAttach)
+		mux.HandleFunc(method+" /exec/{namespace}/{pod}/{container}", f.serveExec(kwok))
+		mux.HandleFunc(method+" /exec/{namespace}/{pod}/{uid}/{container}", f.serveExec(kwok))
 	}
-	mux.Handle("/", kwokProxy(log, kwokAddr))
+	mux.Handle("/", kwok)
 	return mux
 }
 

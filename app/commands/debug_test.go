@@ -24,6 +24,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/debug"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
+	"github.com/kubedeck/kubedeck/app/settings"
 	"github.com/kubedeck/kubedeck/app/terminal"
 )
 
@@ -33,7 +34,7 @@ func debugFixture(t *testing.T, c *testcluster.Cluster, ledger string) *Commands
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	store := kubeconfig.NewStore([]string{c.Kubeconfig})
 	cmds := New(Deps{Version: "test", Clusters: cluster.NewManager(store, credentials.NewMemory(), "test", log), Log: log,
-		Debug: debug.NewLedger(ledger)})
+		Debug: debug.NewLedger(ledger), Settings: settings.New(filepath.Join(t.TempDir(), "settings.json"))})
 	t.Cleanup(func() { Close(cmds) })
 	return cmds
 }
@@ -292,5 +293,42 @@ func TestDebugRefusalsSayWhy(t *testing.T) {
 	}
 	if left, _ := cmds.DebugPods(c.Context(testcluster.Admin)); len(left) != 0 {
 		t.Errorf("a refused node shell stayed in the ledger: %v", left)
+	}
+}
+
+func TestAttachReachesTheMainProcess(t *testing.T) {
+	c := testcluster.Get(t)
+	cmds := debugFixture(t, c, "")
+	ctx := c.Context(testcluster.Admin)
+	// shop/toolbox's container has stdin and a TTY (like kubectl run -it).
+	sess, err := cmds.TerminalStart(ctx, terminal.Request{Namespace: "shop", Pod: "toolbox", Container: "shell", Attach: true, Cols: 80, Rows: 24})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sess.NoInput {
+		t.Fatal("toolbox's shell reads input, the session says it does not")
+	}
+	s, _ := cmds.s.Terminals().Get(sess.ID)
+	marker := "attach-" + strconv.Itoa(os.Getpid())
+	if _, err := cmds.TerminalInput(sess.ID, "echo $((1+1))-"+marker+"\n"); err != nil {
+		t.Fatal(err)
+	}
+	readTerminal(t, s, "2-"+marker)
+	_, _ = cmds.TerminalClose(sess.ID)
+	// A container without stdin: output only, and typing is refused.
+	pod := webPod(t, adminConn(t, cmds, c).Clientset)
+	quiet, err := cmds.TerminalStart(ctx, terminal.Request{Namespace: "team-a", Pod: pod.Name, Container: "nginx", Attach: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !quiet.NoInput {
+		t.Error("nginx has no stdin, the session says it reads input")
+	}
+	if _, err := cmds.TerminalInput(quiet.ID, "x"); err == nil || !strings.Contains(err.Error(), "does not read input") {
+		t.Errorf("input to a container without stdin: %v", err)
+	}
+	_, _ = cmds.TerminalClose(quiet.ID)
+	if _, err := cmds.TerminalStart(ctx, terminal.Request{Namespace: "shop", Pod: "toolbox", Container: "nope", Attach: true}); err == nil {
+		t.Error("attach to a container the pod does not have")
 	}
 }

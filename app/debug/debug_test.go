@@ -140,4 +140,3 @@ func TestRefusalsAreExplained(t *testing.T) {
 		t.Error("a non-API error was changed")
 	}
 }
-

@@ -20,6 +20,8 @@ import (
 	"k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/tools/clientcmd"
 	"k8s.io/client-go/tools/remotecommand"
+
+	"github.com/kubedeck/kubedeck/devcluster/cluster"
 )
 
 // These tests attach through the real API server
@@ -34,7 +36,7 @@ func testKubectlAttach(t *testing.T, kubeconfig, ns, pod, container string) int 
 	first.waitLine(t, regexp.MustCompile(`^`+marker+`$`))
 	pid := first.pid(t)
 	first.detach(t)
-	if !alive(pid) {
+	if !cluster.Alive(pid) {
 		t.Fatalf("the shell %d ended when kubectl detached", pid)
 	}
 	second := startKubectlAttach(t, kubeconfig, ns, pod, container)
@@ -285,13 +287,3 @@ func (b *lockedBuffer) wait(t *testing.T, done <-chan error, re string) string {
 	return ""
 }
 
-// alive: pid exists and is not a zombie.
-func alive(pid int) bool {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
-	if err != nil {
-		return false
-	}
-	s := string(b)
-	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-	return len(f) > 0 && f[0] != "Z"
-}

@@ -268,7 +268,7 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 		}
 	}
 	for _, pid := range shells {
-		if alive(pid) {
+		if cluster.Alive(pid) {
 			t.Errorf("a container's shell %d still runs after Stop", pid)
 		}
 	}

@@ -285,4 +285,3 @@ func (b *lockedBuffer) wait(t *testing.T, done <-chan error, re string) string {
 	t.Fatalf("output never matched %q:\n%q", re, b.String())
 	return ""
 }
-

@@ -21,6 +21,9 @@ func DownloadFile(ctx context.Context, ex Exec, remote string, w io.Writer, prog
 		if res.Files > 0 || h.Typeflag == tar.TypeDir {
 			return fmt.Errorf("%s is a folder: download it as a folder", remote)
 		}
+		if h.Typeflag == tar.TypeSymlink {
+			return fmt.Errorf("%s is a symbolic link to %s: copy what it points to", remote, h.Linkname)
+		}
 		if h.Typeflag != tar.TypeReg {
 			return fmt.Errorf("%s is not a regular file", remote)
 		}

@@ -228,3 +228,13 @@ func TestBadPathsAndShortUploads(t *testing.T) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
+
+func TestALinkIsNamedNotFollowed(t *testing.T) {
+	ctr := t.TempDir()
+	_ = os.WriteFile(filepath.Join(ctr, "real.txt"), []byte("x"), 0o644)
+	_ = os.Symlink("real.txt", filepath.Join(ctr, "link.txt"))
+	_, err := DownloadFile(context.Background(), localExec(ctr), "link.txt", io.Discard, nil)
+	if err == nil || !strings.Contains(err.Error(), "symbolic link to real.txt") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -10,7 +10,7 @@ import { t } from '../i18n';
 
 export type { ForwardState, ResultAction, Ref, Revision, DrainOptions, ForwardRequest, Forward, TerminalRequest, TerminalSession } from './contract.gen';
 /** The outcome for one object (app/actions Result). */
-export type OpResult = wire.Result;
+export type OpResult = wire.ActionsResult;
 export type AccessCheck = wire.Check;
 /** A check's answer; reason is e.g. "needs: delete pods in team-a". */
 export type AccessDecision = wire.Decision;

@@ -1,5 +1,6 @@
 // Which actions an object offers, the access check behind each, and the state
 // (enabled, or disabled with a reason) from the server's answers.
+import type { ReactNode } from 'react';
 import type { AccessCheck, AccessDecision } from '../../api/operations';
 import type { GVR } from '../../api/types';
 import { t } from '../../i18n';
@@ -29,6 +30,24 @@ export interface ActionState {
   enabled: boolean;
   /** Why it is disabled ("needs: delete pods in team-a", "Read-only context"). */
   reason?: string;
+}
+
+/**
+ * An action another feature adds to an object's toolbar (debugging, say):
+ * gated like the built-in ones, opening its own dialog.
+ */
+export interface ExtraAction {
+  id: string;
+  label: string;
+  state: ActionState;
+  /** The dialog it opens; done shows a message under the toolbar. */
+  dialog: (close: () => void, done: (message: string) => void) => ReactNode;
+}
+
+/** Extra actions for one object: the checks to ask with the toolbar's own, and the actions from the answers. */
+export interface ExtraActions {
+  checks: readonly AccessCheck[];
+  actions: (decisions: readonly AccessDecision[] | undefined, readOnly: boolean) => ExtraAction[];
 }
 
 /** Actions that change something: disabled on read-only contexts. */

@@ -114,9 +114,11 @@ export function CopyFilesDialog({ context, namespace, pod, containers, onClose }
             <input type="file" disabled={running} onChange={(e) => pick(e.target.files?.[0] ?? null)} />
           </label>
         )}
-        <label className="debug-field">
-          <span>{direction === 'download' ? t('debug.copy.pathDownload') : t('debug.copy.pathUpload')}</span>
+        <div className="debug-field">
+          <label htmlFor={`${id}-path`}>{direction === 'download' ? t('debug.copy.pathDownload') : t('debug.copy.pathUpload')}</label>
           <input
+            id={`${id}-path`}
+            aria-describedby={`${id}-path-hint`}
             type="text"
             value={path}
             disabled={running}
@@ -125,7 +127,7 @@ export function CopyFilesDialog({ context, namespace, pod, containers, onClose }
             placeholder={direction === 'download' ? t('debug.copy.pathDownloadExample') : t('debug.copy.pathUploadExample')}
             onChange={(e) => setPath(e.target.value)}
           />
-          <span className="hint">
+          <span id={`${id}-path-hint`} className="hint">
             {direction === 'download'
               ? desktop
                 ? t('debug.copy.downloadHintDesktop')
@@ -134,7 +136,7 @@ export function CopyFilesDialog({ context, namespace, pod, containers, onClose }
                 ? t('debug.copy.uploadHintDesktop')
                 : t('debug.copy.uploadHintBrowser')}
           </span>
-        </label>
+        </div>
         {running && (
           <div className="copy-progress">
             <div

@@ -120,9 +120,9 @@ export function DebugDialog({ context, namespace, pod, containers, gates, debugI
           </datalist>
         </label>
         {form.mode === 'ephemeral' ? (
-          <label className="debug-field">
-            <span>{t('debug.dialog.target')}</span>
-            <select value={form.target} disabled={busy} onChange={(e) => set({ target: e.target.value })}>
+          <div className="debug-field">
+            <label htmlFor={`${id}-target`}>{t('debug.dialog.target')}</label>
+            <select id={`${id}-target`} aria-describedby={`${id}-target-hint`} value={form.target} disabled={busy} onChange={(e) => set({ target: e.target.value })}>
               <option value="">{t('debug.dialog.noTarget')}</option>
               {appContainers.map((c) => (
                 <option key={c.name} value={c.name}>
@@ -130,8 +130,10 @@ export function DebugDialog({ context, namespace, pod, containers, gates, debugI
                 </option>
               ))}
             </select>
-            <span className="hint">{t('debug.dialog.targetHint')}</span>
-          </label>
+            <span id={`${id}-target-hint`} className="hint">
+              {t('debug.dialog.targetHint')}
+            </span>
+          </div>
         ) : (
           <>
             <label className="debug-field">
@@ -145,9 +147,11 @@ export function DebugDialog({ context, namespace, pod, containers, gates, debugI
                 ))}
               </select>
             </label>
-            <label className="debug-field">
-              <span>{t('debug.dialog.command')}</span>
+            <div className="debug-field">
+              <label htmlFor={`${id}-command`}>{t('debug.dialog.command')}</label>
               <input
+                id={`${id}-command`}
+                aria-describedby={`${id}-command-hint`}
                 type="text"
                 value={form.command}
                 disabled={busy}
@@ -157,8 +161,10 @@ export function DebugDialog({ context, namespace, pod, containers, gates, debugI
                 aria-invalid={problem === 'command'}
                 onChange={(e) => set({ command: e.target.value })}
               />
-              <span className="hint">{form.target ? t('debug.dialog.commandHintChange') : t('debug.dialog.commandHintAdd')}</span>
-            </label>
+              <span id={`${id}-command-hint`} className="hint">
+                {form.target ? t('debug.dialog.commandHintChange') : t('debug.dialog.commandHintAdd')}
+              </span>
+            </div>
             <label className="debug-check">
               <input
                 type="checkbox"

@@ -1,5 +1,5 @@
 // Typed wrappers for the write actions, access checks, logs, terminals,
-// port-forwards and drain. Commands go through the one command client
+// port-forwards, drain and debugging (debug containers, node shells). Commands go through the one command client
 // (api/client.ts), streams through the one NDJSON transport (api/openStream.ts).
 import { call, type CommandFns } from './client';
 import type * as wire from './contract.gen';
@@ -9,8 +9,9 @@ import { t } from '../i18n';
 // ---- DTOs: the generated contract's, under the names the UI uses ----
 
 export type { ForwardState, ResultAction, Ref, Revision, DrainOptions, ForwardRequest, Forward, TerminalRequest, TerminalSession } from './contract.gen';
+export type { DebugCreated, DebugPod, DebugRequest, NodeShellRequest } from './contract.gen';
 /** The outcome for one object (app/actions Result). */
-export type OpResult = wire.Result;
+export type OpResult = wire.ActionsResult;
 export type AccessCheck = wire.Check;
 /** A check's answer; reason is e.g. "needs: delete pods in team-a". */
 export type AccessDecision = wire.Decision;
@@ -60,7 +61,12 @@ type OpName =
   | 'TerminalClose'
   | 'PortForwardStart'
   | 'PortForwards'
-  | 'PortForwardStop';
+  | 'PortForwardStop'
+  | 'DebugStart'
+  | 'NodeShellStart'
+  | 'DebugPods'
+  | 'DebugPodDelete'
+  | 'SetNodeShell';
 
 export const ops: CommandFns<OpName> = {
   Apply: (...a) => call('Apply', ...a),
@@ -82,6 +88,11 @@ export const ops: CommandFns<OpName> = {
   PortForwardStart: (...a) => call('PortForwardStart', ...a),
   PortForwards: () => call('PortForwards'),
   PortForwardStop: (...a) => call('PortForwardStop', ...a),
+  DebugStart: (...a) => call('DebugStart', ...a),
+  NodeShellStart: (...a) => call('NodeShellStart', ...a),
+  DebugPods: (...a) => call('DebugPods', ...a),
+  DebugPodDelete: (...a) => call('DebugPodDelete', ...a),
+  SetNodeShell: (...a) => call('SetNodeShell', ...a),
 };
 
 // ---- streams ----

@@ -43,7 +43,12 @@ export function saveAnswer(name: string, status: number, body: string): SaveOutc
 }
 
 function browserDownload(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  downloadBlob(name, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+}
+
+/** The browser's download of blob under name (an <a download> clicked). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -40,6 +40,20 @@ export function formatTime(t: number | Date, lang: string = currentLanguage()): 
   return f.format(t);
 }
 
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** 3355443 → "3.2 MiB" (binary units, one decimal below 10, the UI language's digits). */
+export function formatBytes(n: number, lang: string = currentLanguage()): string {
+  let v = Math.max(0, n);
+  let u = 0;
+  while (v >= 1024 && u < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const digits = u > 0 && v < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(v)} ${BYTE_UNITS[u] ?? 'B'}`;
+}
+
 /** Display text of a table cell. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -4,7 +4,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccess, useReadOnly } from '../actions/useAccess';
-import { gateState, shareChecks } from './permissions';
+import { shareChecks } from './permissions';
+import { gateState } from '../actions/access';
 
 export function ShareButton({ context, namespace, onOpen }: { context: string; namespace: string; onOpen: () => void }) {
   const { t } = useTranslation();

@@ -12,9 +12,9 @@ import { humanDuration, parseTime } from '../../lib/age';
 import { formatDateTime } from '../../lib/format';
 import { useNow } from '../../lib/useNow';
 import { ConfirmDialog } from '../actions/dialogs';
-import { checkKey, type ActionState } from '../actions/access';
+import { checkKey, gateState, type ActionState } from '../actions/access';
 import { useAccess, useReadOnly } from '../actions/useAccess';
-import { gateState, revokeChecks } from './permissions';
+import { revokeChecks } from './permissions';
 import { sharesKey, useShares } from './useShares';
 
 export function SharedTab({ context, namespace, shareButton }: { context: string; namespace: string; shareButton: ReactNode }) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gateState, revokeChecks, shareChecks } from './permissions';
+import { gateState } from '../actions/access';
+import { revokeChecks, shareChecks } from './permissions';
 
 describe('share permissions', () => {
   it('needs the ServiceAccount, a RoleBinding (a ClusterRoleBinding cluster-wide) and a token', () => {

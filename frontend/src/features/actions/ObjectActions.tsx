@@ -1,18 +1,20 @@
 // The actions toolbar of one object (details header): each button's state from
 // the user's own RBAC (SelfSubjectAccessReview) and the context's read-only
 // switch. A forbidden action stays visible, disabled, with the missing
-// permission named; activating it shows that reason.
-import { useId, useMemo, useState } from 'react';
+// permission named; activating it shows that reason. Debugging adds its own
+// actions (features/debug), gated the same way and asked in the same call.
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ops, type Ref } from '../../api/operations';
 import type { GVR, KubeObject } from '../../api/types';
 import { at } from '../details/summaries';
-import { actionLabel, actionsFor, actionStates, allChecks, type ActionId, type ActionTarget } from './access';
+import { actionLabel, actionsFor, actionStates, allChecks, type ActionId, type ActionState, type ActionTarget } from './access';
 import { ConfirmDialog, DeleteDialog, ScaleDialog } from './dialogs';
 import { DrainDialog } from './DrainDialog';
 import { RolloutDialog } from './RolloutDialog';
 import { EditYamlDialog } from './editors';
 import { useAccess, useReadOnly } from './useAccess';
+import { useDebugActions } from '../debug/useDebugActions';
 import '../common/features.css';
 
 export interface ObjectActionsProps {
@@ -35,13 +37,15 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   const id = useId();
   const target = useMemo<ActionTarget>(() => ({ ...gvr, kind, namespace, name }), [gvr, kind, namespace, name]);
   const actions = useMemo(() => actionsFor(kind).filter((a) => !ELSEWHERE.has(a)), [kind]);
-  const checks = useMemo(() => allChecks(actions, target), [actions, target]);
+  const debug = useDebugActions({ context, kind, namespace, name, object });
+  const checks = useMemo(() => [...allChecks(actions, target), ...debug.checks], [actions, target, debug.checks]);
   const { decisions, failed: accessFailed } = useAccess(context, checks);
   const readOnly = useReadOnly(context);
   const checked = actionStates(actions, target, decisions, readOnly);
   // Reading the rollout history needs nothing more than seeing the object; its undo buttons carry the patch state.
   const states = checked.rollback ? { ...checked, rollback: { enabled: true } } : checked;
-  const [open, setOpen] = useState<{ action: ActionId; yaml: string } | null>(null);
+  const extra = debug.actions(decisions, readOnly);
+  const [open, setOpen] = useState<{ action: ActionId; yaml: string } | { extra: string } | null>(null);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
 
   const ref: Ref = namespace ? { ...gvr, namespace, name } : { ...gvr, name };
@@ -50,15 +54,22 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   const replicas = Number(at(object, 'spec', 'replicas') ?? 1) || 0;
   const label = (a: ActionId): string =>
     a === 'suspend' && suspended ? t('actions.label.resume') : a === 'cordon' && cordoned ? t('actions.label.uncordon') : actionLabel(a);
-  const disabled = actions.flatMap((a): [ActionId, string][] => {
-    const st = states[a];
-    return st && !st.enabled ? [[a, st.reason ?? t('actions.reason.forbidden')]] : [];
-  });
+  // The toolbar in order: the kind's actions, the extra ones, Delete last.
+  const items: { id: string; label: string; state: ActionState; danger: boolean; open: () => void }[] = [
+    ...actions.filter((a) => a !== 'delete').map((a) => builtin(a)),
+    ...extra.map((x) => ({ id: x.id, label: x.label, state: x.state, danger: false, open: () => setOpen({ extra: x.id }) })),
+    ...(actions.includes('delete') ? [builtin('delete')] : []),
+  ];
+  function builtin(a: ActionId) {
+    return { id: a, label: label(a), state: states[a] ?? { enabled: true }, danger: a === 'delete', open: () => setOpen({ action: a, yaml }) };
+  }
+  const disabled = items.flatMap((a): [string, string, string][] => (a.state.enabled ? [] : [[a.id, a.label, a.state.reason ?? t('actions.reason.forbidden')]]));
   const done = (text: string) => setMessage({ text, bad: false });
   const close = () => setOpen(null);
 
-  const dialog = (() => {
+  const dialog = ((): ReactNode => {
     if (!open) return null;
+    if ('extra' in open) return extra.find((x) => x.id === open.extra)?.dialog(close, done) ?? null;
     switch (open.action) {
       case 'edit':
         return <EditYamlDialog context={context} kind={kind} name={name} yaml={open.yaml} onClose={close} onSaved={done} />;
@@ -142,27 +153,27 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
   return (
     <div className="object-actions">
       <div className="action-bar" role="toolbar" aria-label={t('actions.object.toolbar')} aria-busy={checks.length > 0 && decisions === undefined && !accessFailed}>
-        {actions.map((a) => {
-          const st = states[a] ?? { enabled: true };
-          const reasonId = `${id}-${a}-why`;
+        {items.map((a) => {
+          const st = a.state;
+          const reasonId = `${id}-${a.id}-why`;
           return (
-            <span key={a} className="action-item">
+            <span key={a.id} className="action-item">
               <button
                 type="button"
-                className={`btn small${a === 'delete' ? ' danger' : ''}`}
+                className={`btn small${a.danger ? ' danger' : ''}`}
                 aria-disabled={st.enabled ? undefined : 'true'}
                 aria-describedby={st.enabled ? undefined : reasonId}
                 title={st.reason}
                 onClick={() => {
                   if (!st.enabled) {
-                    setMessage({ text: t('actions.notAllowed', { action: label(a), reason: st.reason ?? t('actions.reason.forbidden') }), bad: true });
+                    setMessage({ text: t('actions.notAllowed', { action: a.label, reason: st.reason ?? t('actions.reason.forbidden') }), bad: true });
                     return;
                   }
                   setMessage(null);
-                  setOpen({ action: a, yaml });
+                  a.open();
                 }}
               >
-                {label(a)}
+                {a.label}
               </button>
               {!st.enabled && (
                 <span id={reasonId} className="sr-only">
@@ -177,9 +188,9 @@ export function ObjectActions({ context, gvr, kind, namespace, name, object, yam
         <details className="action-why">
           <summary>{readOnly ? t('actions.object.readOnly') : t('actions.object.why', { count: disabled.length })}</summary>
           <ul aria-label={t('actions.object.disabledList')}>
-            {disabled.map(([a, why]) => (
-              <li key={a}>
-                {label(a)}: {why}
+            {disabled.map(([key, what, why]) => (
+              <li key={key}>
+                {what}: {why}
               </li>
             ))}
           </ul>

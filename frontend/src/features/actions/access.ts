@@ -1,5 +1,6 @@
 // Which actions an object offers, the access check behind each, and the state
 // (enabled, or disabled with a reason) from the server's answers.
+import type { ReactNode } from 'react';
 import type { AccessCheck, AccessDecision } from '../../api/operations';
 import type { GVR } from '../../api/types';
 import { t } from '../../i18n';
@@ -29,6 +30,24 @@ export interface ActionState {
   enabled: boolean;
   /** Why it is disabled ("needs: delete pods in team-a", "Read-only context"). */
   reason?: string;
+}
+
+/**
+ * An action another feature adds to an object's toolbar (debugging, say):
+ * gated like the built-in ones, opening its own dialog.
+ */
+export interface ExtraAction {
+  id: string;
+  label: string;
+  state: ActionState;
+  /** The dialog it opens; done shows a message under the toolbar. */
+  dialog: (close: () => void, done: (message: string) => void) => ReactNode;
+}
+
+/** Extra actions for one object: the checks to ask with the toolbar's own, and the actions from the answers. */
+export interface ExtraActions {
+  checks: readonly AccessCheck[];
+  actions: (decisions: readonly AccessDecision[] | undefined, readOnly: boolean) => ExtraAction[];
 }
 
 /** Actions that change something: disabled on read-only contexts. */
@@ -125,24 +144,8 @@ export function actionStates(
   decisions: readonly AccessDecision[] | undefined,
   readOnly: boolean,
 ): Record<string, ActionState> {
-  const byKey = new Map<string, AccessDecision>();
-  for (const d of decisions ?? []) byKey.set(checkKey(d), d);
   const out: Record<string, ActionState> = {};
-  for (const a of actions) {
-    if (readOnly && WRITE_ACTIONS.has(a)) {
-      out[a] = { enabled: false, reason: readOnlyReason() };
-      continue;
-    }
-    let state: ActionState = { enabled: true };
-    for (const c of checksFor(a, target)) {
-      const d = byKey.get(checkKey(c));
-      if (d && !d.allowed) {
-        state = { enabled: false, reason: d.reason || needsReason(c) };
-        break;
-      }
-    }
-    out[a] = state;
-  }
+  for (const a of actions) out[a] = gateState(checksFor(a, target), decisions, readOnly && WRITE_ACTIONS.has(a));
   return out;
 }
 
@@ -157,6 +160,21 @@ export function describeCheck(c: AccessCheck): string {
 /** "needs: delete pods in team-a": why a check the server denied (without a reason of its own) disables an action. */
 export function needsReason(c: AccessCheck): string {
   return t('actions.reason.needs', { check: describeCheck(c) });
+}
+
+/**
+ * Enabled unless the context is read-only or the server denied one of the
+ * checks (its reason, else "needs: …"). Checks not answered (yet, or the
+ * question failed) leave it enabled: the server still decides.
+ */
+export function gateState(checks: readonly AccessCheck[], decisions: readonly AccessDecision[] | undefined, readOnly: boolean): ActionState {
+  if (readOnly) return { enabled: false, reason: readOnlyReason() };
+  const byKey = new Map((decisions ?? []).map((d) => [checkKey(d), d]));
+  for (const c of checks) {
+    const d = byKey.get(checkKey(c));
+    if (d && !d.allowed) return { enabled: false, reason: d.reason || needsReason(c) };
+  }
+  return { enabled: true };
 }
 
 /** Every distinct check the actions need, for one batched Access call. */

@@ -23,6 +23,7 @@ import { lastLiveAt, onTrouble, PaneActiveContext, StreamEpochContext } from './
 import { clusterKeys, queryKeys, useAPIResources, useClusterStatus, useNamespaces } from '../../api/queries';
 import { useSnapshotStream } from './useSnapshotStream';
 import { Dock } from '../terminal/Dock';
+import { LeftoverPods } from '../debug/LeftoverPods';
 import { PluginActions } from '../plugins/PluginActions';
 import { PluginPage } from '../plugins/PluginPage';
 import { PluginsPage } from '../plugins/PluginsPage';
@@ -299,6 +300,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
           )}
         </div>
       )}
+      {!blocking && <LeftoverPods context={context} ready={ready} />}
       {blocking && status.data ? (
         state === 'signed-out' ? (
           <div className="pane-body">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useForwards } from '../forwards/forwardsStore';
 import { ForwardsPanel } from '../forwards/ForwardsPanel';
-import { closeTerminal, FORWARDS_TAB, selectDockTab, setDockOpen, terminalTitle, useDockState } from './terminalStore';
+import { closeTerminal, dismissNotice, FORWARDS_TAB, selectDockTab, setDockOpen, terminalTitle, useDockState } from './terminalStore';
 import './terminal.css';
 
 // xterm.js loads with the first terminal, not with the app.
@@ -18,8 +18,9 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
   const [height, setHeight] = useState(320);
   const drag = useRef<{ y: number; h: number } | null>(null);
   const tabs = dock.tabs.filter((t) => t.context === context);
+  const notices = dock.notices.filter((n) => n.context === context);
   const open = dock.open[context] ?? true;
-  if (tabs.length === 0 && forwards.length === 0) return null;
+  if (tabs.length === 0 && forwards.length === 0 && notices.length === 0) return null;
   const keys = [FORWARDS_TAB, ...tabs.map((t) => t.key)];
   const sel = keys.includes(dock.selected[context] ?? '') ? (dock.selected[context] as string) : (tabs[tabs.length - 1]?.key ?? FORWARDS_TAB);
   const activeForwards = forwards.filter((f) => f.state === 'active').length;
@@ -68,27 +69,40 @@ export function Dock({ context, active }: { context: string; active: boolean }) 
           >
             {tr('terminal.dock.forwards', { count: activeForwards })}
           </button>
-          {tabs.map((t) => (
-            <span key={t.key} className={`dock-tab${sel === t.key ? ' selected' : ''}`}>
-              <button
-                type="button"
-                role="tab"
-                id={`dock-${context}-${t.key}`}
-                aria-selected={sel === t.key}
-                tabIndex={sel === t.key ? 0 : -1}
-                title={terminalTitle(t)}
-                onClick={() => selectDockTab(context, t.key)}
-                onKeyDown={(e) => onKey(e, t.key)}
-              >
-                <span className={`status-dot ${t.state === 'open' ? 'ok' : t.state === 'starting' ? 'warn' : 'muted'}`} aria-hidden="true" />
-                {t.pod}/{t.container}
-              </button>
-              <button type="button" className="dock-close" aria-label={tr('terminal.dock.close', { name: `${t.pod}/${t.container}` })} onClick={() => closeTerminal(t.key)}>
+          {tabs.map((t) => {
+            const title = terminalTitle(t);
+            return (
+              <span key={t.key} className={`dock-tab${sel === t.key ? ' selected' : ''}`}>
+                <button
+                  type="button"
+                  role="tab"
+                  id={`dock-${context}-${t.key}`}
+                  aria-selected={sel === t.key}
+                  tabIndex={sel === t.key ? 0 : -1}
+                  title={title}
+                  onClick={() => selectDockTab(context, t.key)}
+                  onKeyDown={(e) => onKey(e, t.key)}
+                >
+                  <span className={`status-dot ${t.state === 'open' ? 'ok' : t.state === 'starting' ? 'warn' : 'muted'}`} aria-hidden="true" />
+                  <span className={`dock-tab-title kind-${t.kind}`}>{title}</span>
+                </button>
+                <button type="button" className="dock-close" aria-label={tr('terminal.dock.close', { name: title })} onClick={() => closeTerminal(t.key)}>
+                  ✕
+                </button>
+              </span>
+            );
+          })}
+        </div>
+        {notices.map((n) => (
+          <span key={n.id} className={`dock-notice ${n.tone}`} role="status">
+            {n.text}
+            {n.tone === 'ok' && (
+              <button type="button" className="link-button" aria-label={tr('terminal.dock.dismiss')} onClick={() => dismissNotice(n.id)}>
                 ✕
               </button>
-            </span>
-          ))}
-        </div>
+            )}
+          </span>
+        ))}
         <span className="log-spacer" />
         <button type="button" className="btn small" aria-expanded={open} onClick={() => setDockOpen(context, !open)}>
           {open ? tr('terminal.dock.hide') : tr('terminal.dock.show')}

@@ -28,7 +28,7 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
   const [custom, setCustom] = useState('');
   const dock = useDockState();
   const command = shellCommand(shell, custom);
-  const open = dock.tabs.filter((t) => t.context === context && t.pod === pod && t.namespace === namespace);
+  const open = dock.tabs.filter((t) => t.context === context && t.pod === pod && t.namespace === namespace && (t.kind === 'exec' || t.kind === 'attach' || t.kind === 'debug'));
   const ok = container !== '' && command.length > 0;
 
   return (
@@ -37,7 +37,7 @@ export function TerminalLauncher({ context, namespace, pod, containers }: {
       aria-label={t('terminal.launcher.label')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (ok) openTerminal({ context, namespace, pod, container, command });
+        if (ok) openTerminal(context, { kind: 'exec', namespace, pod, container, command });
       }}
     >
       <div className="launcher-row">

@@ -10,7 +10,7 @@ import { errorMessage } from '../../api/errors';
 import { t as translate } from '../../i18n';
 import { base64Bytes, ops, streamTerminal } from '../../api/operations';
 import { onThemeChange, termTheme } from './termTheme';
-import { updateTerminal, type TerminalTab } from './terminalStore';
+import { deletesPod, startSession, terminalBanner, terminalFailed, terminalStarted, terminalTitle, updateTerminal, type TerminalTab } from './terminalStore';
 
 export interface TerminalViewProps {
   tab: TerminalTab;
@@ -47,6 +47,9 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
   const { t } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
   const sessionId = tab.sessionId;
+  // The tab as it is now, for the effects' messages (they restart on what they follow, not on every change).
+  const latest = useRef(tab);
+  latest.current = tab;
 
   // The terminal itself, once per tab.
   useEffect(() => {
@@ -84,34 +87,26 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
     if (!cur || tab.state !== 'starting' || tab.sessionId) return;
     let cancelled = false;
     const { term } = cur;
-    ops
-      .TerminalStart(tab.context, {
-        namespace: tab.namespace,
-        pod: tab.pod,
-        container: tab.container,
-        command: tab.command,
-        cols: term.cols,
-        rows: term.rows,
-      })
-      .then(
-        (s) => {
-          if (cancelled) {
-            void ops.TerminalClose(s.id).catch(() => {});
-            return;
-          }
-          updateTerminal(tab.key, { sessionId: s.id, state: 'open' });
-        },
-        (e: unknown) => {
-          if (cancelled) return;
-          const msg = errorMessage(e);
-          term.write(`\r\n\x1b[31m${translate('terminal.view.startFailed', { command: tab.command.join(' '), error: msg })}\x1b[0m\r\n`);
-          updateTerminal(tab.key, { state: 'failed', message: msg });
-        },
-      );
+    startSession(tab.context, tab.start, { cols: term.cols, rows: term.rows }).then(
+      (s) => {
+        if (cancelled) {
+          void ops.TerminalClose(s.id).catch(() => {});
+          return;
+        }
+        terminalStarted(tab.key, s);
+      },
+      (e: unknown) => {
+        if (cancelled) return;
+        const msg = errorMessage(e);
+        const what = tab.start.kind === 'exec' ? tab.start.command.join(' ') : terminalTitle(latest.current);
+        term.write(`\r\n\x1b[31m${translate('terminal.view.startFailed', { command: what, error: msg })}\x1b[0m\r\n`);
+        terminalFailed(tab.key, e, msg);
+      },
+    );
     return () => {
       cancelled = true;
     };
-  }, [tab.key, tab.state, tab.sessionId, tab.context, tab.namespace, tab.pod, tab.container, tab.command]);
+  }, [tab.key, tab.state, tab.sessionId, tab.context, tab.start]);
 
   // Keystrokes and pastes go to the session; Ctrl+Shift+C/V copy and paste.
   useEffect(() => {
@@ -119,7 +114,8 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
     if (!cur || !sessionId || tab.state !== 'open') return;
     const send = inputQueue(sessionId, (e) => setNote(translate('terminal.view.inputFailed', { error: errorMessage(e) })));
     const { term } = cur;
-    const data = term.onData(send);
+    // A container without stdin hears nothing: keys are not sent (the banner says so).
+    const data = tab.noInput ? null : term.onData(send);
     term.attachCustomKeyEventHandler((e) => {
       if (e.type !== 'keydown' || !e.ctrlKey || !e.shiftKey) return true;
       if (e.code === 'KeyC') {
@@ -135,8 +131,8 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
       }
       return true;
     });
-    return () => data.dispose();
-  }, [sessionId, tab.state]);
+    return () => data?.dispose();
+  }, [sessionId, tab.state, tab.noInput]);
 
   // Output, while the tab is on screen.
   useEffect(() => {
@@ -153,6 +149,8 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
         } else {
           const text = m.message === 'closed' ? translate('terminal.view.sessionClosed') : m.message ? translate('terminal.view.exitMessage', { message: m.message, code: m.code }) : translate('terminal.view.exited', { code: m.code });
           term.write(`\r\n\x1b[2m[${text}]\x1b[0m\r\n`);
+          const now = latest.current;
+          if (deletesPod(now) && now.pod) term.write(`\x1b[2m[${translate('terminal.view.podDeleted', { pod: `${now.namespace}/${now.pod}` })}]\x1b[0m\r\n`);
           updateTerminal(tab.key, { state: 'ended', message: text });
         }
       },
@@ -218,11 +216,21 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
     );
   };
 
+  const title = terminalTitle(tab);
+  const banner = terminalBanner(tab);
   return (
     <div className="terminal-view" hidden={!visible}>
       <div className="terminal-tools">
         <span className="terminal-where">
-          {tab.namespace}/{tab.pod} · {tab.container} · <code>{tab.command.join(' ')}</code>
+          {tab.kind === 'exec' ? (
+            <>
+              {tab.namespace}/{tab.pod} · {tab.container} · <code>{tab.command.join(' ')}</code>
+            </>
+          ) : tab.pod ? (
+            `${title} · ${tab.namespace}`
+          ) : (
+            title
+          )}
         </span>
         <span className={`terminal-state ${tab.state}`} role="status" title={tab.message}>
           {tab.state === 'starting' ? t('terminal.view.starting') : tab.state === 'open' ? t('terminal.view.connected') : (tab.message ?? t('terminal.view.ended'))}
@@ -232,11 +240,16 @@ export function TerminalView({ tab, visible }: TerminalViewProps) {
         <button type="button" className="btn small" onClick={copy} title={t('terminal.view.copyKeys')}>
           {t('terminal.view.copy')}
         </button>
-        <button type="button" className="btn small" onClick={paste} disabled={tab.state !== 'open'} title={t('terminal.view.pasteKeys')}>
+        <button type="button" className="btn small" onClick={paste} disabled={tab.state !== 'open' || tab.noInput === true} title={t('terminal.view.pasteKeys')}>
           {t('terminal.view.paste')}
         </button>
       </div>
-      <div className="terminal-host" ref={hostRef} role="region" aria-label={t('terminal.view.label', { name: `${tab.pod}/${tab.container}` })} />
+      {banner && (
+        <p className={`terminal-banner ${banner.tone}`} role="note">
+          {banner.text}
+        </p>
+      )}
+      <div className="terminal-host" ref={hostRef} role="region" aria-label={t('terminal.view.label', { name: title })} />
     </div>
   );
 }

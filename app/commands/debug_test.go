@@ -78,13 +78,38 @@ func readTerminal(t *testing.T, s *terminal.Session, want string) string {
 	return out.String()
 }
 
-func webPod(t *testing.T, cs kubernetes.Interface) corev1.Pod {
+// targetPod creates a pod in team-a for one test to debug, shaped like the
+// demo's web pods (nginx and a log shipper), and deletes it when the test
+// ends: an ephemeral container can never be removed from a pod, so tests
+// must not add them to the demo pods other suites look at.
+func targetPod(t *testing.T, cs kubernetes.Interface) corev1.Pod {
 	t.Helper()
-	list, err := cs.CoreV1().Pods("team-a").List(context.Background(), listOptions("app=web"))
-	if err != nil || len(list.Items) == 0 {
-		t.Fatalf("no web pod: %v", err)
+	ctx := context.Background()
+	p := &corev1.Pod{
+		ObjectMeta: metav1.ObjectMeta{GenerateName: "debug-target-", Namespace: "team-a", Labels: map[string]string{"app": "debug-target"}},
+		Spec: corev1.PodSpec{Containers: []corev1.Container{
+			{Name: "nginx", Image: "docker.io/library/nginx:1.27"},
+			{Name: "log-shipper", Image: "docker.io/library/busybox:1.37"},
+		}},
 	}
-	return list.Items[0]
+	made, err := cs.CoreV1().Pods("team-a").Create(ctx, p, metav1.CreateOptions{})
+	if err != nil {
+		t.Fatalf("create the pod to debug: %v", err)
+	}
+	t.Cleanup(func() {
+		grace := int64(0)
+		_ = cs.CoreV1().Pods("team-a").Delete(context.Background(), made.Name, metav1.DeleteOptions{GracePeriodSeconds: &grace})
+	})
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := debug.WaitRunning(wctx, cs, "team-a", made.Name, "nginx", io.Discard); err != nil {
+		t.Fatalf("the pod to debug does not run: %v", err)
+	}
+	got, err := cs.CoreV1().Pods("team-a").Get(ctx, made.Name, metav1.GetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return *got
 }
 
 func adminConn(t *testing.T, cmds *Commands, c *testcluster.Cluster) *cluster.Conn {
@@ -99,7 +124,7 @@ func adminConn(t *testing.T, cmds *Commands, c *testcluster.Cluster) *cluster.Co
 func TestAnEphemeralDebugContainerRunsAShell(t *testing.T) {
 	c := testcluster.Get(t)
 	cmds := debugFixture(t, c, "")
-	pod := webPod(t, adminConn(t, cmds, c).Clientset)
+	pod := targetPod(t, adminConn(t, cmds, c).Clientset)
 	sess, err := cmds.DebugStart(c.Context(testcluster.Admin), debug.Request{
 		Namespace: "team-a", Pod: pod.Name, Image: debug.DefaultImage, Target: "nginx", Cols: 80, Rows: 24,
 	})
@@ -144,7 +169,7 @@ func TestAnEphemeralDebugContainerRunsAShell(t *testing.T) {
 func TestADebugCopyIsDeletedWhenItsTerminalCloses(t *testing.T) {
 	c := testcluster.Get(t)
 	cmds := debugFixture(t, c, filepath.Join(t.TempDir(), "ledger.json"))
-	pod := webPod(t, adminConn(t, cmds, c).Clientset)
+	pod := targetPod(t, adminConn(t, cmds, c).Clientset)
 	sess, err := cmds.DebugStart(c.Context(testcluster.Admin), debug.Request{
 		Namespace: "team-a", Pod: pod.Name, Copy: true, Image: debug.DefaultImage, DeleteCopy: true, Cols: 80, Rows: 24,
 	})
@@ -256,7 +281,7 @@ func TestANodeShellLeftByADeadAppIsFoundAtTheNextStart(t *testing.T) {
 func TestDebugRefusalsSayWhy(t *testing.T) {
 	c := testcluster.Get(t)
 	cmds := debugFixture(t, c, "")
-	pod := webPod(t, adminConn(t, cmds, c).Clientset)
+	pod := targetPod(t, adminConn(t, cmds, c).Clientset)
 	_, err := cmds.DebugStart(c.Context(testcluster.Viewer), debug.Request{Namespace: "team-a", Pod: pod.Name, Image: debug.DefaultImage})
 	if err == nil || !strings.Contains(err.Error(), "patch pods/ephemeralcontainers") {
 		t.Errorf("viewer debug: %v", err)
@@ -316,7 +341,7 @@ func TestAttachReachesTheMainProcess(t *testing.T) {
 	readTerminal(t, s, "2-"+marker)
 	_, _ = cmds.TerminalClose(sess.ID)
 	// A container without stdin: output only, and typing is refused.
-	pod := webPod(t, adminConn(t, cmds, c).Clientset)
+	pod := targetPod(t, adminConn(t, cmds, c).Clientset)
 	quiet, err := cmds.TerminalStart(ctx, terminal.Request{Namespace: "team-a", Pod: pod.Name, Container: "nginx", Attach: true})
 	if err != nil {
 		t.Fatal(err)

@@ -116,6 +116,11 @@ func containerNames(p *corev1.Pod) []string {
 	for _, c := range p.Spec.Containers {
 		out = append(out, c.Name)
 	}
+	// As kubectl logs --all-containers: a debug session's output is the
+	// pod's too.
+	for _, c := range p.Spec.EphemeralContainers {
+		out = append(out, c.Name)
+	}
 	return out
 }
 

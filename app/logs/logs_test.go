@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/clientcmd"
@@ -395,5 +396,18 @@ func TestFollowCutsALongLineAndGoesOn(t *testing.T) {
 	marker := fmt.Sprintf(" … [truncated %d bytes]", len(long)-kept)
 	if got[0] != long[:kept]+marker {
 		t.Errorf("the long line arrived as %d bytes ending %q, want %d bytes and %q", len(got[0]), got[0][max(0, len(got[0])-60):], kept, marker)
+	}
+}
+
+func TestAllContainersAreKubectls(t *testing.T) {
+	// kubectl logs --all-containers: init containers, containers, then
+	// ephemeral (debug) containers.
+	p := &corev1.Pod{Spec: corev1.PodSpec{
+		InitContainers:      []corev1.Container{{Name: "migrate"}},
+		Containers:          []corev1.Container{{Name: "nginx"}, {Name: "log-shipper"}},
+		EphemeralContainers: []corev1.EphemeralContainer{{EphemeralContainerCommon: corev1.EphemeralContainerCommon{Name: "debugger-x1"}}},
+	}}
+	if got := strings.Join(containerNames(p), ","); got != "migrate,nginx,log-shipper,debugger-x1" {
+		t.Errorf("containers = %s", got)
 	}
 }

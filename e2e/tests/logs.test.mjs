@@ -53,7 +53,10 @@ test("a pod's logs match kubectl logs: container, timestamps, tail, download", a
   const page = await openApp(browser, serve);
   const view = await openLogs(page, `#/c/${C}/r/core/v1/pods/team-a/${pod}`);
   const containers = await view.getByRole('combobox', { name: 'Container' }).locator('option').allInnerTexts();
-  assert.deepEqual(containers, ['All containers', 'nginx', 'log-shipper']);
+  const spec = (path) => kubectl(['get', 'pod', '-n', 'team-a', pod, '-o', `jsonpath={${path}[*].name}`]).split(' ').filter(Boolean);
+  const ephemeral = spec('.spec.ephemeralContainers').map((n) => `${n} (ephemeral)`);
+  assert.deepEqual(containers, ['All containers', 'nginx', 'log-shipper', ...ephemeral]);
+  assert.deepEqual(spec('.spec.containers'), ['nginx', 'log-shipper'], 'kubectl shows the same containers');
   await view.getByRole('combobox', { name: 'Container' }).selectOption('nginx');
   await eventually(async () => (await stateOf(view).innerText()) === 'Following', { timeout: 10000, what: 'following' });
 

@@ -1,8 +1,11 @@
 package commands
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -145,5 +148,11 @@ func describe(conn *cluster.Conn, err error) error {
 		// The server answered: its message says what went wrong.
 		return err
 	}
-	return fmt.Errorf("cannot reach the cluster at %s: %w", conn.Config.Host, err)
+	var ue *url.Error
+	var ne net.Error
+	if errors.As(err, &ue) || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("cannot reach the cluster at %s: %w", conn.Config.Host, err)
+	}
+	// Not the network (a local file, a refusal of Kubedeck's own): as it is.
+	return err
 }

@@ -117,6 +117,18 @@ func TestLeftoversAreOtherProcessesDeadEntries(t *testing.T) {
 	}
 }
 
+func TestTheLedgerMakesItsFolder(t *testing.T) {
+	// A first start: the config folder does not exist yet.
+	path := filepath.Join(t.TempDir(), "config", "kubedeck", "debug-pods.json")
+	l := NewLedger(path)
+	if err := l.Add(Entry{Context: "c", Namespace: "kube-system", Name: "node-shell-a", Kind: KindNodeShell}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), "node-shell-a") || !l.Owned("c", "kube-system", "node-shell-a") {
+		t.Errorf("the entry was not kept: %s %v", b, err)
+	}
+}
+
 func TestADamagedLedgerIsAnError(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "debug-pods.json")
 	_ = os.WriteFile(path, []byte("{nope"), 0o600)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"time"
@@ -113,6 +114,10 @@ func (l *Ledger) update(fn func([]Entry) []Entry) error {
 	b, err := json.MarshalIndent(list, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode the debug pod ledger: %w", err)
+	}
+	// The config folder may not exist yet (a first start, a new XDG_CONFIG_HOME).
+	if err := os.MkdirAll(filepath.Dir(l.path), 0o700); err != nil {
+		return fmt.Errorf("create the folder of the debug pod ledger: %w", err)
 	}
 	if err := atomicfile.WriteFile(l.path, b, 0o600); err != nil {
 		return fmt.Errorf("write the debug pod ledger: %w", err)

@@ -3,6 +3,7 @@ package cluster_test
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -19,6 +20,7 @@ import (
 	"k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/tools/clientcmd"
 	"k8s.io/client-go/tools/remotecommand"
+	utilexec "k8s.io/utils/exec"
 
 	"github.com/kubedeck/kubedeck/devcluster/cluster"
 )
@@ -284,4 +286,62 @@ func (b *lockedBuffer) wait(t *testing.T, done <-chan error, re string) string {
 	}
 	t.Fatalf("output never matched %q:\n%q", re, b.String())
 	return ""
+}
+
+// testTTYExec runs an interactive shell by exec with a TTY (what a
+// terminal and a node shell do): it gets a controlling terminal (job
+// control, no "can't access tty"), the terminal echoes, the size the
+// client sent holds, and its exit code comes back.
+func testTTYExec(t *testing.T, kubeconfig, ns, pod, container string) {
+	cfg, err := clientcmd.BuildConfigFromFlags("", kubeconfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := cs.CoreV1().RESTClient().Post().Namespace(ns).Resource("pods").Name(pod).SubResource("exec").
+		VersionedParams(&corev1.PodExecOptions{Container: container, Command: []string{"sh", "-i"}, Stdin: true, Stdout: true, TTY: true}, scheme.ParameterCodec).URL()
+	e, err := remotecommand.NewWebSocketExecutor(cfg, "GET", url.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	inR, inW := io.Pipe()
+	defer inW.Close()
+	out := &lockedBuffer{}
+	sizes := make(sizeQueue, 1)
+	sizes <- remotecommand.TerminalSize{Width: 91, Height: 33}
+	defer close(sizes)
+	done := make(chan error, 1)
+	go func() {
+		done <- e.StreamWithContext(ctx, remotecommand.StreamOptions{Stdin: inR, Stdout: out, Tty: true, TerminalSizeQueue: sizes})
+	}()
+	typeLine := func(s string) {
+		t.Helper()
+		if _, err := io.WriteString(inW, s+"\r"); err != nil {
+			t.Fatalf("type %q: %v", s, err)
+		}
+	}
+	n := 6 + rand.IntN(1000)
+	typeLine(fmt.Sprintf("echo exec-$((%d*7))-ok", n))
+	out.wait(t, done, regexp.QuoteMeta(fmt.Sprintf("echo exec-$((%d*7))-ok", n)))
+	out.wait(t, done, fmt.Sprintf(`exec-%d-ok\r\n`, n*7))
+	typeLine("stty size")
+	out.wait(t, done, `\b33 91\r\n`)
+	if strings.Contains(out.String(), "can't access tty") {
+		t.Errorf("the shell has no controlling terminal: %q", out.String())
+	}
+	typeLine("exit 5")
+	select {
+	case err := <-done:
+		var exit utilexec.ExitError
+		if err == nil || !errors.As(err, &exit) || exit.ExitStatus() != 5 {
+			t.Errorf("exec ended with %v, want exit code 5", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Error("exec did not end 30 s after exit")
+	}
 }

@@ -247,6 +247,9 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 	t.Run("attach with a tty", func(t *testing.T) {
 		shells = append(shells, testTTYAttach(t, c.Kubeconfig, "team-a", strings.TrimPrefix(pod, "pod/"), "log-shipper"))
 	})
+	t.Run("exec with a tty", func(t *testing.T) {
+		testTTYExec(t, c.Kubeconfig, "team-a", strings.TrimPrefix(pod, "pod/"), "nginx")
+	})
 	t.Run("debug container", func(t *testing.T) {
 		shells = append(shells, testKubectlDebug(t, c.Kubeconfig, "team-a", pod, "debugger"))
 	})

@@ -79,8 +79,8 @@ func (f *kubeletFront) routes(log *slog.Logger, kwokAddr string) http.Handler {
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		mux.HandleFunc(method+" /attach/{namespace}/{pod}/{container}", f.serveAttach)
 		mux.HandleFunc(method+" /attach/{namespace}/{pod}/{uid}/{container}", f.serveAttach)
-		mux.HandleFunc(method+" /exec/{namespace}/{pod}/{container}", f.serveExec(kwok))
-		mux.HandleFunc(method+" /exec/{namespace}/{pod}/{uid}/{container}", f.serveExec(kwok))
+		mux.HandleFunc(method+" /exec/{namespace}/{pod}/{container}", f.serveExec())
+		mux.HandleFunc(method+" /exec/{namespace}/{pod}/{uid}/{container}", f.serveExec())
 	}
 	mux.Handle("/", kwok)
 	return mux

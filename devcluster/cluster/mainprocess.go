@@ -339,17 +339,23 @@ func (p *mainProcess) copyInput(in io.Reader) error {
 // resize applies a client's terminal sizes to the pty until sizes closes
 // or stop is closed. The kernel sends the shell SIGWINCH.
 func (p *mainProcess) resize(sizes <-chan remotecommand.TerminalSize, stop <-chan struct{}) {
+	followSizes(p.pty, sizes, stop, func(err error) { p.log.Debug("resize the pty", "container", p.name, "err", err) })
+}
+
+// followSizes sets pty's size to each of sizes until sizes or stop is
+// closed (without a pty it drains them).
+func followSizes(pty *os.File, sizes <-chan remotecommand.TerminalSize, stop <-chan struct{}, failed func(error)) {
 	for {
 		select {
 		case s, ok := <-sizes:
 			if !ok {
 				return
 			}
-			if p.pty == nil || s.Width == 0 || s.Height == 0 {
+			if pty == nil || s.Width == 0 || s.Height == 0 {
 				continue
 			}
-			if err := setWinsize(p.pty, s.Height, s.Width); err != nil {
-				p.log.Debug("resize the pty", "container", p.name, "err", err)
+			if err := setWinsize(pty, s.Height, s.Width); err != nil {
+				failed(err)
 			}
 		case <-stop:
 			return

@@ -18,6 +18,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/kubernetes/scheme"
+	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
 	"k8s.io/client-go/tools/remotecommand"
 	utilexec "k8s.io/utils/exec"
@@ -161,9 +162,9 @@ func (a *kubectlAttach) detach(t *testing.T) {
 	}
 }
 
-// testTTYAttach attaches with client-go, Tty true, by SPDY (POST) and by
-// websocket (GET), and returns the shell's pid.
-func testTTYAttach(t *testing.T, kubeconfig, ns, pod, container string) int {
+// clientFor is the kubeconfig's client and its config.
+func clientFor(t *testing.T, kubeconfig string) (*rest.Config, kubernetes.Interface) {
+	t.Helper()
 	cfg, err := clientcmd.BuildConfigFromFlags("", kubeconfig)
 	if err != nil {
 		t.Fatal(err)
@@ -172,6 +173,13 @@ func testTTYAttach(t *testing.T, kubeconfig, ns, pod, container string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg, cs
+}
+
+// testTTYAttach attaches with client-go, Tty true, by SPDY (POST) and by
+// websocket (GET), and returns the shell's pid.
+func testTTYAttach(t *testing.T, kubeconfig, ns, pod, container string) int {
+	cfg, cs := clientFor(t, kubeconfig)
 	url := cs.CoreV1().RESTClient().Post().Namespace(ns).Resource("pods").Name(pod).SubResource("attach").
 		VersionedParams(&corev1.PodAttachOptions{Container: container, Stdin: true, Stdout: true, TTY: true}, scheme.ParameterCodec).URL()
 	spdy, err := remotecommand.NewSPDYExecutor(cfg, "POST", url)
@@ -293,14 +301,7 @@ func (b *lockedBuffer) wait(t *testing.T, done <-chan error, re string) string {
 // control, no "can't access tty"), the terminal echoes, the size the
 // client sent holds, and its exit code comes back.
 func testTTYExec(t *testing.T, kubeconfig, ns, pod, container string) {
-	cfg, err := clientcmd.BuildConfigFromFlags("", kubeconfig)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := kubernetes.NewForConfig(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, cs := clientFor(t, kubeconfig)
 	url := cs.CoreV1().RESTClient().Post().Namespace(ns).Resource("pods").Name(pod).SubResource("exec").
 		VersionedParams(&corev1.PodExecOptions{Container: container, Command: []string{"sh", "-i"}, Stdin: true, Stdout: true, TTY: true}, scheme.ParameterCodec).URL()
 	e, err := remotecommand.NewWebSocketExecutor(cfg, "GET", url.String())

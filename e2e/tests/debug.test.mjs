@@ -159,7 +159,7 @@ test('files copy both ways byte for byte, with progress, as kubectl sees them', 
   writeFileSync(src, randomBytes(3 << 20));
   const page = await openApp(browser, serve);
   await details(page, serve.base, ADMIN, POD_PATH, TARGET);
-  let dialog = await openAction(page, 'Copy files…', 'Copy files');
+  const dialog = await openAction(page, 'Copy files…', 'Copy files');
   await dialog.getByRole('combobox', { name: 'Container' }).selectOption('nginx');
   await dialog.getByRole('radio', { name: 'From the container' }).check();
   await dialog.getByRole('textbox', { name: 'Path in the container (file or folder)' }).fill(src);
@@ -191,7 +191,6 @@ test('files copy both ways byte for byte, with progress, as kubectl sees them', 
   const oracle = kubectl(['exec', '-n', NS, TARGET, '-c', 'nginx', '--', 'sha256sum', dest]).split(' ')[0];
   assert.equal(oracle, sha256(up), 'kubectl exec sha256sum: the uploaded file is the local one');
   assert.ok(existsSync(dest) && readFileSync(dest).length === 3 << 20);
-  dialog = null;
   await page.context().close();
 });
 

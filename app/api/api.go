@@ -25,6 +25,7 @@ type Handler struct {
 	log        *slog.Logger
 	dispatcher *dispatcher
 	streams    *streams
+	muxes      *muxes
 	mux        *http.ServeMux
 	frames     *Frames // nil: no plugin frames
 	frameMux   *http.ServeMux
@@ -32,7 +33,7 @@ type Handler struct {
 
 // New returns the API handler; WithFrames adds the plugin frames.
 func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
-	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), streams: newStreams(), mux: http.NewServeMux()}
+	h := &Handler{resolve: resolve, log: log, dispatcher: newDispatcher(), streams: newStreams(), muxes: newMuxes(), mux: http.NewServeMux()}
 	for _, o := range opts {
 		o(h)
 	}
@@ -47,6 +48,8 @@ func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
 	h.mux.HandleFunc("GET /api/stream/terminal", h.streamTerminal)
 	h.mux.HandleFunc("POST /api/stream/drain", h.streamDrain)
 	h.mux.HandleFunc("POST /api/stream/cancel", h.streamCancel)
+	h.mux.HandleFunc("GET /api/stream/mux", h.streamMux)
+	h.mux.HandleFunc("POST /api/stream/mux/open", h.muxOpen)
 	h.mux.HandleFunc("GET /api/plugins/{id}/{file...}", h.servePluginFile)
 	h.mux.HandleFunc("GET /api/stream/plugins", h.streamPlugins)
 	h.mux.HandleFunc("GET /api/stream/objects", h.streamObjects)

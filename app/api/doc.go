@@ -30,6 +30,15 @@
 // The TypeScript types of every command and line are generated from these
 // Go types by app/contract.
 //
+// # One connection for all streams
+//
+// A browser opens at most six HTTP/1.1 connections to a host, and a live
+// stream holds one, so the page runs its GET streams over one
+// GET /api/stream/mux (mux.go): POST /api/stream/mux/open?mux= starts a
+// stream on it, served by the same handler as a request of its own (same
+// session, same checks, same cancel), its answer framed as MuxStart,
+// MuxData (the bytes follow) and MuxEnd. The mux's end ends its streams.
+//
 // # Plugin frames
 //
 // WithFrames adds /plugin-frame/<token>/ (frame.go): the sandboxed

@@ -55,13 +55,16 @@ func Kubedeck() Spec {
 				Variants: []Variant{{Type: "plugins", Go: typeOf[api.PluginsLine]()}, heartbeat, errorLine}},
 			{Name: "AccessMessage", Doc: "A line of GET /api/stream/access: who can do what, now and after each RBAC change (app/rbac).",
 				Variants: []Variant{{Type: "matrix", Go: typeOf[api.AccessMatrixLine]()}, heartbeat, {Type: "error", Go: typeOf[api.RetryingLine]()}}},
+			{Name: "MuxMessage", Doc: "A line of GET /api/stream/mux: the frames of the streams opened on it (a data line's bytes follow it).",
+				Variants: []Variant{{Type: "ready", Go: typeOf[api.MuxReady]()}, {Type: "start", Go: typeOf[api.MuxStart]()},
+					{Type: "data", Go: typeOf[api.MuxData]()}, {Type: "end", Go: typeOf[api.MuxEnd]()}, heartbeat}},
 			{Name: "CopyMessage", Doc: "A line of POST /api/stream/copy: a file copy's progress, then how it ended (app/filecopy).",
 				Variants: []Variant{{Type: "progress", Go: typeOf[api.CopyProgress]()}, {Type: "done", Go: typeOf[api.CopyDone]()},
 					{Type: "cancelled", Go: typeOf[api.CopyCancelled]()}, errorLine}},
 		},
 		Types: []reflect.Type{
 			typeOf[api.ListsQuery](), typeOf[actions.DrainOptions](),
-			typeOf[api.CancelResult](), typeOf[api.ErrorResponse](), typeOf[api.CopyRequest](), typeOf[filecopy.Result](),
+			typeOf[api.CancelResult](), typeOf[api.ErrorResponse](), typeOf[api.MuxOpenRequest](), typeOf[api.CopyRequest](), typeOf[filecopy.Result](),
 			typeOf[resources.Message](), typeOf[resources.ObjectMessage](), typeOf[logs.Message](), typeOf[actions.Progress](),
 		},
 		Names: map[reflect.Type]string{

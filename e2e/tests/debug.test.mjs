@@ -187,7 +187,7 @@ test('files copy both ways byte for byte, with progress, as kubectl sees them', 
   await dialog.getByLabel('File to upload').setInputFiles(up);
   await dialog.getByRole('textbox', { name: 'Path in the container (the file to write)' }).fill(dest);
   await dialog.getByRole('button', { name: 'Copy again' }).click();
-  await status(page, `Copied 3 MiB from upload.bin to ${dest}`).waitFor({ timeout: 30000 });
+  await status(page, `Copied 3 MiB from upload.bin to ${TARGET}:${dest}.`).waitFor({ timeout: 30000 }); // kubectl cp names it so
   const oracle = kubectl(['exec', '-n', NS, TARGET, '-c', 'nginx', '--', 'sha256sum', dest]).split(' ')[0];
   assert.equal(oracle, sha256(up), 'kubectl exec sha256sum: the uploaded file is the local one');
   assert.ok(existsSync(dest) && readFileSync(dest).length === 3 << 20);

@@ -144,3 +144,29 @@ test('several terminals as tabs; the size follows the window', async () => {
   await eventually(() => !running(mark), { timeout: 5000, what: 'both commands ended with their terminals' });
   await page.close();
 });
+
+test('many live streams share one connection: the eighth terminal still answers at once', async () => {
+  // A browser opens six HTTP/1.1 connections to a host; each live stream
+  // (lists, the object, contexts, kinds, plugins, every terminal) used to
+  // hold one, and requests beyond them queued for ever.
+  const page = await openApp(browser, serve);
+  const direct = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/stream/') && !u.pathname.startsWith('/api/stream/mux') && u.pathname !== '/api/stream/cancel') direct.push(u.pathname);
+  });
+  const mark = `many${Date.now()}`;
+  let dock;
+  for (let i = 1; i <= 8; i++) {
+    dock = await openTerminal(page, `sh -c 'echo t${i}; cat # ${mark}'`);
+    await eventually(async () => (await screen(dock).innerText()).includes(`t${i}`), { timeout: 10000, what: `terminal ${i}` });
+  }
+  await dock.locator('.terminal-view:not([hidden]) .xterm-helper-textarea').focus();
+  await page.keyboard.type(`typed-${mark}`);
+  await page.keyboard.press('Enter');
+  await eventually(async () => (await screen(dock).innerText()).includes(`typed-${mark}`), { timeout: 5000, what: 'typing in the eighth terminal' });
+  assert.deepEqual(direct, [], 'every GET stream went over the one stream connection');
+  for (let i = 0; i < 8; i++) await dock.getByRole('button', { name: `Close terminal ${pod}/nginx` }).first().click();
+  await eventually(() => !running(mark), { timeout: 5000, what: 'the eight commands ended with their terminals' });
+  await page.close();
+});

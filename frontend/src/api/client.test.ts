@@ -99,7 +99,8 @@ describe('the app key (desktop)', () => {
     document.head.insertAdjacentHTML('beforeend', '<meta name="kubedeck-key" content="launch-key">');
     vi.resetModules();
     const client = await import('./client');
-    const { openStream } = await import('./openStream');
+    const { openStream, setStreamMux } = await import('./openStream');
+    setStreamMux(null); // a fresh module: one fetch per stream, as in the other unit tests
     expect(document.querySelector('meta[name="kubedeck-key"]')).toBeNull();
     expect(client.apiHeaders()).toEqual({ [client.APP_KEY_HEADER]: 'launch-key' });
 

@@ -517,6 +517,20 @@ export interface LogLine {
   pod?: string;
 }
 
+/**
+ * MuxOpenRequest is the body of POST /api/stream/mux/open?mux=: run the
+ * GET stream Path (with its query) as Stream, on the mux.
+ */
+export interface MuxOpenRequest {
+  stream: string;
+  path: string;
+  /**
+   * Plugin names the plugin the stream is for (PluginHeader of a
+   * direct request: served within that plugin's grant).
+   */
+  plugin?: string;
+}
+
 /** NamespaceList is the namespaces a user can pick from. */
 export interface NamespaceList {
   namespaces: string[];
@@ -1183,6 +1197,14 @@ export type AccessMessage =
   | { type: 'matrix'; matrix: AccessMatrix }
   | { type: 'heartbeat' }
   | { type: 'error'; message: string; retrying: boolean };
+
+/** A line of GET /api/stream/mux: the frames of the streams opened on it (a data line's bytes follow it). */
+export type MuxMessage =
+  | { type: 'ready' }
+  | { type: 'start'; stream: string; status: number }
+  | { type: 'data'; stream: string; size: number }
+  | { type: 'end'; stream: string }
+  | { type: 'heartbeat' };
 
 /** A line of POST /api/stream/copy: a file copy's progress, then how it ended (app/filecopy). */
 export type CopyMessage =

@@ -6,10 +6,10 @@
 import { ApiError, errorMessage, networkError, responseError } from './errors';
 import { readNdjson } from './ndjson';
 import { apiHeaders } from './client';
+import { STREAM_HEADER, StreamMux } from './mux';
 import { t } from '../i18n';
 
-/** The request header naming a stream, for POST /api/stream/cancel?id=. */
-export const STREAM_HEADER = 'X-Kubedeck-Stream';
+export { STREAM_HEADER } from './mux';
 
 /** A random id of 32 hex digits (crypto.getRandomValues works outside secure contexts too). */
 export function newStreamId(): string {
@@ -43,10 +43,31 @@ export function openStream(url: string, init: RequestInit, signal: AbortSignal):
   new Headers(init.headers).forEach((v, k) => {
     headers[k === 'accept' ? 'Accept' : k === 'content-type' ? 'Content-Type' : k] = v;
   });
+  if (!signal.aborted) signal.addEventListener('abort', () => void cancelStream(id), { once: true });
+  const mux = streamMux();
+  if (mux && (init.method ?? 'GET') === 'GET') return mux.open(url, id, headers[PLUGIN_HEADER.toLowerCase()], signal);
   headers[STREAM_HEADER] = id;
   Object.assign(headers, apiHeaders());
-  if (!signal.aborted) signal.addEventListener('abort', () => void cancelStream(id), { once: true });
   return fetch(url, { credentials: 'same-origin', ...init, headers, signal });
+}
+
+/** The request header a plugin's requests carry (their grant applies). */
+export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
+
+// GET streams share one connection (mux.ts); POST streams (drain, copy) and
+// unit tests of single streams (setStreamMux(null)) fetch on their own.
+let mux: StreamMux | null | undefined;
+
+function streamMux(): StreamMux | null {
+  if (mux === undefined) {
+    mux = new StreamMux({ fetch: (input, init) => fetch(input, init), headers: apiHeaders, newId: newStreamId, cancel: (id) => void cancelStream(id) });
+  }
+  return mux;
+}
+
+/** Sets the stream connection GET streams use; null: each fetches on its own. */
+export function setStreamMux(m: StreamMux | null): void {
+  mux = m;
 }
 
 /**

@@ -2,6 +2,10 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 // The app's i18next instance, in English (jsdom's navigator.language is en-US).
 import '../i18n';
+import { setStreamMux } from '../api/openStream';
+
+// Unit tests fake one stream per fetch; the stream mux has tests of its own (api/mux.test.ts).
+setStreamMux(null);
 
 // jsdom does no layout: give scroll containers a size so virtualized lists render rows.
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });

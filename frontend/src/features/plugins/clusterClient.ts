@@ -6,11 +6,11 @@
 import { callCommand } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import { objectStreamUrl } from '../../api/objectStream';
-import { HEARTBEAT_TIMEOUT_MS, streamNdjson, streamUrl } from '../../api/openStream';
+import { HEARTBEAT_TIMEOUT_MS, PLUGIN_HEADER, streamNdjson, streamUrl } from '../../api/openStream';
 import type { ClusterClient, KubeObject, ListOptions, ResourceKind, WatchEvent, WriteResult } from './types';
 import { t } from '../../i18n';
 
-export const PLUGIN_HEADER = 'X-Kubedeck-Plugin';
+export { PLUGIN_HEADER };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');

@@ -103,6 +103,7 @@ describe('StreamMux', () => {
     const reading = (await first).text();
     b.conns[0]?.end();
     await expect(reading).rejects.toThrow(/broke off/);
+    expect(b.cancels).toEqual([b.conns[0]?.id]); // the backend is told too
     const second = b.mux.open('/api/stream/contexts', 'b', undefined, signal);
     await expect.poll(() => b.conns.length).toBe(2);
     await expect.poll(() => b.opens.length).toBe(2);

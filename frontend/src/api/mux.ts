@@ -83,6 +83,7 @@ interface Conn {
   id: string;
   entries: Map<string, Entry>;
   abort: () => void;
+  dead?: boolean;
 }
 
 export interface MuxDeps {
@@ -157,12 +158,16 @@ export class StreamMux {
     else e.reject(reason);
   }
 
+  /** Drops a connection, here and on the backend (the desktop's webview never ends an aborted request). */
   private forget(conn: Conn): void {
     if (this.live === conn) {
       this.live = null;
       this.conn = null;
     }
+    if (conn.dead) return;
+    conn.dead = true;
     conn.abort();
+    this.deps.cancel(conn.id);
   }
 
   /** The open connection, or a new one; a refused one (401 …) as its Response. */

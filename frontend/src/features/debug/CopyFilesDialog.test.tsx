@@ -58,6 +58,18 @@ describe('the Copy files dialog', () => {
     expect(done.textContent).toBe('Copied 10 MiB from data.bin to web-1:/tmp/data.bin.SHA-256 ab12cd');
   });
 
+  it('keeps saying what the last copy did when the form changes after it', async () => {
+    download.mockResolvedValue({ kind: 'done', result: { bytes: 2 * MiB, files: 1 }, local: 'app.log' });
+    const dialog = open();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Path in the container (file or folder)' }), { target: { value: '/var/log/app.log' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy' }));
+    const done = await within(dialog).findByRole('status');
+    expect(done.textContent).toBe('Copied 2 MiB to app.log.');
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'To the container' }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Path in the container (the file to write)' }), { target: { value: '/tmp/other' } });
+    expect(within(dialog).getByRole('status').textContent).toBe('Copied 2 MiB to app.log.');
+  });
+
   it('cancels a copy in progress', async () => {
     download.mockImplementation((_t, _p, on, signal) => {
       on({ bytes: 100, total: -1 });

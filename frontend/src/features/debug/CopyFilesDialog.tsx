@@ -53,7 +53,7 @@ export function CopyFilesDialog({ context, namespace, pod, containers, onClose }
     if (problem || running) return;
     const c = new AbortController();
     ctl.current = c;
-    dispatch({ type: 'start' });
+    dispatch({ type: 'start', job: { direction, remote } });
     // Progress reaches the screen once a frame, however fast it comes.
     let latest: CopyProgress | null = null;
     let cancelFrame: (() => void) | null = null;
@@ -158,7 +158,7 @@ export function CopyFilesDialog({ context, namespace, pod, containers, onClose }
         )}
         {state.phase === 'done' && (
           <div className="op-message ok" role="status">
-            {doneText(direction, state.result, state.local, remote, pod)}
+            {doneText(state.job, state.result, state.local, pod)}
             {state.result.sha256 && (
               <span className="copy-sha">
                 {t('debug.copy.sha256')} <code>{state.result.sha256}</code>
@@ -174,7 +174,7 @@ export function CopyFilesDialog({ context, namespace, pod, containers, onClose }
         )}
         {state.phase === 'stopped' && (
           <p className="op-message warn" role="status">
-            {direction === 'upload' ? t('debug.copy.stoppedUpload', { bytes: progressText(state.bytes, -1), path: remote }) : t('debug.copy.stopped', { bytes: progressText(state.bytes, -1) })}
+            {state.job.direction === 'upload' ? t('debug.copy.stoppedUpload', { bytes: progressText(state.bytes, -1), path: state.job.remote }) : t('debug.copy.stopped', { bytes: progressText(state.bytes, -1) })}
           </p>
         )}
         {state.phase === 'failed' && (

@@ -371,15 +371,28 @@ func (p *mainProcess) stop() {
 	for _, pid := range sessionMembers(sid) {
 		_ = syscall.Kill(pid, syscall.SIGKILL)
 	}
+	deadline := time.After(5 * time.Second)
 	select {
 	case <-p.done:
-	case <-time.After(5 * time.Second):
+	case <-deadline:
 		p.log.Warn("main process not gone 5 s after SIGKILL", "container", p.name, "pid", sid)
+		return
+	}
+	// A SIGKILL takes effect when its process next runs: the session's
+	// other processes (background jobs, not our children: nothing to wait
+	// on) may outlive the kill call for a moment on a busy machine.
+	for len(sessionMembers(sid)) > 0 {
+		select {
+		case <-deadline:
+			p.log.Warn("processes of a main process's session not gone 5 s after SIGKILL", "container", p.name, "session", sid)
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }
 
-// sessionMembers lists the processes of session sid (from /proc/PID/stat:
-// "pid (comm) state ppid pgrp session ...").
+// sessionMembers lists the live processes of session sid (from
+// /proc/PID/stat: "pid (comm) state ppid pgrp session ...").
 func sessionMembers(sid int) []int {
 	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
 	var out []int
@@ -390,7 +403,7 @@ func sessionMembers(sid int) []int {
 		}
 		s := string(b)
 		fields := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(fields) < 4 || fields[3] != strconv.Itoa(sid) {
+		if len(fields) < 4 || fields[3] != strconv.Itoa(sid) || fields[0] == "Z" { // a zombie is dead already
 			continue
 		}
 		if pid, err := strconv.Atoi(filepath.Base(filepath.Dir(f))); err == nil {

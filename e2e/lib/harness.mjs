@@ -112,3 +112,20 @@ export async function eventually(fn, { timeout = 5000, interval = 50, what = 'co
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/**
+ * Calls fn with the URL of every stream the page opens: a GET stream goes
+ * over the page's one connection (POST /api/stream/mux/open names it in
+ * its body), a POST stream on its own.
+ */
+export function onStreamOpen(page, fn) {
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname === '/api/stream/mux/open') {
+      const path = JSON.parse(r.postData() ?? '{}').path;
+      if (path) fn(new URL(path, u));
+    } else if (u.pathname.startsWith('/api/stream/') && !u.pathname.startsWith('/api/stream/mux') && u.pathname !== '/api/stream/cancel') {
+      fn(u);
+    }
+  });
+}

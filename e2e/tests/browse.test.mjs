@@ -3,7 +3,7 @@
 // global search, selector filters, and deep links that survive a reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cluster, kubectl, startServe, launch, openApp, screenshot, eventually } from '../lib/harness.mjs';
+import { cluster, kubectl, startServe, launch, openApp, screenshot, eventually, onStreamOpen } from '../lib/harness.mjs';
 
 const ADMIN = cluster().contexts.admin;
 const C = encodeURIComponent(ADMIN);
@@ -223,7 +223,7 @@ test('a label selector filter app=web shows only the web pods (sent to the serve
   const table = page.getByRole('grid', { name: 'Pods' });
   await table.getByRole('row').nth(1).waitFor({ timeout: 10000 });
   const streams = [];
-  page.on('request', (r) => r.url().includes('/api/stream/list') && streams.push(new URL(r.url())));
+  onStreamOpen(page, (u) => u.pathname === '/api/stream/list' && streams.push(u));
   await page.getByRole('searchbox', { name: 'Filter' }).fill('app=web');
   await page.getByRole('status', { name: 'Filter mode: Label selector' }).waitFor();
   const want = get(['pods', '-A', '-l', 'app=web']).map((r) => r[1]);

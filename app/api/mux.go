@@ -18,7 +18,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -400,5 +399,3 @@ func (f *frameWriter) flushBody() {
 		_ = f.frameLocked(true)
 	}
 }
-
-var _ io.Writer = (*frameWriter)(nil)

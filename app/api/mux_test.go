@@ -183,7 +183,9 @@ func TestAMuxStreamIsCancelledAloneAndAllEndWithTheMux(t *testing.T) {
 		}
 	}
 	streams := map[string]*muxStream{}
-	c.until(streams, func() bool { return streams["w1"] != nil && streams["w2"] != nil && streams["w1"].body.Len() > 0 && streams["w2"].body.Len() > 0 })
+	c.until(streams, func() bool {
+		return streams["w1"] != nil && streams["w2"] != nil && streams["w1"].body.Len() > 0 && streams["w2"].body.Len() > 0
+	})
 	if got := cancelCall(h, "w1", "a"); got != `{"cancelled":true}` {
 		t.Fatalf("cancel w1 = %s", got)
 	}

@@ -54,6 +54,7 @@ func New(resolve Resolver, log *slog.Logger, opts ...Option) *Handler {
 	h.mux.HandleFunc("GET /api/stream/plugins", h.streamPlugins)
 	h.mux.HandleFunc("GET /api/stream/objects", h.streamObjects)
 	h.mux.HandleFunc("GET /api/stream/access", h.streamAccess)
+	h.mux.HandleFunc("GET /api/stream/helm", h.streamHelm)
 	h.mux.HandleFunc("POST /api/stream/copy", h.streamCopy)
 	h.mux.HandleFunc("GET /api/copy/download", h.copyDownload)
 	h.mux.HandleFunc("POST /api/copy/upload", h.copyUpload)

@@ -18,6 +18,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/credentials"
 	"github.com/kubedeck/kubedeck/app/debug"
 	"github.com/kubedeck/kubedeck/app/forward"
+	"github.com/kubedeck/kubedeck/app/helm"
 	"github.com/kubedeck/kubedeck/app/internal/testcluster"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/settings"
@@ -88,6 +89,22 @@ var writes = map[string]func(c *Commands, ctx string) error{
 		_, err := c.TerminalStart(ctx, terminal.Request{Namespace: "default", Pod: "ro", Command: []string{"sh"}, Cols: 80, Rows: 24})
 		return err
 	},
+	"HelmRollback": func(c *Commands, ctx string) error {
+		_, err := c.HelmRollback(ctx, helm.Ref{Namespace: "default", Name: "ro"}, 1)
+		return err
+	},
+	"HelmUninstall": func(c *Commands, ctx string) error {
+		_, err := c.HelmUninstall(ctx, helm.Ref{Namespace: "default", Name: "ro"}, false)
+		return err
+	},
+	"HelmUpgrade": func(c *Commands, ctx string) error {
+		_, err := c.HelmUpgrade(ctx, helm.Ref{Namespace: "default", Name: "ro"}, helm.UpgradeRequest{Values: "a: 1"})
+		return err
+	},
+	"HelmInstall": func(c *Commands, ctx string) error {
+		_, err := c.HelmInstall(ctx, helm.InstallRequest{Namespace: "default", Name: "ro", Archive: []byte("x")})
+		return err
+	},
 	"DrainConn": func(c *Commands, ctx string) error {
 		_, err := c.s.DrainConn(ctx)
 		return err
@@ -106,6 +123,7 @@ var notClusterWrites = []string{
 	"PortForwardStart", "PortForwards", "PortForwardStop",
 	"SubjectAccess", "MyAccess", "ShareRoles", "SharePreview", "Shares",
 	"DebugPods", "SetNodeShell",
+	"HelmRelease", "HelmRevision", "HelmObjects", "HelmDrift", "HelmRollbackPreview", "HelmPickChart", "HelmReadChart",
 }
 
 // A new command must be sorted into one of the two lists, so no write path

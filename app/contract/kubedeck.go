@@ -10,6 +10,7 @@ import (
 	"github.com/kubedeck/kubedeck/app/debug"
 	"github.com/kubedeck/kubedeck/app/filecopy"
 	"github.com/kubedeck/kubedeck/app/forward"
+	"github.com/kubedeck/kubedeck/app/helm"
 	"github.com/kubedeck/kubedeck/app/kubeconfig"
 	"github.com/kubedeck/kubedeck/app/logs"
 	"github.com/kubedeck/kubedeck/app/rbac"
@@ -55,6 +56,9 @@ func Kubedeck() Spec {
 				Variants: []Variant{{Type: "plugins", Go: typeOf[api.PluginsLine]()}, heartbeat, errorLine}},
 			{Name: "AccessMessage", Doc: "A line of GET /api/stream/access: who can do what, now and after each RBAC change (app/rbac).",
 				Variants: []Variant{{Type: "matrix", Go: typeOf[api.AccessMatrixLine]()}, heartbeat, {Type: "error", Go: typeOf[api.RetryingLine]()}}},
+			{Name: "HelmMessage", Doc: "A line of GET /api/stream/helm: the releases once read, then their changes (app/helm).",
+				Variants: []Variant{{Type: "releases", Go: typeOf[api.HelmReleasesLine]()}, {Type: "changes", Go: typeOf[api.HelmChangesLine]()},
+					{Type: "problem", Go: typeOf[api.HelmProblemLine]()}, heartbeat, errorLine}},
 			{Name: "MuxMessage", Doc: "A line of GET /api/stream/mux: the frames of the streams opened on it (a data line's bytes follow it).",
 				Variants: []Variant{{Type: "ready", Go: typeOf[api.MuxReady]()}, {Type: "start", Go: typeOf[api.MuxStart]()},
 					{Type: "data", Go: typeOf[api.MuxData]()}, {Type: "end", Go: typeOf[api.MuxEnd]()}, heartbeat}},
@@ -107,6 +111,22 @@ func Kubedeck() Spec {
 			typeOf[debug.NodeShellRequest](): "NodeShellRequest",
 			typeOf[debug.Entry]():            "DebugPod",
 			typeOf[filecopy.Result]():        "CopyResult",
+			// Helm releases (app/helm).
+			typeOf[helm.Release]():         "HelmRelease",
+			typeOf[helm.Ref]():             "HelmRef",
+			typeOf[helm.Details]():         "HelmDetails",
+			typeOf[helm.HistoryEntry]():    "HelmHistoryEntry",
+			typeOf[helm.Hook]():            "HelmHook",
+			typeOf[helm.RevisionContent](): "HelmRevisionContent",
+			typeOf[helm.Object]():          "HelmObject",
+			typeOf[helm.ObjectState]():     "HelmObjectState",
+			typeOf[helm.Drift]():           "HelmDrift",
+			typeOf[helm.Result]():          "HelmResult",
+			typeOf[helm.RollbackPreview](): "HelmRollbackPreview",
+			typeOf[helm.UpgradeRequest]():  "HelmUpgradeRequest",
+			typeOf[helm.InstallRequest]():  "HelmInstallRequest",
+			typeOf[helm.ChartInfo]():       "HelmChartInfo",
+			typeOf[helm.Problem]():         "HelmProblem",
 			// Not Storage: that is the DOM's localStorage type.
 			typeOf[credentials.Storage](): "TokenStorage",
 		},

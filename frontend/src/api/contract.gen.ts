@@ -118,6 +118,15 @@ export interface AccessRow {
 /** AccessSource says where an answer comes from. */
 export type AccessSource = 'server' | 'rbac';
 
+/** ActionsRef names one object. */
+export interface ActionsRef {
+  group: string;
+  version: string;
+  resource: string;
+  namespace?: string;
+  name: string;
+}
+
 /** ActionsResult is the outcome for one object. */
 export interface ActionsResult {
   kind: string;
@@ -428,6 +437,197 @@ export interface ForwardRequest {
 /** ForwardState is whether a forward runs: active, or failed (see its Message). */
 export type ForwardState = 'active' | 'failed';
 
+/** HelmChartInfo describes a chart picked for installing. */
+export interface HelmChartInfo {
+  name: string;
+  version: string;
+  appVersion: string;
+  description: string;
+  /**
+   * Values are the chart's default values (YAML), the start of an
+   * install's values.
+   */
+  values: string;
+  hasSchema: boolean;
+  /** Path is where the chart is on this machine ("" for an upload). */
+  path: string;
+}
+
+/**
+ * HelmDetails is a release's newest revision as `helm status`, `helm get
+ * values [-a]`, `helm get manifest` and `helm history` show it.
+ */
+export interface HelmDetails {
+  release: HelmRelease;
+  firstDeployed: string;
+  notes: string;
+  /**
+   * Values are the user-supplied values (YAML), AllValues the computed
+   * ones: the chart's defaults with the user's on top.
+   */
+  values: string;
+  allValues: string;
+  manifest: string;
+  /** Objects are what the manifest declares, in its order. */
+  objects: HelmObject[];
+  hooks: HelmHook[];
+  /** History is every revision Helm keeps, newest first. */
+  history: HelmHistoryEntry[];
+  /**
+   * HasSchema is true when the chart ships values.schema.json (an
+   * upgrade's values are checked against it).
+   */
+  hasSchema: boolean;
+  /** ChartValues are the stored chart's default values (YAML). */
+  chartValues: string;
+}
+
+/**
+ * HelmDrift is one object's rendered form beside the same fields of its live
+ * form (and the whole live object, server fields left out), as YAML.
+ */
+export interface HelmDrift {
+  object: HelmObjectState;
+  rendered: string;
+  /**
+   * LiveFields is the live object cut to the fields the manifest sets:
+   * a diff of Rendered and LiveFields is the drift.
+   */
+  liveFields: string;
+  live: string;
+}
+
+/** HelmHistoryEntry is one revision in `helm history`. */
+export interface HelmHistoryEntry {
+  revision: number;
+  status: string;
+  chart: string;
+  chartVersion: string;
+  appVersion: string;
+  updated: string;
+  description: string;
+}
+
+/** HelmHook is a chart hook of the release and how its last run went. */
+export interface HelmHook {
+  name: string;
+  kind: string;
+  events: string[];
+  phase: string;
+}
+
+/** HelmInstallRequest installs a chart from a local folder or archive. */
+export interface HelmInstallRequest {
+  namespace: string;
+  name: string;
+  /**
+   * ChartPath is a chart folder or .tgz on this machine (the desktop's
+   * file dialog); Archive a .tgz's bytes (the browser's upload).
+   */
+  chartPath: string;
+  archive: string;
+  values: string;
+  dryRun: boolean;
+}
+
+/** HelmObject is one object a release's manifest declares. */
+export interface HelmObject {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Source is the template it came from ("shop/templates/service.yaml"). */
+  source: string;
+}
+
+/** HelmObjectState is a manifest object beside its live form. */
+export interface HelmObjectState {
+  /**
+   * Group, Version and Resource locate it ("" when the cluster does not
+   * serve its kind); Namespaced is its scope.
+   */
+  group: string;
+  version: string;
+  resource: string;
+  namespaced: boolean;
+  state: string;
+  /**
+   * Drifted is true when a field the manifest sets has another value
+   * live (or is gone).
+   */
+  drifted: boolean;
+  message: string;
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** Source is the template it came from ("shop/templates/service.yaml"). */
+  source: string;
+}
+
+/** HelmRef names a release and where Helm keeps it. */
+export interface HelmRef {
+  namespace: string;
+  name: string;
+  /** Driver is "secret" (the default when empty) or "configmap". */
+  driver: string;
+}
+
+/** HelmRelease is one row of the releases list: a release's newest revision. */
+export interface HelmRelease {
+  name: string;
+  namespace: string;
+  revision: number;
+  status: string;
+  chart: string;
+  chartVersion: string;
+  appVersion: string;
+  updated: string;
+  description: string;
+  /** Driver is where the records are: "secret" or "configmap". */
+  driver: string;
+  /** Revisions is how many revisions Helm keeps. */
+  revisions: number;
+}
+
+/** HelmResult is what an action did, or would do (DryRun). */
+export interface HelmResult {
+  release: HelmRelease;
+  dryRun: boolean;
+  manifest: string;
+  notes: string;
+  /** Message is Helm's word on it ("release "shop" uninstalled"). */
+  message: string;
+}
+
+/** HelmRevisionContent is what one revision applied: for diffs between two. */
+export interface HelmRevisionContent {
+  revision: number;
+  values: string;
+  allValues: string;
+  manifest: string;
+  notes: string;
+}
+
+/**
+ * HelmRollbackPreview is what a rollback would change: the newest revision's
+ * values and manifest, and the target's (which a rollback applies again).
+ */
+export interface HelmRollbackPreview {
+  current: HelmRevisionContent;
+  target: HelmRevisionContent;
+}
+
+/** HelmUpgradeRequest upgrades a release with the chart it was installed from. */
+export interface HelmUpgradeRequest {
+  /**
+   * Values are the user-supplied values (YAML), all of them: what is
+   * not here takes the chart's default.
+   */
+  values: string;
+  dryRun: boolean;
+}
+
 /** KubeconfigEnvVar is one environment variable an exec plugin is started with. */
 export interface KubeconfigEnvVar {
   name: string;
@@ -640,15 +840,6 @@ export interface Preferences {
   plugins?: Record<string, PluginPreferences>;
   /** DebugImages are the debug container images used, latest first. */
   debugImages?: string[];
-}
-
-/** Ref names one object. */
-export interface Ref {
-  group: string;
-  version: string;
-  resource: string;
-  namespace?: string;
-  name: string;
 }
 
 /** ResourcesColumn is one server-side Table column. */
@@ -967,12 +1158,50 @@ export interface Commands {
    * Delete deletes objects with a propagation policy (background,
    * foreground, orphan).
    */
-  Delete: { args: [contextName: string, refs: Ref[], propagation: string]; result: ActionsResult[] };
+  Delete: { args: [contextName: string, refs: ActionsRef[], propagation: string]; result: ActionsResult[] };
+  /** HelmDrift is one manifest object (by its index) beside its live form. */
+  HelmDrift: { args: [contextName: string, ref: HelmRef, index: number]; result: HelmDrift };
+  /**
+   * HelmInstall installs a chart as a new release (or dry-runs it). A local
+   * path is taken only in the desktop, where the user picked it.
+   */
+  HelmInstall: { args: [contextName: string, req: HelmInstallRequest]; result: HelmResult };
+  /**
+   * HelmObjects reads every object of a release's manifest live: present,
+   * missing, forbidden, and whether it drifted from the manifest.
+   */
+  HelmObjects: { args: [contextName: string, ref: HelmRef]; result: HelmObjectState[] };
+  /**
+   * HelmPickChart asks for a local chart (a folder, or a .tgz) with the
+   * desktop's file dialog and describes it (Path "" when cancelled). The
+   * browser uploads an archive instead (HelmReadChart).
+   */
+  HelmPickChart: { args: [folder: boolean]; result: HelmChartInfo };
+  /** HelmReadChart describes an uploaded chart archive. */
+  HelmReadChart: { args: [archive: string]; result: HelmChartInfo };
+  /**
+   * HelmRelease is a release's newest revision: status, notes, values
+   * (user-supplied and computed), manifest and its objects, and history.
+   */
+  HelmRelease: { args: [contextName: string, ref: HelmRef]; result: HelmDetails };
+  /** HelmRevision is what one revision of a release applied (to compare two). */
+  HelmRevision: { args: [contextName: string, ref: HelmRef, revision: number]; result: HelmRevisionContent };
+  /** HelmRollback rolls a release back to revision (`helm rollback`). */
+  HelmRollback: { args: [contextName: string, ref: HelmRef, revision: number]; result: HelmResult };
+  /** HelmRollbackPreview shows what rolling back to revision would change. */
+  HelmRollbackPreview: { args: [contextName: string, ref: HelmRef, revision: number]; result: HelmRollbackPreview };
+  /** HelmUninstall uninstalls a release (`helm uninstall [--keep-history]`). */
+  HelmUninstall: { args: [contextName: string, ref: HelmRef, keepHistory: boolean]; result: HelmResult };
+  /**
+   * HelmUpgrade upgrades a release with edited values and its stored chart,
+   * or dry-runs it on the server to preview the new manifest.
+   */
+  HelmUpgrade: { args: [contextName: string, ref: HelmRef, req: HelmUpgradeRequest]; result: HelmResult };
   /**
    * ManagedFields returns an object's metadata.managedFields as YAML, fetched
    * only now: every view leaves them out.
    */
-  ManagedFields: { args: [contextName: string, ref: Ref]; result: string };
+  ManagedFields: { args: [contextName: string, ref: ActionsRef]; result: string };
   /**
    * MyAccess is what the signed-in user may do in a namespace ("what can I
    * do here"), from SelfSubjectRulesReview.
@@ -1015,7 +1244,7 @@ export interface Commands {
    */
   RemoveCluster: { args: [name: string]; result: ContextList };
   /** Restart rolls a Deployment, StatefulSet or DaemonSet out again. */
-  Restart: { args: [contextName: string, ref: Ref]; result: boolean };
+  Restart: { args: [contextName: string, ref: ActionsRef]; result: boolean };
   /**
    * RevealSecret returns one decoded value of a Secret, fetched only now: list
    * and details views never carry secret values.
@@ -1036,7 +1265,7 @@ export interface Commands {
   /** RunCronJob starts a Job from a CronJob now and returns its name. */
   RunCronJob: { args: [contextName: string, namespace: string, name: string]; result: string };
   /** Scale sets the replicas of a Deployment, StatefulSet or ReplicaSet. */
-  Scale: { args: [contextName: string, ref: Ref, replicas: number]; result: boolean };
+  Scale: { args: [contextName: string, ref: ActionsRef, replicas: number]; result: boolean };
   /** SetNodeShell sets where a context's node shells run ("" = the default). */
   SetNodeShell: { args: [contextName: string, image: string, namespace: string]; result: Preferences };
   /** SetPluginEnabled turns an approved plugin off or on. */
@@ -1197,6 +1426,14 @@ export type AccessMessage =
   | { type: 'matrix'; matrix: AccessMatrix }
   | { type: 'heartbeat' }
   | { type: 'error'; message: string; retrying: boolean };
+
+/** A line of GET /api/stream/helm: the releases once read, then their changes (app/helm). */
+export type HelmMessage =
+  | { type: 'releases'; releases: HelmRelease[] }
+  | { type: 'changes'; releases: HelmRelease[]; deleted: string[] }
+  | { type: 'problem'; namespace: string; driver: string; message: string; status: number; retrying: boolean }
+  | { type: 'heartbeat' }
+  | { type: 'error'; message: string };
 
 /** A line of GET /api/stream/mux: the frames of the streams opened on it (a data line's bytes follow it). */
 export type MuxMessage =

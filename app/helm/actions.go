@@ -9,10 +9,12 @@ import (
 
 	"helm.sh/helm/v4/pkg/action"
 	"helm.sh/helm/v4/pkg/chart/loader"
+	"helm.sh/helm/v4/pkg/kube"
 	"sigs.k8s.io/yaml"
 )
 
-// ActionTimeout bounds what Helm waits for in one action (hooks).
+// ActionTimeout bounds what Helm waits for in one action. Like the helm
+// CLI without --wait, actions wait for hooks only (kube.HookOnlyStrategy).
 const ActionTimeout = 2 * time.Minute
 
 // MaxChartArchive bounds an uploaded chart archive.
@@ -73,7 +75,7 @@ func (c *Client) Rollback(ref Ref, rev int) (Result, error) {
 		return Result{}, err
 	}
 	rb := action.NewRollback(ac)
-	rb.Version, rb.Timeout = rev, ActionTimeout
+	rb.Version, rb.Timeout, rb.WaitStrategy = rev, ActionTimeout, kube.HookOnlyStrategy
 	if err := rb.Run(ref.Name); err != nil {
 		return Result{}, fmt.Errorf("roll back %s to revision %d: %w", ref.Name, rev, err)
 	}
@@ -88,7 +90,7 @@ func (c *Client) Uninstall(ref Ref, keepHistory bool) (Result, error) {
 		return Result{}, err
 	}
 	u := action.NewUninstall(ac)
-	u.KeepHistory, u.Timeout = keepHistory, ActionTimeout
+	u.KeepHistory, u.Timeout, u.WaitStrategy = keepHistory, ActionTimeout, kube.HookOnlyStrategy
 	res, err := u.Run(ref.Name)
 	if err != nil {
 		return Result{}, fmt.Errorf("uninstall %s: %w", ref.Name, err)
@@ -130,7 +132,7 @@ func (c *Client) Upgrade(ctx context.Context, ref Ref, req UpgradeRequest) (Resu
 		return Result{}, fmt.Errorf("release %s keeps no chart to upgrade with", ref.Name)
 	}
 	up := action.NewUpgrade(ac)
-	up.Namespace, up.Timeout = ref.Namespace, ActionTimeout
+	up.Namespace, up.Timeout, up.WaitStrategy = ref.Namespace, ActionTimeout, kube.HookOnlyStrategy
 	if req.DryRun {
 		up.DryRunStrategy = action.DryRunServer
 	}
@@ -183,7 +185,7 @@ func (c *Client) Install(ctx context.Context, req InstallRequest) (Result, error
 		return Result{}, err
 	}
 	in := action.NewInstall(ac)
-	in.Namespace, in.ReleaseName, in.Timeout = req.Namespace, req.Name, ActionTimeout
+	in.Namespace, in.ReleaseName, in.Timeout, in.WaitStrategy = req.Namespace, req.Name, ActionTimeout, kube.HookOnlyStrategy
 	if req.DryRun {
 		in.DryRunStrategy = action.DryRunServer
 	}

@@ -31,6 +31,9 @@ type Cluster struct {
 	Tokens   map[string]string `json:"tokens"`
 	// Pid is the devcluster process: SIGUSR1 restarts its kube-apiserver.
 	Pid int `json:"pid"`
+	// Helm is the helm CLI built beside the cluster's binaries: the oracle
+	// of the Helm tests.
+	Helm string `json:"helm"`
 }
 
 // Admin, Viewer and Developer name the roles of the kubeconfig's contexts.

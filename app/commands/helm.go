@@ -13,98 +13,110 @@ func helmClient(c *Commands, conn *cluster.Conn) *helm.Client {
 }
 
 // helmRead runs a read of a context's releases.
-func helmRead[T any](c *Commands, name, contextName string, fn func(context.Context, *helm.Client) (T, error)) (T, error) {
-	return guard(c, name, func() (T, error) {
-		var zero T
-		conn, err := c.s.Clusters().Get(contextName)
-		if err != nil {
-			return zero, err
-		}
-		ctx, cancel := timeout()
-		defer cancel()
-		out, err := fn(ctx, helmClient(c, conn))
-		if err != nil {
-			return zero, describe(conn, err)
-		}
-		return out, nil
-	})
+func helmRead[T any](c *Commands, contextName string, fn func(context.Context, *helm.Client) (T, error)) (T, error) {
+	var zero T
+	conn, err := c.s.Clusters().Get(contextName)
+	if err != nil {
+		return zero, err
+	}
+	ctx, cancel := timeout()
+	defer cancel()
+	out, err := fn(ctx, helmClient(c, conn))
+	if err != nil {
+		return zero, describe(conn, err)
+	}
+	return out, nil
 }
 
 // helmChange runs an action on a context's releases; read-only contexts
 // refuse it unless it is a dry run.
 func helmChange(c *Commands, name, contextName string, dryRun bool, fn func(context.Context, *helm.Client) (helm.Result, error)) (helm.Result, error) {
-	return guard(c, name, func() (helm.Result, error) {
-		conn, err := c.connFor(contextName, dryRun)
-		if err != nil {
-			return helm.Result{}, err
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), helm.ActionTimeout+Timeout)
-		defer cancel()
-		out, err := fn(ctx, helmClient(c, conn))
-		c.logChange(name, contextName, dryRun, err)
-		if err != nil {
-			return helm.Result{}, describe(conn, err)
-		}
-		return out, nil
-	})
+	conn, err := c.connFor(contextName, dryRun)
+	if err != nil {
+		return helm.Result{}, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), helm.ActionTimeout+Timeout)
+	defer cancel()
+	out, err := fn(ctx, helmClient(c, conn))
+	c.logChange(name, contextName, dryRun, err)
+	if err != nil {
+		return helm.Result{}, describe(conn, err)
+	}
+	return out, nil
 }
 
 // HelmRelease is a release's newest revision: status, notes, values
 // (user-supplied and computed), manifest and its objects, and history.
 func (c *Commands) HelmRelease(contextName string, ref helm.Ref) (helm.Details, error) {
-	return helmRead(c, "HelmRelease", contextName, func(_ context.Context, h *helm.Client) (helm.Details, error) {
-		return h.Details(ref)
+	return guard(c, "HelmRelease", func() (helm.Details, error) {
+		return helmRead(c, contextName, func(_ context.Context, h *helm.Client) (helm.Details, error) {
+			return h.Details(ref)
+		})
 	})
 }
 
 // HelmRevision is what one revision of a release applied (to compare two).
 func (c *Commands) HelmRevision(contextName string, ref helm.Ref, revision int) (helm.RevisionContent, error) {
-	return helmRead(c, "HelmRevision", contextName, func(_ context.Context, h *helm.Client) (helm.RevisionContent, error) {
-		return h.Revision(ref, revision)
+	return guard(c, "HelmRevision", func() (helm.RevisionContent, error) {
+		return helmRead(c, contextName, func(_ context.Context, h *helm.Client) (helm.RevisionContent, error) {
+			return h.Revision(ref, revision)
+		})
 	})
 }
 
 // HelmObjects reads every object of a release's manifest live: present,
 // missing, forbidden, and whether it drifted from the manifest.
 func (c *Commands) HelmObjects(contextName string, ref helm.Ref) ([]helm.ObjectState, error) {
-	return helmRead(c, "HelmObjects", contextName, func(ctx context.Context, h *helm.Client) ([]helm.ObjectState, error) {
-		return h.Objects(ctx, ref)
+	return guard(c, "HelmObjects", func() ([]helm.ObjectState, error) {
+		return helmRead(c, contextName, func(ctx context.Context, h *helm.Client) ([]helm.ObjectState, error) {
+			return h.Objects(ctx, ref)
+		})
 	})
 }
 
 // HelmDrift is one manifest object (by its index) beside its live form.
 func (c *Commands) HelmDrift(contextName string, ref helm.Ref, index int) (helm.Drift, error) {
-	return helmRead(c, "HelmDrift", contextName, func(ctx context.Context, h *helm.Client) (helm.Drift, error) {
-		return h.Drift(ctx, ref, index)
+	return guard(c, "HelmDrift", func() (helm.Drift, error) {
+		return helmRead(c, contextName, func(ctx context.Context, h *helm.Client) (helm.Drift, error) {
+			return h.Drift(ctx, ref, index)
+		})
 	})
 }
 
 // HelmRollbackPreview shows what rolling back to revision would change.
 func (c *Commands) HelmRollbackPreview(contextName string, ref helm.Ref, revision int) (helm.RollbackPreview, error) {
-	return helmRead(c, "HelmRollbackPreview", contextName, func(_ context.Context, h *helm.Client) (helm.RollbackPreview, error) {
-		return h.PreviewRollback(ref, revision)
+	return guard(c, "HelmRollbackPreview", func() (helm.RollbackPreview, error) {
+		return helmRead(c, contextName, func(_ context.Context, h *helm.Client) (helm.RollbackPreview, error) {
+			return h.PreviewRollback(ref, revision)
+		})
 	})
 }
 
 // HelmRollback rolls a release back to revision (`helm rollback`).
 func (c *Commands) HelmRollback(contextName string, ref helm.Ref, revision int) (helm.Result, error) {
-	return helmChange(c, "HelmRollback", contextName, false, func(_ context.Context, h *helm.Client) (helm.Result, error) {
-		return h.Rollback(ref, revision)
+	return guard(c, "HelmRollback", func() (helm.Result, error) {
+		return helmChange(c, "HelmRollback", contextName, false, func(_ context.Context, h *helm.Client) (helm.Result, error) {
+			return h.Rollback(ref, revision)
+		})
 	})
 }
 
 // HelmUninstall uninstalls a release (`helm uninstall [--keep-history]`).
 func (c *Commands) HelmUninstall(contextName string, ref helm.Ref, keepHistory bool) (helm.Result, error) {
-	return helmChange(c, "HelmUninstall", contextName, false, func(_ context.Context, h *helm.Client) (helm.Result, error) {
-		return h.Uninstall(ref, keepHistory)
+	return guard(c, "HelmUninstall", func() (helm.Result, error) {
+		return helmChange(c, "HelmUninstall", contextName, false, func(_ context.Context, h *helm.Client) (helm.Result, error) {
+			return h.Uninstall(ref, keepHistory)
+		})
 	})
 }
 
 // HelmUpgrade upgrades a release with edited values and its stored chart,
 // or dry-runs it on the server to preview the new manifest.
 func (c *Commands) HelmUpgrade(contextName string, ref helm.Ref, req helm.UpgradeRequest) (helm.Result, error) {
-	return helmChange(c, "HelmUpgrade", contextName, req.DryRun, func(ctx context.Context, h *helm.Client) (helm.Result, error) {
-		return h.Upgrade(ctx, ref, req)
+	return guard(c, "HelmUpgrade", func() (helm.Result, error) {
+		return helmChange(c, "HelmUpgrade", contextName, req.DryRun, func(ctx context.Context, h *helm.Client) (helm.Result, error) {
+			return h.Upgrade(ctx, ref, req)
+		})
 	})
 }
 
@@ -141,10 +153,12 @@ func (c *Commands) HelmReadChart(archive []byte) (helm.ChartInfo, error) {
 // HelmInstall installs a chart as a new release (or dry-runs it). A local
 // path is taken only in the desktop, where the user picked it.
 func (c *Commands) HelmInstall(contextName string, req helm.InstallRequest) (helm.Result, error) {
-	return helmChange(c, "HelmInstall", contextName, req.DryRun, func(ctx context.Context, h *helm.Client) (helm.Result, error) {
-		if req.ChartPath != "" && c.s.Files() == nil {
-			return helm.Result{}, errors.New("the browser installs uploaded chart archives only")
-		}
-		return h.Install(ctx, req)
+	return guard(c, "HelmInstall", func() (helm.Result, error) {
+		return helmChange(c, "HelmInstall", contextName, req.DryRun, func(ctx context.Context, h *helm.Client) (helm.Result, error) {
+			if req.ChartPath != "" && c.s.Files() == nil {
+				return helm.Result{}, errors.New("the browser installs uploaded chart archives only")
+			}
+			return h.Install(ctx, req)
+		})
 	})
 }

@@ -1,6 +1,7 @@
 package helm
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/base64"
@@ -61,51 +62,128 @@ type summary struct {
 	Description  string    `json:"description"`
 }
 
-// stored is the part of Helm's stored release JSON the list reads; the
-// rest (templates, values, manifest) is skipped by the decoder.
-type stored struct {
-	Info struct {
-		LastDeployed time.Time `json:"last_deployed"`
-		Status       string    `json:"status"`
-		Description  string    `json:"description"`
-	} `json:"info"`
-	Chart struct {
-		Metadata struct {
-			Name       string `json:"name"`
-			Version    string `json:"version"`
-			AppVersion string `json:"appVersion"`
-		} `json:"metadata"`
-	} `json:"chart"`
+// storedInfo and storedChartMeta are the parts of Helm's stored release
+// JSON the list reads.
+type storedInfo struct {
+	LastDeployed time.Time `json:"last_deployed"`
+	Status       string    `json:"status"`
+	Description  string    `json:"description"`
+}
+
+type storedChartMeta struct {
+	Name       string `json:"name"`
+	Version    string `json:"version"`
+	AppVersion string `json:"appVersion"`
 }
 
 var gzipMagic = []byte{0x1f, 0x8b, 0x08}
 
 // decodeSummary reads the list's fields from a storage object's release
 // data: base64 of gzip of JSON, or base64 of JSON for records Helm wrote
-// before it compressed them (the same rule as Helm's own decoder).
+// before it compressed them (the same rule as Helm's own decoder). It
+// decodes as it reads and stops once it has "info" and the chart's
+// "metadata", which Helm writes before the templates, values and
+// manifest: those are never decompressed.
 func decodeSummary(data []byte) (summary, error) {
-	raw := make([]byte, base64.StdEncoding.DecodedLen(len(data)))
-	n, err := base64.StdEncoding.Decode(raw, data)
-	if err != nil {
-		return summary{}, fmt.Errorf("decode the release record: %w", err)
-	}
-	var r io.Reader = bytes.NewReader(raw[:n])
-	if bytes.HasPrefix(raw[:n], gzipMagic) {
-		zr, err := gzip.NewReader(r)
+	br := bufio.NewReader(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(data)))
+	var r io.Reader = br
+	if head, _ := br.Peek(len(gzipMagic)); bytes.Equal(head, gzipMagic) {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return summary{}, fmt.Errorf("decompress the release record: %w", err)
 		}
 		defer zr.Close()
 		r = zr
 	}
-	var s stored
-	if err := json.NewDecoder(r).Decode(&s); err != nil {
+	info, meta, err := readSummary(json.NewDecoder(r))
+	if err != nil {
 		return summary{}, fmt.Errorf("read the release record: %w", err)
 	}
 	return summary{
-		Chart: s.Chart.Metadata.Name, ChartVersion: s.Chart.Metadata.Version, AppVersion: s.Chart.Metadata.AppVersion,
-		Updated: s.Info.LastDeployed, Status: s.Info.Status, Description: s.Info.Description,
+		Chart: meta.Name, ChartVersion: meta.Version, AppVersion: meta.AppVersion,
+		Updated: info.LastDeployed, Status: info.Status, Description: info.Description,
 	}, nil
+}
+
+// readSummary walks the release object's members until it has read
+// "info" and "chart"."metadata", skipping the others.
+func readSummary(dec *json.Decoder) (info storedInfo, meta storedChartMeta, err error) {
+	if err := expectDelim(dec, '{'); err != nil {
+		return info, meta, err
+	}
+	var gotInfo, gotMeta bool
+	for !(gotInfo && gotMeta) && dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return info, meta, err
+		}
+		switch key {
+		case "info":
+			if err := dec.Decode(&info); err != nil {
+				return info, meta, err
+			}
+			gotInfo = true
+		case "chart":
+			if gotMeta, err = readChartMeta(dec, &meta, !gotInfo); err != nil {
+				return info, meta, err
+			}
+		default:
+			if err := skip(dec); err != nil {
+				return info, meta, err
+			}
+		}
+	}
+	return info, meta, nil
+}
+
+// readChartMeta reads the chart object's "metadata" (found). Unless more
+// is still to be read after it, the decoder is left inside the chart
+// object: the caller stops there.
+func readChartMeta(dec *json.Decoder, meta *storedChartMeta, more bool) (found bool, err error) {
+	tok, err := dec.Token()
+	if err != nil || tok == nil { // "chart": null
+		return false, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return false, fmt.Errorf("chart is %v, not an object", tok)
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false, err
+		}
+		if key == "metadata" {
+			if err := dec.Decode(meta); err != nil {
+				return false, err
+			}
+			found = true
+			if !more {
+				return true, nil
+			}
+			continue
+		}
+		if err := skip(dec); err != nil {
+			return found, err
+		}
+	}
+	return found, expectDelim(dec, '}')
+}
+
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return fmt.Errorf("found %v where %v was expected", tok, want)
+	}
+	return nil
+}
+
+// skip reads past one value.
+func skip(dec *json.Decoder) error {
+	var discard json.RawMessage
+	return dec.Decode(&discard)
 }
 
 // revision is one storage object as the list keeps it.

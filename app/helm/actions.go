@@ -17,8 +17,9 @@ import (
 // CLI without --wait, actions wait for hooks only (kube.HookOnlyStrategy).
 const ActionTimeout = 2 * time.Minute
 
-// MaxChartArchive bounds an uploaded chart archive.
-const MaxChartArchive = 16 << 20
+// MaxChartArchive bounds an uploaded chart archive: it travels base64 in
+// a command call, whose body the browser shell caps at 8 MiB.
+const MaxChartArchive = 4 << 20
 
 // Result is what an action did, or would do (DryRun).
 type Result struct {

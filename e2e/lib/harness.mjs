@@ -30,6 +30,22 @@ export function kubectl(args, { context = cluster().contexts.admin, input } = {}
 }
 
 /**
+ * Runs the helm CLI built beside the cluster (its ready line's "helm") on the
+ * test cluster and returns its stdout: the oracle of the Helm tests. Its
+ * cache and config go to a temporary folder.
+ */
+export function helm(args, { context = cluster().contexts.admin, env = {} } = {}) {
+  const c = cluster();
+  if (!c.helm) throw new Error("the devcluster's ready line names no helm binary: rebuild it with `make devcluster`");
+  const home = path.join(artifacts, '..', 'helm-home');
+  return execFileSync(c.helm, ['--kubeconfig', c.kubeconfig, '--kube-context', context, ...args], {
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, HELM_CACHE_HOME: home, HELM_CONFIG_HOME: home, HELM_DATA_HOME: home, ...env },
+  });
+}
+
+/**
  * Starts `kubedeck serve` and resolves once it printed its URL. The tests open
  * many browser contexts on one server, as a team would: so the server gets a
  * fixed KUBEDECK_TOKEN, which stays reusable (a random launch token works

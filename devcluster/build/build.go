@@ -1,17 +1,19 @@
 // Package build builds the binaries of the local control plane (etcd,
-// kube-apiserver, kube-controller-manager, kube-scheduler, kwok) from the Go
-// module proxy, once, into a cache folder keyed by version. Each comes from a
-// small generated Go module under <cache>/src, so the project's own modules
-// never depend on k8s.io/kubernetes.
+// kube-apiserver, kube-controller-manager, kube-scheduler, kwok) and the helm
+// CLI from the Go module proxy, once, into a cache folder keyed by version.
+// Each comes from a small generated Go module under <cache>/src, so the
+// project's own modules never depend on k8s.io/kubernetes.
 //
 // Cache layout (root = $KUBEDECK_CACHE_DIR, else <UserCacheDir>/kubedeck/devcluster):
 //
 //	src/k8s-v1.37.2/{go.mod,go.sum,tools.go}   module kubedeck.local/k8sbuild
 //	src/etcd-v3.6.16/...                        module kubedeck.local/etcdbuild
 //	src/kwok-v0.8.0/...                         module kubedeck.local/kwokbuild
+//	src/helm-v4.3.2/...                         module kubedeck.local/helmbuild (helm.sh/helm/v4/cmd/helm)
 //	k8s-v1.37.2/{kube-apiserver,kube-controller-manager,kube-scheduler}
 //	etcd-v3.6.16/etcd
 //	kwok-v0.8.0/kwok
+//	helm-v4.3.2/helm
 //	.lock                                       flock held while building
 package build
 
@@ -30,6 +32,7 @@ const (
 	Staging    = "v0.37.2" // version of k8s.io/api, client-go, ... matching Kubernetes
 	Etcd       = "v3.6.16"
 	Kwok       = "v0.8.0"
+	Helm       = "v4.3.2" // the helm CLI (and the SDK package seed writes releases with)
 )
 
 // Binaries are the paths of the built programs.
@@ -39,6 +42,8 @@ type Binaries struct {
 	ControllerManager string `json:"kubeControllerManager"`
 	Scheduler         string `json:"kubeScheduler"`
 	Kwok              string `json:"kwok"`
+	// Helm is the helm CLI, for tests and users of the seeded releases.
+	Helm string `json:"helm"`
 	// KwokModule is kwok's module source folder in GOMODCACHE (its stage
 	// files live there).
 	KwokModule string `json:"kwokModule"`
@@ -65,6 +70,7 @@ type module struct {
 	version  string
 	pkgs     []string // packages built, one binary each (named after the last element)
 	staging  bool     // replace k8s.io/kubernetes' ./staging modules
+	ldflags  string   // go build -ldflags, if any
 }
 
 func modules() []module {
@@ -73,6 +79,10 @@ func modules() []module {
 			pkgs: []string{"go.etcd.io/etcd/server/v3"}},
 		{dir: "kwok-" + Kwok, name: "kubedeck.local/kwokbuild", requires: "sigs.k8s.io/kwok", version: Kwok,
 			pkgs: []string{"sigs.k8s.io/kwok/cmd/kwok"}},
+		{dir: "helm-" + Helm, name: "kubedeck.local/helmbuild", requires: "helm.sh/helm/v4", version: Helm,
+			pkgs: []string{"helm.sh/helm/v4/cmd/helm"},
+			// As helm's Makefile does: else `helm version` says v4.3.
+			ldflags: "-X helm.sh/helm/v4/internal/version.version=" + Helm},
 		{dir: "k8s-" + Kubernetes, name: "kubedeck.local/k8sbuild", requires: "k8s.io/kubernetes", version: Kubernetes,
 			pkgs: []string{
 				"k8s.io/kubernetes/cmd/kube-apiserver",
@@ -100,6 +110,7 @@ func Paths(root string) Binaries {
 		ControllerManager: filepath.Join(k8s, "kube-controller-manager"),
 		Scheduler:         filepath.Join(k8s, "kube-scheduler"),
 		Kwok:              filepath.Join(root, "kwok-"+Kwok, "kwok"),
+		Helm:              filepath.Join(root, "helm-"+Helm, "helm"),
 	}
 }
 
@@ -125,7 +136,7 @@ func Ensure(ctx context.Context, log *slog.Logger) (Binaries, error) {
 }
 
 func allExist(b Binaries) bool {
-	for _, p := range []string{b.Etcd, b.APIServer, b.ControllerManager, b.Scheduler, b.Kwok} {
+	for _, p := range []string{b.Etcd, b.APIServer, b.ControllerManager, b.Scheduler, b.Kwok, b.Helm} {
 		if !exists(p) {
 			return false
 		}
@@ -169,7 +180,11 @@ func buildMissing(ctx context.Context, log *slog.Logger, root string) error {
 			out := filepath.Join(root, m.dir, binaryName(pkg))
 			log.Info("building (once; cached afterwards; minutes for Kubernetes)", "binary", binaryName(pkg), "version", m.version, "to", out)
 			t0 := time.Now()
-			if err := goCmd(ctx, src, "build", "-o", out+".tmp", pkg); err != nil {
+			args := []string{"build", "-o", out + ".tmp"}
+			if m.ldflags != "" {
+				args = append(args, "-ldflags", m.ldflags)
+			}
+			if err := goCmd(ctx, src, append(args, pkg)...); err != nil {
 				_ = os.Remove(out + ".tmp")
 				return fmt.Errorf("build %s@%s: %w", pkg, m.version, err)
 			}

@@ -13,13 +13,14 @@ func TestLayout(t *testing.T) {
 		b.Scheduler:         "/c/k8s-v1.37.2/kube-scheduler",
 		b.Etcd:              "/c/etcd-v3.6.16/etcd",
 		b.Kwok:              "/c/kwok-v0.8.0/kwok",
+		b.Helm:              "/c/helm-v4.3.2/helm",
 	} {
 		if got != want {
 			t.Errorf("got %s, want %s", got, want)
 		}
 	}
 	// Every binary Ensure builds is one of Paths'.
-	want := map[string]bool{b.APIServer: true, b.ControllerManager: true, b.Scheduler: true, b.Etcd: true, b.Kwok: true}
+	want := map[string]bool{b.APIServer: true, b.ControllerManager: true, b.Scheduler: true, b.Etcd: true, b.Kwok: true, b.Helm: true}
 	for _, m := range modules() {
 		for _, p := range m.pkgs {
 			if path := filepath.Join("/c", m.dir, binaryName(p)); !want[path] {

@@ -70,6 +70,9 @@ type Cluster struct {
 	Contexts map[string]string
 	// PortForwardTarget is the local HTTP server every pod port forwards to.
 	PortForwardTarget string
+	// Helm is the helm CLI built with the binaries (the version seed writes
+	// releases with).
+	Helm string
 
 	log         *slog.Logger
 	systemToken string
@@ -107,7 +110,7 @@ func Start(ctx context.Context, o Options) (c *Cluster, err error) {
 		return nil, fmt.Errorf("build the binaries: %w", err)
 	}
 
-	c = &Cluster{log: log, died: make(chan struct{})}
+	c = &Cluster{log: log, died: make(chan struct{}), Helm: bins.Helm}
 	if o.Dir == "" {
 		if c.Dir, err = os.MkdirTemp("", "kubedeck-cluster-"); err != nil {
 			return nil, fmt.Errorf("create a temporary folder: %w", err)
@@ -144,6 +147,9 @@ func Start(ctx context.Context, o Options) (c *Cluster, err error) {
 	if o.Seed == SeedDemo {
 		if err := s.Demo(ctx); err != nil {
 			return c, fmt.Errorf("seed the demo: %w", err)
+		}
+		if err := s.Helm(ctx); err != nil {
+			return c, fmt.Errorf("seed the demo's Helm releases: %w", err)
 		}
 	}
 	if err := s.Bench(ctx, o.Bench); err != nil {

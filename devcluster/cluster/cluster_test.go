@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/kubedeck/kubedeck/devcluster/cluster"
+	"github.com/kubedeck/kubedeck/devcluster/seed"
 )
 
 func kubectl(kubeconfig string, args ...string) (string, error) {
@@ -35,7 +36,9 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	t0 := time.Now()
-	c, err := cluster.Start(context.Background(), cluster.Options{Log: log})
+	// A few bench Helm releases too: their seeding is tested on this cluster.
+	bench := seed.Bench{HelmReleases: helmBenchReleases, Namespaces: helmBenchNamespaces}
+	c, err := cluster.Start(context.Background(), cluster.Options{Log: log, Bench: bench})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +49,13 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 		}
 	}()
 	t.Logf("started and seeded in %v", time.Since(t0).Round(time.Millisecond))
+	// Before any kubectl runs: kubectl caches discovery there, and so would
+	// the Helm SDK with the CLI's RESTClientGetter; the seeder's is in memory.
+	if disc := kubectlDiscoveryCache(c.Server); disc != "" {
+		if _, err := os.Stat(disc); !os.IsNotExist(err) {
+			t.Errorf("seeding wrote a discovery cache under $HOME: %s (%v)", disc, err)
+		}
+	}
 	k := func(args ...string) (string, error) { return kubectl(c.Kubeconfig, args...) }
 
 	t.Run("nodes", func(t *testing.T) {
@@ -127,7 +137,14 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 			{cluster.ViewerContext, []string{"list", "pods", "-A"}, "yes"},
 			{cluster.ViewerContext, []string{"list", "deployments", "-n", "shop"}, "yes"},
 			{cluster.ViewerContext, []string{"delete", "pods", "-n", "team-a"}, "no"},
-			{cluster.ViewerContext, []string{"get", "secrets", "-n", "team-a"}, "no"},
+			// kubedeck:helm-release-reader: what a read-only Helm user needs,
+			// where there are releases only.
+			{cluster.ViewerContext, []string{"get", "secrets", "-n", "team-a"}, "yes"},
+			{cluster.ViewerContext, []string{"list", "secrets", "-n", "platform"}, "yes"},
+			{cluster.ViewerContext, []string{"get", "secrets", "-n", "team-b"}, "no"},
+			{cluster.ViewerContext, []string{"list", "secrets", "-A"}, "no"},
+			{cluster.ViewerContext, []string{"update", "secrets", "-n", "team-a"}, "no"},
+			{cluster.DeveloperContext, []string{"list", "secrets", "-n", "platform"}, "no"},
 			{cluster.DeveloperContext, []string{"delete", "pods"}, "yes"}, // the context's namespace: team-a
 			{cluster.DeveloperContext, []string{"create", "deployments", "-n", "team-a"}, "yes"},
 			{cluster.DeveloperContext, []string{"list", "pods", "-n", "team-b"}, "no"},
@@ -148,6 +165,8 @@ func TestClusterRunsSeedsAndStopsClean(t *testing.T) {
 			t.Errorf("developer's pods in team-a:\n%s%v", out, err)
 		}
 	})
+
+	t.Run("helm releases", func(t *testing.T) { testHelmReleases(t, c) })
 
 	out, err := k("get", "pods", "-n", "team-a", "-l", "app=web", "-o", "name")
 	if err != nil || out == "" {

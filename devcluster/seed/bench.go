@@ -13,19 +13,20 @@ import (
 )
 
 // Bench sizes the benchmark content: Pods pods spread over Namespaces
-// namespaces bench-00, bench-01, ... and Events events about them.
+// namespaces bench-00, bench-01, ... and Events events about them, and
+// HelmReleases Helm releases (of a one-ConfigMap chart) spread the same way.
 type Bench struct {
-	Pods, Namespaces, Events int
+	Pods, Namespaces, Events, HelmReleases int
 }
 
 // benchWorkers create objects in parallel.
 const benchWorkers = 8
 
 // Bench creates the benchmark pods (bound to the kwok nodes directly, so
-// the scheduler is not the bottleneck) and events, then waits until the
-// pods run.
+// the scheduler is not the bottleneck), events and Helm releases, then
+// waits until the pods run.
 func (s *Seeder) Bench(ctx context.Context, b Bench) error {
-	if b.Pods <= 0 && b.Events <= 0 {
+	if b.Pods <= 0 && b.Events <= 0 && b.HelmReleases <= 0 {
 		return nil
 	}
 	b.Namespaces = max(b.Namespaces, 1)
@@ -49,6 +50,10 @@ func (s *Seeder) Bench(ctx context.Context, b Bench) error {
 		}); err != nil {
 			return err
 		}
+	}
+
+	if err := s.benchHelm(ctx, b); err != nil {
+		return err
 	}
 
 	t0 := time.Now()
@@ -84,6 +89,9 @@ func (s *Seeder) Bench(ctx context.Context, b Bench) error {
 	wg.Wait()
 	if firstErr != nil {
 		return firstErr
+	}
+	if total == 0 {
+		return nil
 	}
 	s.log.Info("bench objects created", "pods", b.Pods, "events", b.Events, "took", time.Since(t0).Round(time.Millisecond))
 	if b.Pods == 0 {

@@ -1,8 +1,9 @@
 // Package seed fills a fresh cluster: kwok nodes and the RBAC of the viewer
-// and developer (Base), the demo workloads, objects and events (Demo), and
-// many pods and events for benchmarks (Bench). Each waits until its pods run.
-// Everything is applied server-side, so seeding a reused data folder again
-// is harmless.
+// and developer (Base), the demo workloads, objects and events (Demo), the
+// demo's Helm releases written with the Helm SDK (Helm), and many pods,
+// events and Helm releases for benchmarks (Bench). Each waits until its pods
+// run. Everything is applied server-side and Helm releases that exist are
+// kept, so seeding a reused data folder again is harmless.
 package seed
 
 import (
@@ -46,6 +47,7 @@ type Seeder struct {
 	cs     kubernetes.Interface
 	dyn    dynamic.Interface
 	mapper meta.ResettableRESTMapper
+	helm   *helmClients // the Helm SDK's clients
 	log    *slog.Logger
 }
 
@@ -62,7 +64,7 @@ func New(cfg *rest.Config, log *slog.Logger) (*Seeder, error) {
 		return nil, fmt.Errorf("dynamic client: %w", err)
 	}
 	mapper := restmapper.NewDeferredDiscoveryRESTMapper(memory.NewMemCacheClient(cs.Discovery()))
-	return &Seeder{cs: cs, dyn: dyn, mapper: mapper, log: log}, nil
+	return &Seeder{cs: cs, dyn: dyn, mapper: mapper, helm: newHelmClients(cfg), log: log}, nil
 }
 
 // NodeOptions shape the kwok nodes.

@@ -33,7 +33,7 @@ func execCmd(ctx context.Context, o options, argv []string, log *slog.Logger) (i
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	cmd.Env = append(os.Environ(), "KUBECONFIG="+c.Kubeconfig, "KUBEDECK_TEST_CLUSTER="+info)
+	cmd.Env = execEnv(os.Environ(), c.Kubeconfig, info, c.Helm)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
 	if err := cmd.Start(); err != nil {
 		return 1, fmt.Errorf("run %s: %w", argv[0], err)
@@ -60,6 +60,24 @@ func execCmd(ctx context.Context, o options, argv []string, log *slog.Logger) (i
 		return 1, err
 	}
 	return 0, nil
+}
+
+// execEnv is CMD's environment: env with KUBECONFIG, KUBEDECK_TEST_CLUSTER
+// and KUBEDECK_HELM set, and helm's folder first in PATH.
+func execEnv(env []string, kubeconfig, info, helm string) []string {
+	path := filepath.Dir(helm)
+	out := make([]string, 0, len(env)+4)
+	for _, kv := range env {
+		if p, ok := strings.CutPrefix(kv, "PATH="); ok {
+			if p != "" {
+				path += string(os.PathListSeparator) + p
+			}
+			continue
+		}
+		out = append(out, kv)
+	}
+	// Later entries win over the inherited ones (os/exec keeps the last).
+	return append(out, "PATH="+path, "KUBECONFIG="+kubeconfig, "KUBEDECK_TEST_CLUSTER="+info, "KUBEDECK_HELM="+helm)
 }
 
 // shellQuote quotes s for POSIX shells.

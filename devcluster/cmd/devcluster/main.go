@@ -1,6 +1,6 @@
 // Command devcluster builds and runs Kubedeck's local Kubernetes cluster
-// (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) for
-// tests, the demo and benchmarks.
+// (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok; and the
+// helm CLI) for tests, the demo and benchmarks.
 //
 //	devcluster build                     build (once) and print the binaries' paths as JSON
 //	devcluster up [flags]                run until stopped; prints one JSON line when ready
@@ -9,21 +9,25 @@
 //
 // Flags of up, env and exec:
 //
-//	--dir D                 data folder (default: a new temporary folder, removed on exit)
-//	--seed demo|none        demo content, or only nodes and RBAC (default demo)
-//	--pods-bench N          also create N pods ...
-//	--namespaces-bench M    ... spread over M namespaces bench-00.. (default 20)
-//	--events-bench E        also create E events
-//	--exit-on-stdin-eof     stop when standard input closes
-//	-v                      debug logs
+//	--dir D                  data folder (default: a new temporary folder, removed on exit)
+//	--seed demo|none         demo content (Helm releases included), or only nodes and RBAC (default demo)
+//	--pods-bench N           also create N pods ...
+//	--namespaces-bench M     ... spread over M namespaces bench-00.. (default 20)
+//	--events-bench E         also create E events
+//	--helm-releases-bench H  also create H Helm releases (one ConfigMap each) in those namespaces
+//	--exit-on-stdin-eof      stop when standard input closes
+//	-v                       debug logs
 //
 // up's ready line (stdout; everything else goes to stderr, component logs to
 // D/logs/) is {"kubeconfig","server","dir","contexts","tokens","etcd",
-// "logFile","pids","pid"}; SIGUSR1 to pid restarts kube-apiserver. The cluster stops on SIGINT, SIGTERM or SIGHUP, on
-// stdin EOF (with --exit-on-stdin-eof), when devcluster's parent process
-// exits, or when a component exits. In exec, CMD gets KUBECONFIG and
-// KUBEDECK_TEST_CLUSTER (a file holding the ready line) in its environment,
-// and the argument {kubeconfig} is replaced by the kubeconfig's path.
+// "logFile","previousLogFile","auditLog","helm","pids","pid"} ("helm": the
+// helm CLI's path); SIGUSR1 to pid restarts kube-apiserver. The cluster
+// stops on SIGINT, SIGTERM or SIGHUP, on stdin EOF (with
+// --exit-on-stdin-eof), when devcluster's parent process exits, or when a
+// component exits. In exec, CMD gets KUBECONFIG, KUBEDECK_TEST_CLUSTER (a
+// file holding the ready line) and KUBEDECK_HELM (the helm CLI) in its
+// environment, with the helm CLI's folder first in PATH, and the argument
+// {kubeconfig} is replaced by the kubeconfig's path.
 package main
 
 import (
@@ -58,7 +62,9 @@ type Ready struct {
 	PrevLog    string            `json:"previousLogFile"`
 	// AuditLog is kube-apiserver's audit log (JSON lines, level Metadata).
 	AuditLog string `json:"auditLog"`
-	Pids     []int  `json:"pids"`
+	// Helm is the helm CLI (v4, built like the other binaries).
+	Helm string `json:"helm"`
+	Pids []int  `json:"pids"`
 	// Pid is devcluster's own: SIGUSR1 to it restarts kube-apiserver.
 	Pid int `json:"pid"`
 }
@@ -92,8 +98,9 @@ func run(args []string) (int, error) {
 	fs.StringVar(&o.dir, "dir", "", "data folder (default: a new temporary folder, removed on exit)")
 	fs.StringVar(&o.seed, "seed", cluster.SeedDemo, "content: demo or none (nodes and RBAC only)")
 	fs.IntVar(&o.bench.Pods, "pods-bench", 0, "also create this many pods (benchmarks)")
-	fs.IntVar(&o.bench.Namespaces, "namespaces-bench", 20, "spread the bench pods over this many namespaces bench-00..")
+	fs.IntVar(&o.bench.Namespaces, "namespaces-bench", 20, "spread the bench pods and Helm releases over this many namespaces bench-00..")
 	fs.IntVar(&o.bench.Events, "events-bench", 0, "also create this many events (benchmarks)")
+	fs.IntVar(&o.bench.HelmReleases, "helm-releases-bench", 0, "also create this many Helm releases (one ConfigMap each) in the bench namespaces")
 	fs.BoolVar(&o.exitOnStdinEOF, "exit-on-stdin-eof", false, "stop when standard input closes (for parent processes)")
 	fs.BoolVar(&o.verbose, "v", false, "debug logs")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -163,7 +170,7 @@ func restartOnSignal(ctx context.Context, c *cluster.Cluster, log *slog.Logger) 
 func ready(c *cluster.Cluster) Ready {
 	return Ready{Kubeconfig: c.Kubeconfig, Server: c.Server, Dir: c.Dir, Contexts: c.Contexts, Tokens: c.Tokens,
 		Etcd: c.Etcd, LogFile: c.LogFile, PrevLog: c.PreviousLogFile,
-		AuditLog: filepath.Join(c.Dir, "logs", cluster.AuditLog), Pids: c.Pids(), Pid: os.Getpid()}
+		AuditLog: filepath.Join(c.Dir, "logs", cluster.AuditLog), Helm: c.Helm, Pids: c.Pids(), Pid: os.Getpid()}
 }
 
 func up(ctx context.Context, o options, shell bool, log *slog.Logger) (int, error) {
@@ -173,8 +180,8 @@ func up(ctx context.Context, o options, shell bool, log *slog.Logger) (int, erro
 	}
 	defer c.Stop()
 	if shell {
-		_, err = fmt.Printf("export KUBECONFIG=%s\nexport KUBEDECK_SERVER=%s\nexport KUBEDECK_CLUSTER_DIR=%s\n",
-			shellQuote(c.Kubeconfig), shellQuote(c.Server), shellQuote(c.Dir))
+		_, err = fmt.Printf("export KUBECONFIG=%s\nexport KUBEDECK_SERVER=%s\nexport KUBEDECK_CLUSTER_DIR=%s\nexport KUBEDECK_HELM=%s\n",
+			shellQuote(c.Kubeconfig), shellQuote(c.Server), shellQuote(c.Dir), shellQuote(c.Helm))
 	} else {
 		err = json.NewEncoder(os.Stdout).Encode(ready(c))
 	}

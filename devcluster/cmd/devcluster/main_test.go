@@ -37,7 +37,7 @@ func readyLine(t *testing.T, r io.Reader) Ready {
 	if err := json.Unmarshal([]byte(line), &raw); err != nil {
 		t.Fatalf("ready line is not JSON: %v\n%s", err, line)
 	}
-	for _, k := range []string{"kubeconfig", "server", "dir", "contexts", "tokens", "auditLog"} {
+	for _, k := range []string{"kubeconfig", "server", "dir", "contexts", "tokens", "auditLog", "helm"} {
 		if _, ok := raw[k]; !ok {
 			t.Errorf("ready line lacks %q: %s", k, line)
 		}
@@ -48,6 +48,9 @@ func readyLine(t *testing.T, r io.Reader) Ready {
 	}
 	if !filepath.IsAbs(rd.Dir) || rd.Kubeconfig != filepath.Join(rd.Dir, "kubeconfig") || !strings.HasPrefix(rd.Server, "https://127.0.0.1:") {
 		t.Errorf("ready line: %+v", rd)
+	}
+	if st, err := os.Stat(rd.Helm); err != nil || st.Mode()&0o111 == 0 || filepath.Base(rd.Helm) != "helm" {
+		t.Errorf("ready line's helm %q is not the helm binary: %v", rd.Helm, err)
 	}
 	want := map[string]string{"admin": "kubedeck-admin", "viewer": "kubedeck-viewer", "developer": "kubedeck-developer"}
 	for role, name := range want {

@@ -6,12 +6,26 @@ import (
 	"log/slog"
 
 	"helm.sh/helm/v4/pkg/action"
+	"helm.sh/helm/v4/pkg/kube"
 	release "helm.sh/helm/v4/pkg/release/v1"
 	"k8s.io/apimachinery/pkg/api/meta"
 	"k8s.io/client-go/discovery"
+	"k8s.io/client-go/discovery/cached/memory"
 	"k8s.io/client-go/dynamic"
 	"k8s.io/client-go/rest"
+	"k8s.io/client-go/restmapper"
 )
+
+// FieldManager is the field manager of what Kubedeck's Helm actions write:
+// Helm's own, so a later `helm upgrade` of the same release (and server-side
+// apply in particular) finds its fields owned by the manager it expects.
+const FieldManager = "helm"
+
+func init() {
+	// Helm's SDK takes the field manager from this package variable (else
+	// from the program's name). Set once, before any action runs.
+	kube.ManagedFieldsManager = FieldManager
+}
 
 // Client runs Helm's actions for one connection, under its credentials.
 type Client struct {
@@ -61,7 +75,15 @@ func (c *Client) action(ref Ref) (*action.Configuration, error) {
 	if driver == "" {
 		driver = DriverSecret
 	}
-	g := &getter{cfg: c.cfg, disc: c.disc, mapper: c.mapper, namespace: ref.Namespace}
+	// Helm invalidates the discovery it is given before each install,
+	// upgrade or rollback (and resets the mapper after installing CRDs), so
+	// it gets a memory cache of its own, not the connection's.
+	dc, err := discovery.NewDiscoveryClientForConfig(c.cfg)
+	if err != nil {
+		return nil, fmt.Errorf("prepare Helm for %s/%s: %w", ref.Namespace, ref.Name, err)
+	}
+	disc := memory.NewMemCacheClient(dc)
+	g := &getter{cfg: c.cfg, disc: disc, mapper: restmapper.NewDeferredDiscoveryRESTMapper(disc), namespace: ref.Namespace}
 	if err := ac.Init(g, ref.Namespace, driver); err != nil {
 		return nil, fmt.Errorf("prepare Helm for %s/%s: %w", ref.Namespace, ref.Name, err)
 	}

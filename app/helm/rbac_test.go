@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,19 +50,42 @@ func TestDeveloperSeesOnlyTheNamespacesItMayRead(t *testing.T) {
 	}
 }
 
-func TestViewerSeesReleasesButMayNotChangeThem(t *testing.T) {
+// The viewer may read Helm's records in team-a and platform only (the
+// devcluster's kubedeck:helm-release-reader bindings): "all namespaces"
+// shows those namespaces' releases and says why it shows no others.
+func TestViewerSeesReleasesWhereItMayReadThemButMayNotChangeThem(t *testing.T) {
 	admin := clientAs(t, testcluster.Admin)
-	ns := namespace(t, admin.cs)
-	install(t, admin.c, ns, "seen", "")
-	upgrade(t, admin.c, Ref{Namespace: ns, Name: "seen"}, "replicaCount: 2")
+	name := fmt.Sprintf("seen-%d", time.Now().UnixNano()%100000)
+	install(t, admin.c, "team-a", name, "")
+	t.Cleanup(func() { _, _ = admin.c.Uninstall(Ref{Namespace: "team-a", Name: name}, false) })
+	upgrade(t, admin.c, Ref{Namespace: "team-a", Name: name}, "replicaCount: 2")
+	hidden := namespace(t, admin.cs)
+	install(t, admin.c, hidden, "unseen", "")
 
 	viewer := clientAs(t, testcluster.Viewer)
 	w := watchReleases(t, viewer.cs)
-	w.until(t, "seen at revision 2", func(m map[string]Release) bool { return m[ns+"/seen"].Revision == 2 })
-	if _, err := viewer.c.Details(Ref{Namespace: ns, Name: "seen"}); err != nil {
+	w.until(t, name+" at revision 2", func(m map[string]Release) bool { return m["team-a/"+name].Revision == 2 })
+	w.mu.Lock()
+	_, leaked := w.releases[hidden+"/unseen"]
+	problems := append([]Problem(nil), w.problems...)
+	w.mu.Unlock()
+	if leaked {
+		t.Errorf("the viewer sees a release in %s", hidden)
+	}
+	var secrets *Problem
+	for i, p := range problems {
+		if p.Driver == DriverSecret {
+			secrets = &problems[i]
+		}
+	}
+	if secrets == nil || !secrets.Partial || secrets.Status != http.StatusForbidden || !slices.Contains(secrets.Readable, "team-a") ||
+		!slices.Contains(secrets.Readable, "platform") || slices.Contains(secrets.Readable, hidden) || !strings.Contains(secrets.Message, "team-a") {
+		t.Errorf("the viewer's problems: %+v", problems)
+	}
+	if _, err := viewer.c.Details(Ref{Namespace: "team-a", Name: name}); err != nil {
 		t.Errorf("viewer's details: %v", err)
 	}
-	if _, err := viewer.c.Rollback(Ref{Namespace: ns, Name: "seen"}, 1); err == nil || !apierrors.IsForbidden(unwrapAPI(err)) {
+	if _, err := viewer.c.Rollback(Ref{Namespace: "team-a", Name: name}, 1); err == nil || !apierrors.IsForbidden(unwrapAPI(err)) {
 		t.Errorf("viewer's rollback: %v, want forbidden", err)
 	}
 }

@@ -41,6 +41,11 @@ type Problem struct {
 	Message   string `json:"message"`
 	Status    int    `json:"status"`
 	Retrying  bool   `json:"retrying"`
+	// Readable lists, when the user may not list a driver's records in
+	// every namespace, the namespaces where it may: they are followed
+	// instead (Partial). New namespaces are not picked up.
+	Readable []string `json:"readable"`
+	Partial  bool     `json:"partial"`
 }
 
 // Sink receives a watch's updates and problems, from one goroutine.
@@ -73,6 +78,9 @@ func Watch(ctx context.Context, cs kubernetes.Interface, namespaces []string, si
 	defer cancel()
 	st := newState()
 	allowed, refused := probe(ctx, cs, sources)
+	if len(namespaces) == 0 {
+		allowed, refused = narrow(ctx, cs, allowed, refused)
+	}
 	for _, p := range refused {
 		if err := sink.Problem(p); err != nil {
 			return err
@@ -131,11 +139,14 @@ func follow(ctx context.Context, st *state, problems <-chan Problem, sink Sink) 
 // the others, asking the server for one object of each, all at once.
 func probe(ctx context.Context, cs kubernetes.Interface, sources []source) (allowed []source, refused []Problem) {
 	errs := make([]error, len(sources))
+	sem := make(chan struct{}, maxParallelGets)
 	var wg sync.WaitGroup
 	for i, src := range sources {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
 			opts := metav1.ListOptions{LabelSelector: labelOwner + "=" + ownerHelm, Limit: 1}
 			if src.driver == DriverSecret {
 				_, errs[i] = cs.CoreV1().Secrets(src.namespace).List(ctx, opts)

@@ -1431,7 +1431,7 @@ export type AccessMessage =
 export type HelmMessage =
   | { type: 'releases'; releases: HelmRelease[] }
   | { type: 'changes'; releases: HelmRelease[]; deleted: string[] }
-  | { type: 'problem'; namespace: string; driver: string; message: string; status: number; retrying: boolean }
+  | { type: 'problem'; namespace: string; driver: string; message: string; status: number; retrying: boolean; readable: string[]; partial: boolean }
   | { type: 'heartbeat' }
   | { type: 'error'; message: string };
 

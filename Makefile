@@ -81,6 +81,8 @@ test-on-cluster:
 bench: deps build devcluster ## speed and memory figures against kubectl and the raw API
 	go test -run '^$$' -bench . -benchtime 20x ./app/kubeconfig/ ./app/rbac/ ./app/helm/
 	$(DEVCLUSTER) exec --pods-bench 10000 --namespaces-bench 20 --events-bench 1000 -- node e2e/bench.mjs
+	# 500 Helm releases over 50 namespaces: the releases list, cold and warm, beside helm list -A.
+	$(DEVCLUSTER) exec --helm-releases-bench 500 --namespaces-bench 50 -- node e2e/bench-helm.mjs
 	# 10,000 log lines/s into the open log view for 5 minutes (BENCH_LOGS_SECONDS to change).
 	$(DEVCLUSTER) exec -- node e2e/bench-logs.mjs --duration $(or $(BENCH_LOGS_SECONDS),300)
 

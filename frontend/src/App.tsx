@@ -11,7 +11,8 @@ import { ThemeToggle } from './components/ThemeToggle';
 import { LanguagePicker } from './i18n/LanguagePicker';
 import { useTranslation } from 'react-i18next';
 import { pickContext, rememberedNamespace } from './lib/location';
-import { DEFAULT_GVR, isBuiltinGroupRoute, listRoute, navigate, routeContext, useRoute, type Route } from './router';
+import { DEFAULT_GVR, helmRoute, isBuiltinGroupRoute, listRoute, navigate, routeContext, useRoute, type Route } from './router';
+import { listNamespaceOf } from './features/helm/flash';
 import { contextsStream } from './api/snapshots';
 import { mountedClusters, useOpenClusters } from './features/clusters/openClusters';
 import { queryKeys, useContexts, usePreferences } from './api/queries';
@@ -88,7 +89,9 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
     { id: 'help', keys: ['?'], label: t('keyboard.bind.help'), group: 'Global', run: () => setHelping(true) },
     ...(route.name === 'details'
       ? [{ id: 'details.back', keys: ['Escape'], label: t('keyboard.bind.back'), group: 'Details' as const, run: () => navigate(listRoute(route.context, route.gvr, route.namespace)) }]
-      : []),
+      : route.name === 'helmRelease'
+        ? [{ id: 'details.back', keys: ['Escape'], label: t('keyboard.bind.back'), group: 'Details' as const, run: () => navigate(helmRoute(route.context, listNamespaceOf(route.context, route.namespace))) }]
+        : []),
   ]);
   // A disabled shortcut says why it did nothing.
   useEffect(() => keymap.onDisabled((b) => announce(t('keyboard.disabled', { label: b.label, reason: b.disabled ?? t('keyboard.notAvailable') }), 'bad')), [t]);
@@ -98,6 +101,8 @@ function Shell({ route, data, prefs }: { route: Route; data: ContextList; prefs:
 
   const switchContext = (ctx: string) => {
     if (open.tabs.includes(ctx)) return navigate(routeOf(ctx));
+    // From a Helm page, the other cluster's Helm releases.
+    if (route.name === 'helm' || route.name === 'helmRelease') return navigate(helmRoute(ctx, rememberedNamespace(ctx, prefs)));
     // Stay on the same kind when it is a built-in one; custom kinds may not exist elsewhere.
     const gvr = isBuiltinGroupRoute(route) ?? DEFAULT_GVR;
     navigate(listRoute(ctx, gvr, rememberedNamespace(ctx, prefs)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailsRoute, listRoute, parseHash, routeContext, routeHash, type Route } from './router';
+import { detailsRoute, helmReleaseRoute, helmRoute, listRoute, parseHash, routeContext, routeHash, type Route } from './router';
 
 const pods = { group: '', version: 'v1', resource: 'pods' };
 
@@ -77,6 +77,27 @@ describe('router', () => {
     expect(parseHash('#/c/k/access')).toStrictEqual({ name: 'access', context: 'k' });
     expect(routeContext(route)).toBe(ctx);
     expect(parseHash('#/c/k/access/extra').name).toBe('notFound');
+  });
+
+  it('round-trips the Helm pages: the releases of some namespaces, one release with its driver and tab', () => {
+    const ctx = 'arn:aws:eks:eu-west-1:123:cluster/prod ü@x';
+    const all = helmRoute(ctx, '');
+    expect(routeHash(all)).toBe(`#/c/${encodeURIComponent(ctx)}/helm`);
+    expect(parseHash(routeHash(all))).toStrictEqual(all);
+    const some = helmRoute('k', 'team-a,platform');
+    expect(routeHash(some)).toBe('#/c/k/helm?ns=team-a%2Cplatform');
+    expect(parseHash(routeHash(some))).toStrictEqual(some);
+    const shop = helmReleaseRoute('k', 'team-a', 'shop');
+    expect(routeHash(shop)).toBe('#/c/k/helm/team-a/shop');
+    expect(parseHash(routeHash(shop))).toStrictEqual({ name: 'helmRelease', context: 'k', namespace: 'team-a', release: 'shop' });
+    // The secret driver is Helm's default and left out.
+    expect(helmReleaseRoute('k', 'team-a', 'shop', 'secret')).toStrictEqual(shop);
+    const cron = helmReleaseRoute(ctx, 'team-a', 'legacy-cron', 'configmap', 'history');
+    expect(routeHash(cron)).toBe(`#/c/${encodeURIComponent(ctx)}/helm/team-a/legacy-cron?driver=configmap&tab=history`);
+    expect(parseHash(routeHash(cron))).toStrictEqual(cron);
+    expect(routeContext(cron)).toBe(ctx);
+    expect(parseHash('#/c/k/helm/team-a').name).toBe('notFound');
+    expect(parseHash('#/c/k/helm/team-a/shop/extra').name).toBe('notFound');
   });
 
   it('knows the context of every route that has one', () => {

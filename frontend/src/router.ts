@@ -5,6 +5,8 @@
 //   #/c/<context>/r/<group|core>/<version>/<resource>/<namespace or _>/<name>[?tab=<section>]   → an object's details
 //   #/c/<context>/overview                → the cluster overview
 //   #/c/<context>/access                  → who can do what, my access, shared tokens
+//   #/c/<context>/helm[?ns=<namespace>[,<namespace>…]]                     → Helm releases
+//   #/c/<context>/helm/<namespace>/<release>[?driver=configmap][&tab=<section>] → one release
 // Every dynamic segment is encodeURIComponent'ed: context names hold ':', '/', '@', spaces…
 // A missing or empty ns means all namespaces.
 import { useMemo, useSyncExternalStore } from 'react';
@@ -18,6 +20,8 @@ export type Route =
   | { name: 'details'; context: string; gvr: GVR; namespace: string; objectName: string; tab?: string }
   | { name: 'overview'; context: string }
   | { name: 'access'; context: string }
+  | { name: 'helm'; context: string; namespace: string }
+  | { name: 'helmRelease'; context: string; namespace: string; release: string; driver?: string; tab?: string }
   | { name: 'plugins'; context: string }
   | { name: 'plugin'; context: string; plugin: string; path: string }
   | { name: 'notFound'; path: string };
@@ -61,6 +65,13 @@ export function routeHash(route: Route): string {
       return `#/c/${enc(route.context)}/overview`;
     case 'access':
       return `#/c/${enc(route.context)}/access`;
+    case 'helm':
+      return `#/c/${enc(route.context)}/helm${route.namespace ? `?ns=${enc(route.namespace)}` : ''}`;
+    case 'helmRelease': {
+      // The secret driver is Helm's default: only the other one is written.
+      const q = [route.driver && route.driver !== 'secret' ? `driver=${enc(route.driver)}` : '', route.tab ? `tab=${enc(route.tab)}` : ''].filter(Boolean).join('&');
+      return `#/c/${enc(route.context)}/helm/${enc(route.namespace)}/${enc(route.release)}${q ? `?${q}` : ''}`;
+    }
     case 'plugins':
       return `#/c/${enc(route.context)}/plugins`;
     case 'plugin':
@@ -87,8 +98,6 @@ export function parseHash(hash: string): Route {
   if (r === 'access' && group === undefined) return { name: 'access', context };
   if (r === 'plugins' && group === undefined) return { name: 'plugins', context };
   if (r === 'p' && group && version && resource === undefined) return { name: 'plugin', context, plugin: group, path: version };
-  if (r !== 'r' || !group || !version || !resource) return { name: 'notFound', path };
-  const gvr = { group: group === CORE_GROUP_SEGMENT ? '' : group, version, resource };
   const param = (name: string): string => {
     let v = '';
     for (const pair of query.split('&')) {
@@ -98,6 +107,15 @@ export function parseHash(hash: string): Route {
     }
     return v;
   };
+  if (r === 'helm') {
+    if (group === undefined) return { name: 'helm', context, namespace: param('ns') };
+    if (!group || !version || resource !== undefined) return { name: 'notFound', path };
+    const driver = param('driver');
+    const tab = param('tab');
+    return { name: 'helmRelease', context, namespace: group, release: version, ...(driver ? { driver } : {}), ...(tab ? { tab } : {}) };
+  }
+  if (r !== 'r' || !group || !version || !resource) return { name: 'notFound', path };
+  const gvr = { group: group === CORE_GROUP_SEGMENT ? '' : group, version, resource };
   if (rest.length === 2 && rest[0] && rest[1]) {
     const ns = rest[0] === NO_NAMESPACE_SEGMENT ? '' : rest[0];
     const tab = param('tab');
@@ -120,6 +138,16 @@ export function listRoute(context: string, gvr: GVR, namespace: string): Route {
 /** An object's details; tab opens one of its sections ("yaml", "logs", "terminal"). */
 export function detailsRoute(context: string, gvr: GVR, namespace: string, objectName: string, tab?: string): Route {
   return { name: 'details', context, gvr, namespace, objectName, ...(tab ? { tab } : {}) };
+}
+
+/** The Helm releases of namespace ("" all, "a,b" several). */
+export function helmRoute(context: string, namespace: string): Route {
+  return { name: 'helm', context, namespace };
+}
+
+/** One Helm release; driver "configmap" for releases kept in ConfigMaps, tab opens a section ("values", "history"…). */
+export function helmReleaseRoute(context: string, namespace: string, release: string, driver?: string, tab?: string): Route {
+  return { name: 'helmRelease', context, namespace, release, ...(driver && driver !== 'secret' ? { driver } : {}), ...(tab ? { tab } : {}) };
 }
 
 /** The context a route is about, if any. */

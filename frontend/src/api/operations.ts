@@ -8,7 +8,9 @@ import { t } from '../i18n';
 
 // ---- DTOs: the generated contract's, under the names the UI uses ----
 
-export type { ForwardState, ResultAction, Ref, Revision, DrainOptions, ForwardRequest, Forward, TerminalRequest, TerminalSession } from './contract.gen';
+export type { ForwardState, ResultAction, Revision, DrainOptions, ForwardRequest, Forward, TerminalRequest, TerminalSession } from './contract.gen';
+/** One object (the contract names it ActionsRef: app/helm has a Ref of its own). */
+export type Ref = wire.ActionsRef;
 export type { DebugCreated, DebugPod, DebugRequest, NodeShellRequest } from './contract.gen';
 /** The outcome for one object (app/actions Result). */
 export type OpResult = wire.ActionsResult;

@@ -33,7 +33,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
         {added === 0 && removed === 0 ? t('actions.diff.none') : t('actions.diff.counts', { count: added, removed })}
       </figcaption>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable) */}
-      <pre className="diff" aria-label={label} tabIndex={0}>
+      <pre className="diff" role="region" aria-label={label} tabIndex={0}>
         {rows.map((r, i) => {
           if (r.type !== 'fold') return <Line key={i} l={r} />;
           if (opened.has(i)) return r.lines.map((text, k) => <Line key={`${i}.${k}`} l={{ type: 'same', text }} />);

@@ -17,7 +17,7 @@ import { apiResourcesStream } from '../../api/snapshots';
 import { clockTime, signedInText, storageText, troubleReason } from '../../lib/clusterText';
 import { isAppAdded, isReadOnly, rememberLocation, setReadOnly } from '../../lib/location';
 import { useTitle } from '../../lib/useTitle';
-import { DEFAULT_GVR, detailsRoute, listRoute, navigate, type Route } from '../../router';
+import { DEFAULT_GVR, detailsRoute, helmRoute, listRoute, navigate, type Route } from '../../router';
 import { buildCatalog, findEntry } from '../navigation/catalog';
 import { lastLiveAt, onTrouble, PaneActiveContext, StreamEpochContext } from './clusterHealth';
 import { clusterKeys, queryKeys, useAPIResources, useClusterStatus, useNamespaces } from '../../api/queries';
@@ -30,6 +30,7 @@ import { PluginsPage } from '../plugins/PluginsPage';
 import { DetailsView } from '../details/DetailsView';
 import { OverviewView } from '../overview/OverviewView';
 import { AccessView } from '../access/AccessView';
+import { HelmReleasePage, HelmReleasesPage } from '../helm/lazy';
 import { ResourceListView } from '../resources/ResourceListView';
 import { SignInScreen } from './SignIn';
 
@@ -48,7 +49,7 @@ export interface ClusterPaneProps {
 }
 
 function routeNamespace(route: Route, fallback: string): string {
-  return route.name === 'list' || route.name === 'details' ? route.namespace : fallback;
+  return route.name === 'list' || route.name === 'details' || route.name === 'helm' || route.name === 'helmRelease' ? route.namespace : fallback;
 }
 
 export function ClusterPane(props: ClusterPaneProps) {
@@ -220,6 +221,8 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
   }, [active, route, restrictedTo, context]);
 
   const goNamespace = (ns: string) => {
+    // On the Helm pages the namespace picker picks the releases' namespaces.
+    if (route.name === 'helm' || route.name === 'helmRelease') return navigate(helmRoute(context, ns));
     navigate(listRoute(context, route.name === 'list' || route.name === 'details' ? gvr : DEFAULT_GVR, ns));
   };
 
@@ -323,6 +326,7 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
             partial={resources.data?.partial ?? []}
             overviewActive={route.name === 'overview'}
             accessActive={route.name === 'access'}
+            helmActive={route.name === 'helm' || route.name === 'helmRelease'}
             pluginRoute={route.name === 'plugin' ? { plugin: route.plugin, path: route.path } : null}
             pluginsPageActive={route.name === 'plugins'}
           />
@@ -352,6 +356,21 @@ function KnownPane({ context, route, info, active, prefs, onRemoved }: ClusterPa
                 />
               ) : route.name === 'overview' ? (
                 <OverviewView context={context} />
+              ) : route.name === 'helm' ? (
+                <HelmReleasesPage
+                  context={context}
+                  namespace={route.namespace}
+                  knownNamespaces={namespaces.data?.namespaces ?? []}
+                  onNamespace={(ns) => navigate(helmRoute(context, ns))}
+                />
+              ) : route.name === 'helmRelease' ? (
+                <HelmReleasePage
+                  context={context}
+                  namespace={route.namespace}
+                  name={route.release}
+                  driver={route.driver ?? ''}
+                  {...(route.tab ? { tab: route.tab } : {})}
+                />
               ) : route.name === 'access' ? (
                 <AccessView context={context} defaultNamespace={accessNamespace(remembered, info.namespace)} />
               ) : route.name === 'plugins' ? (

@@ -1,5 +1,5 @@
 // Where a command bar command goes, from the route on screen.
-import { DEFAULT_GVR, listRoute, type Route } from '../../router';
+import { DEFAULT_GVR, helmRoute, listRoute, type Route } from '../../router';
 import type { Command } from './commands';
 
 export type CommandTarget = { go: Route } | { context: string } | null;
@@ -15,6 +15,8 @@ export function commandTarget(cmd: Command, context: string, route: Route, remem
     case 'resource':
       return { go: listRoute(context, cmd.entry.gvr, cmd.namespace ?? namespace) };
     case 'namespace':
+      // On the Helm pages, :ns picks the releases' namespace.
+      if (route.name === 'helm' || route.name === 'helmRelease') return { go: helmRoute(context, cmd.namespace) };
       return { go: listRoute(context, onKind ? route.gvr : DEFAULT_GVR, cmd.namespace) };
     case 'context':
       return { context: cmd.name };

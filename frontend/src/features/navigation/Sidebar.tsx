@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { GVR } from '../../api/types';
 import { load, saveJSON } from '../../lib/storage';
 import { PluginSidebarLinks } from '../plugins/PluginSidebarLinks';
-import { listRoute, routeHash } from '../../router';
+import { helmRoute, listRoute, routeHash } from '../../router';
 import type { CatalogEntry, CatalogSection } from './catalog';
 import { accessKey, useListAccess } from './useListAccess';
 
@@ -20,6 +20,8 @@ export interface SidebarProps {
   overviewActive?: boolean;
   /** The Access page is on screen. */
   accessActive?: boolean;
+  /** A Helm page (the releases or one release) is on screen. */
+  helmActive?: boolean;
   /** The plugin page on screen, if any. */
   pluginRoute?: { plugin: string; path: string } | null;
   /** The Plugins page is on screen. */
@@ -66,7 +68,7 @@ function isActive(e: CatalogEntry, active: GVR | null): boolean {
 }
 
 /** The resource navigation: kinds grouped into sections, custom resources by API group. */
-export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive, accessActive, pluginRoute, pluginsPageActive }: SidebarProps) {
+export function Sidebar({ context, namespace, sections, active, loading, error, partial, overviewActive, accessActive, helmActive, pluginRoute, pluginsPageActive }: SidebarProps) {
   const { t } = useTranslation();
   const [collapsed, toggle] = useCollapsed();
   const all = sections.flatMap((s) => [...s.entries, ...(s.groups ?? []).flatMap((g) => g.entries)]);
@@ -148,6 +150,11 @@ export function Sidebar({ context, namespace, sections, active, loading, error, 
                     <li>
                       <a href={routeHash({ name: 'access', context })} aria-current={accessActive ? 'page' : undefined}>
                         {t('navigation.access')}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={routeHash(helmRoute(context, namespace))} aria-current={helmActive ? 'page' : undefined}>
+                        {t('navigation.helm')}
                       </a>
                     </li>
                   </>

@@ -99,13 +99,37 @@ func Watch(ctx context.Context, cs kubernetes.Interface, namespaces []string, si
 		wg.Add(1)
 		go func() { defer wg.Done(); inf.RunWithContext(ctx) }()
 	}
-	if !cache.WaitForCacheSync(ctx.Done(), synced...) {
+	if !waitSynced(ctx, synced) {
 		return nil
 	}
 	if err := sink.Update(Update{Full: true, Releases: st.all()}); err != nil {
 		return err
 	}
 	return follow(ctx, st, problems, sink)
+}
+
+// syncPoll is how often waitSynced looks: client-go's WaitForCacheSync
+// looks every 100 ms, which would be most of the first rows' time.
+const syncPoll = 2 * time.Millisecond
+
+// waitSynced waits until every informer has listed (true) or ctx ends.
+func waitSynced(ctx context.Context, synced []cache.InformerSynced) bool {
+	t := time.NewTicker(syncPoll)
+	defer t.Stop()
+	for {
+		all := true
+		for _, s := range synced {
+			all = all && s()
+		}
+		if all {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-t.C:
+		}
+	}
 }
 
 // follow sends the settled changes and the problems as they come.

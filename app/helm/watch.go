@@ -210,39 +210,30 @@ func problemOf(src source, err error, retrying bool) Problem {
 	return p
 }
 
+// helmOnly lists and watches the objects labelled owner=helm.
+func helmOnly[L runtime.Object](list func(context.Context, metav1.ListOptions) (L, error), watchFn func(context.Context, metav1.ListOptions) (watch.Interface, error)) *cache.ListWatch {
+	sel := func(o metav1.ListOptions) metav1.ListOptions {
+		o.LabelSelector = labelOwner + "=" + ownerHelm
+		return o
+	}
+	return &cache.ListWatch{
+		ListWithContextFunc:  func(ctx context.Context, o metav1.ListOptions) (runtime.Object, error) { return list(ctx, sel(o)) },
+		WatchFuncWithContext: func(ctx context.Context, o metav1.ListOptions) (watch.Interface, error) { return watchFn(ctx, sel(o)) },
+	}
+}
+
 // informer follows one source into st. Each object is reduced to its
 // revision as it arrives (the Transform), so the cache holds no release
 // data.
 func informer(cs kubernetes.Interface, src source, st *state, problems chan<- Problem) (cache.SharedIndexInformer, error) {
-	sel := func(o *metav1.ListOptions) { o.LabelSelector = labelOwner + "=" + ownerHelm }
 	var lw *cache.ListWatch
 	var obj runtime.Object
 	if src.driver == DriverSecret {
 		c := cs.CoreV1().Secrets(src.namespace)
-		obj = &corev1.Secret{}
-		lw = &cache.ListWatch{
-			ListWithContextFunc: func(ctx context.Context, o metav1.ListOptions) (runtime.Object, error) {
-				sel(&o)
-				return c.List(ctx, o)
-			},
-			WatchFuncWithContext: func(ctx context.Context, o metav1.ListOptions) (watch.Interface, error) {
-				sel(&o)
-				return c.Watch(ctx, o)
-			},
-		}
+		obj, lw = &corev1.Secret{}, helmOnly(c.List, c.Watch)
 	} else {
 		c := cs.CoreV1().ConfigMaps(src.namespace)
-		obj = &corev1.ConfigMap{}
-		lw = &cache.ListWatch{
-			ListWithContextFunc: func(ctx context.Context, o metav1.ListOptions) (runtime.Object, error) {
-				sel(&o)
-				return c.List(ctx, o)
-			},
-			WatchFuncWithContext: func(ctx context.Context, o metav1.ListOptions) (watch.Interface, error) {
-				sel(&o)
-				return c.Watch(ctx, o)
-			},
-		}
+		obj, lw = &corev1.ConfigMap{}, helmOnly(c.List, c.Watch)
 	}
 	inf := cache.NewSharedIndexInformer(lw, obj, 0, cache.Indexers{})
 	if err := inf.SetTransform(reduce(src.driver)); err != nil {

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import { useTranslation } from 'react-i18next';
 import type { HelmRelease } from '../../api/types';
 import { LiveIndicator } from '../../components/LiveIndicator';
+import { FilterGlyph } from '../../components/Glyphs';
 import { formatCount } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
 import { helmReleaseRoute, navigate } from '../../router';
@@ -92,10 +93,7 @@ function ReleasesList({ context, namespace, knownNamespaces, onNamespace }: Helm
             {countText}
           </span>
           <div className="filter-box">
-            <svg aria-hidden="true" viewBox="0 0 16 16" width="13" height="13">
-              <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-              <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
-            </svg>
+            <FilterGlyph />
             <input
               ref={filterRef}
               type="search"

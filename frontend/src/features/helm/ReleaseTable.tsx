@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { HelmRelease } from '../../api/types';
 import { Age } from '../../components/Age';
+import { SortIcon } from '../../components/Glyphs';
 import { useNow } from '../../lib/useNow';
 import { helmReleaseRoute, routeHash } from '../../router';
 import { usePaneActive } from '../clusters/clusterHealth';
@@ -190,9 +191,7 @@ export function ReleaseTable({ context, label, releases, sort, onSort, onOpen, s
                 <th key={c} scope="col" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}>
                   <button type="button" onClick={() => onSort(c)}>
                     <span>{columnLabel(t, c)}</span>
-                    <svg className={`sort-icon${dir ? ' on' : ''}`} aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
-                      <path d={dir === 'desc' ? 'M4 6l4 4 4-4' : 'M4 10l4-4 4 4'} fill="none" stroke="currentColor" strokeWidth="1.8" />
-                    </svg>
+                    <SortIcon dir={dir} />
                   </button>
                 </th>
               );

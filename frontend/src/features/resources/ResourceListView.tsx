@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { GVR, ListQuery, Row } from '../../api/types';
 import { LiveIndicator } from '../../components/LiveIndicator';
+import { FilterGlyph } from '../../components/Glyphs';
 import { ResourceTable, ROW_HEIGHT, type RowSelection } from './ResourceTable';
 import { ListActions } from '../actions/ListActions';
 import { formatCount } from '../../lib/format';
@@ -195,10 +196,7 @@ function ResourceList({ context, gvr, namespace, entry, known, query: baseQuery,
             {countText}
           </span>
           <div className="filter-box">
-            <svg aria-hidden="true" viewBox="0 0 16 16" width="13" height="13">
-              <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-              <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" />
-            </svg>
+            <FilterGlyph />
             <input
               ref={filterRef}
               type="search"

@@ -12,6 +12,7 @@ import { isStatusColumn } from '../../lib/status';
 import { useNow } from '../../lib/useNow';
 import type { DisplayColumn, SortSpec } from './listView';
 import { Age } from '../../components/Age';
+import { SortIcon } from '../../components/Glyphs';
 import { StatusCell } from './StatusCell';
 import { columnWidths } from './tableLayout';
 import { usePaneActive } from '../clusters/clusterHealth';
@@ -125,18 +126,6 @@ const TableRow = memo(function TableRow({ id, row, index, columns, highlighted, 
     </tr>
   );
 });
-
-function SortIcon({ dir }: { dir: 'asc' | 'desc' | null }) {
-  return (
-    <svg className={`sort-icon${dir ? ' on' : ''}`} aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
-      {dir === 'desc' ? (
-        <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      ) : (
-        <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      )}
-    </svg>
-  );
-}
 
 export function ResourceTable(props: ResourceTableProps) {
   const { label, columns, rows, sort, onSort, onActivate, stale, selection } = props;

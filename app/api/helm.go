@@ -54,10 +54,14 @@ func (h *Handler) streamHelm(w http.ResponseWriter, r *http.Request) {
 	}
 	out := ndjson.New(w)
 	ctx, cancel := context.WithCancel(r.Context())
-	defer cancel()
-	done := make(chan error, 1)
+	// The watch writes to w from its own goroutine: the handler returns
+	// only after it has stopped, never while it may still write.
+	var watchErr error
+	finished := make(chan struct{})
+	defer func() { cancel(); <-finished }()
 	go func() {
-		done <- helm.Watch(ctx, conn.Clientset, namespaces, helm.Sink{
+		defer close(finished)
+		watchErr = helm.Watch(ctx, conn.Clientset, namespaces, helm.Sink{
 			Update: func(u helm.Update) error {
 				if u.Full {
 					return out.Send(HelmReleasesLine{Type: "releases", Releases: u.Releases})
@@ -73,9 +77,9 @@ func (h *Handler) streamHelm(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-ctx.Done():
 			return
-		case e := <-done:
-			if e != nil && !errors.Is(e, context.Canceled) {
-				_ = out.Send(errorLine(e))
+		case <-finished:
+			if watchErr != nil && !errors.Is(watchErr, context.Canceled) {
+				_ = out.Send(errorLine(watchErr))
 			}
 			return
 		case <-tick.C:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"helm.sh/helm/v4/pkg/release/common"
+	"helm.sh/helm/v4/pkg/storage/driver"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
 	"sigs.k8s.io/yaml"
@@ -234,5 +236,32 @@ func TestConfigMapDriverReleasesAreListed(t *testing.T) {
 	}
 	if d.Release.Revision != 1 || len(d.History) != 1 {
 		t.Errorf("details of a configmap-stored release: %+v", d.Release)
+	}
+}
+
+// A release another operation holds (pending-upgrade: a helm upgrade still
+// running, or one that was killed) is refused in Helm's words.
+func TestAnOperationInProgressIsReportedClearly(t *testing.T) {
+	e := clientAs(t, testcluster.Admin)
+	ns := namespace(t, e.cs)
+	ref := Ref{Namespace: ns, Name: "busy"}
+	install(t, e.c, ns, "busy", "")
+	store := driver.NewSecrets(e.cs.CoreV1().Secrets(ns))
+	key := "sh.helm.release.v1.busy.v1"
+	r, err := store.Get(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := v1(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel.Info.Status = common.StatusPendingUpgrade
+	if err := store.Update(key, rel); err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.c.Upgrade(context.Background(), ref, UpgradeRequest{Values: "replicaCount: 2"})
+	if err == nil || !strings.Contains(err.Error(), "another operation") || !strings.Contains(err.Error(), "in progress") {
+		t.Errorf("upgrading a pending release: %v", err)
 	}
 }

@@ -270,9 +270,10 @@ test('several namespaces at once: typed as a list, rows from each, with their na
   await page.getByRole('combobox', { name: 'Search namespaces' }).fill('team-a, team-b');
   await page.getByRole('option', { name: /Namespaces team-a, team-b/ }).click();
   const table = page.getByRole('grid', { name: 'Deployments' });
-  const want = [...get(['deployments', '-n', 'team-a']), ...get(['deployments', '-n', 'team-b'])].map((r) => r[0]);
+  const want = ['team-a', 'team-b'].flatMap((ns) => get(['deployments', '-n', ns]).map((r) => [ns, r[0]]));
   await eventually(async () => (await table.getByRole('row').count()) - 1 === want.length, { timeout: 10000, what: `${want.length} deployments` });
-  for (const name of want) await table.getByRole('row', { name: new RegExp(name) }).waitFor();
+  // A row's name starts with its namespace and name ("team-b api 2/2 ..."): team-a's shop-api is not team-b's api.
+  for (const [ns, name] of want) await table.getByRole('row', { name: new RegExp(`^${ns} ${name} `) }).waitFor();
   assert.equal(await table.getByRole('columnheader', { name: 'Namespace', exact: true }).count(), 1);
   assert.match(page.url(), /ns=team-a(%2C|,)team-b/);
   await page.close();

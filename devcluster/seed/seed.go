@@ -153,7 +153,9 @@ func (s *Seeder) Demo(ctx context.Context) error {
 	if err := s.waitCRD(ctx, "widgets.demo.kubedeck.io"); err != nil {
 		return err
 	}
-	s.mapper.Reset()
+	if err := s.waitServed(ctx, schema.GroupVersionKind{Group: "demo.kubedeck.io", Version: "v1", Kind: "Widget"}); err != nil {
+		return err
+	}
 	if err := s.Apply(ctx, widgetsYAML); err != nil {
 		return err
 	}
@@ -222,6 +224,19 @@ func poll(ctx context.Context, what string, limit, interval time.Duration, done 
 		case <-time.After(interval):
 		}
 	}
+}
+
+// waitServed waits until discovery serves gvk. A CRD is Established before
+// the API server's discovery lists its group (that is updated on its own
+// shortly after), so the mapper is reset and asked again until it knows it.
+func (s *Seeder) waitServed(ctx context.Context, gvk schema.GroupVersionKind) error {
+	return poll(ctx, gvk.String()+" in discovery", 30*time.Second, 50*time.Millisecond, func() (bool, string) {
+		s.mapper.Reset()
+		if _, err := s.mapper.RESTMapping(gvk.GroupKind(), gvk.Version); err != nil {
+			return false, err.Error()
+		}
+		return true, ""
+	})
 }
 
 func (s *Seeder) waitCRD(ctx context.Context, name string) error {
